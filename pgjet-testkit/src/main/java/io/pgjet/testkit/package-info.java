@@ -1,0 +1,2 @@
+/** Placeholder: see README. */
+package io.pgjet.testkit;
