@@ -1,0 +1,92 @@
+package io.pgjet;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * A connection to PostgreSQL whose methods return at once with a {@link CompletableFuture}.
+ *
+ * <p>Thread-safe: any thread may call any method. Requests issued while others are in flight are
+ * pipelined (written without waiting) and answered in order. Futures complete on PgJet's I/O
+ * thread: dependent stages attached with {@code thenApply}/{@code thenAccept} run there, so they
+ * must not block (use the {@code ...Async} variants for blocking work). Cancelling a future sends
+ * a cancel request to the server; the connection stays usable.
+ *
+ * <p>Parameters are written {@code $1..$n} in SQL and always sent as bound values, never
+ * interpolated into the SQL text.
+ */
+public interface AsyncConnection extends AutoCloseable {
+
+    /**
+     * Runs a statement and returns its command status. Without arguments the SQL goes through the
+     * simple query protocol, so it may hold several statements separated by semicolons; the
+     * status of the last one is returned. With arguments it runs as one prepared statement.
+     */
+    CompletableFuture<CommandStatus> execute(String sql, Object... args);
+
+    /** Runs a query and returns all its rows. */
+    CompletableFuture<List<Row>> fetch(String sql, Object... args);
+
+    /** Runs a query and returns its first row, or null when it returned none. */
+    CompletableFuture<Row> fetchRow(String sql, Object... args);
+
+    /**
+     * Returns a view of this connection whose requests time out after {@code timeout}: the
+     * future fails with {@link PgTimeoutException}, a cancel request stops the query on the
+     * server, and the connection stays usable. {@code Duration.ZERO} disables the timeout.
+     */
+    AsyncConnection withTimeout(Duration timeout);
+
+    /**
+     * Registers {@code listener} for NOTIFY messages on {@code channel}, issuing {@code LISTEN}
+     * for the first listener of a channel. Listeners run on a PgJet worker thread, never on the
+     * I/O thread, one notification at a time in arrival order.
+     */
+    CompletableFuture<Void> addListener(String channel, Consumer<Notification> listener);
+
+    /** Removes a listener; the last one removed for a channel issues {@code UNLISTEN}. */
+    CompletableFuture<Void> removeListener(String channel, Consumer<Notification> listener);
+
+    /**
+     * Registers {@code listener} for notices and warnings the server sends (e.g. RAISE NOTICE).
+     * Runs on a PgJet worker thread, in arrival order.
+     */
+    void addLogListener(Consumer<Notice> listener);
+
+    /** Removes a log listener registered with {@link #addLogListener}. */
+    void removeLogListener(Consumer<Notice> listener);
+
+    /** Registers {@code listener} to run once when the connection closes for any reason. */
+    void addTerminationListener(Runnable listener);
+
+    /** Returns whether the session is inside a transaction block (per the last ReadyForQuery). */
+    boolean isInTransaction();
+
+    /** Returns whether the connection is closed. */
+    boolean isClosed();
+
+    /** Returns the process id of the server backend serving this connection. */
+    int getServerPid();
+
+    /** Returns the server version as reported at startup, e.g. {@code 18.1}. */
+    String getServerVersion();
+
+    /** Returns the server parameters reported so far (server_version, TimeZone, ...). */
+    Map<String, String> getSettings();
+
+    /**
+     * Closes gracefully: requests already issued complete, then the session ends. Later requests
+     * fail with {@link PgConnectionException}. The future completes when the socket is closed.
+     */
+    CompletableFuture<Void> closeAsync();
+
+    /** Closes the socket at once; every pending request fails with {@link PgConnectionException}. */
+    void terminate();
+
+    /** Closes gracefully and waits for it (see {@link #closeAsync()}). */
+    @Override
+    void close();
+}

@@ -1,0 +1,71 @@
+package io.pgjet;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * A blocking connection to PostgreSQL: the same verbs as {@link AsyncConnection}, each waiting
+ * for its result. It is a thin wrapper over the asynchronous connection (one engine), and never
+ * holds a monitor while it waits, so it is cheap on virtual threads.
+ *
+ * <p>Thread-safe; concurrent calls from several threads are pipelined. If the waiting thread is
+ * interrupted, the request is cancelled on the server and {@link PgInterfaceException} is thrown
+ * with the interrupt flag set again. Errors are thrown as the same {@link PgJetException}
+ * subclasses the asynchronous API fails with.
+ */
+public interface Connection extends AutoCloseable {
+
+    /** Runs a statement and returns its status; see {@link AsyncConnection#execute}. */
+    CommandStatus execute(String sql, Object... args);
+
+    /** Runs a query and returns all its rows. */
+    List<Row> fetch(String sql, Object... args);
+
+    /** Runs a query and returns its first row, or null when it returned none. */
+    Row fetchRow(String sql, Object... args);
+
+    /** Returns a view of this connection whose requests time out after {@code timeout}. */
+    Connection withTimeout(Duration timeout);
+
+    /** Registers a NOTIFY listener on {@code channel}; see {@link AsyncConnection#addListener}. */
+    void addListener(String channel, Consumer<Notification> listener);
+
+    /** Removes a NOTIFY listener; see {@link AsyncConnection#removeListener}. */
+    void removeListener(String channel, Consumer<Notification> listener);
+
+    /** Registers a listener for server notices; see {@link AsyncConnection#addLogListener}. */
+    void addLogListener(Consumer<Notice> listener);
+
+    /** Removes a log listener. */
+    void removeLogListener(Consumer<Notice> listener);
+
+    /** Registers {@code listener} to run once when the connection closes for any reason. */
+    void addTerminationListener(Runnable listener);
+
+    /** Returns whether the session is inside a transaction block. */
+    boolean isInTransaction();
+
+    /** Returns whether the connection is closed. */
+    boolean isClosed();
+
+    /** Returns the process id of the server backend serving this connection. */
+    int getServerPid();
+
+    /** Returns the server version as reported at startup. */
+    String getServerVersion();
+
+    /** Returns the server parameters reported so far. */
+    Map<String, String> getSettings();
+
+    /** Returns the asynchronous connection this facade wraps. */
+    AsyncConnection async();
+
+    /** Closes the socket at once; pending requests fail with {@link PgConnectionException}. */
+    void terminate();
+
+    /** Closes gracefully: pending requests complete, then the session ends. */
+    @Override
+    void close();
+}

@@ -1,0 +1,53 @@
+package io.pgjet;
+
+import io.pgjet.internal.BlockingConnection;
+import io.pgjet.internal.Futures;
+import io.pgjet.internal.RealConnection;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Opens connections. The entry point of PgJet:
+ *
+ * <pre>{@code
+ * try (Connection conn = PgJet.connect("postgresql://app@localhost/db")) {
+ *     List<Row> rows = conn.fetch("select id, name from users where id > $1", 10);
+ * }
+ * }</pre>
+ */
+public final class PgJet {
+    private PgJet() {}
+
+    /**
+     * Connects and returns a blocking connection.
+     *
+     * @param dsn a libpq connection URI ({@code postgresql://...}) or keyword/value string;
+     *     PG* environment variables and {@code ~/.pgpass} fill what it leaves out
+     * @throws InvalidDsnException if the DSN is malformed
+     * @throws PgConnectionException if no host could be reached or authentication was refused
+     * @throws PgException if the server rejected the connection (e.g. wrong password)
+     */
+    public static Connection connect(String dsn) {
+        return connect(ConnectionConfig.parse(dsn));
+    }
+
+    /** Connects per {@code config} and returns a blocking connection; see {@link #connect(String)}. */
+    public static Connection connect(ConnectionConfig config) {
+        return new BlockingConnection(Futures.await(RealConnection.connect(config)));
+    }
+
+    /** Connects asynchronously; the future fails as {@link #connect(String)} throws. */
+    public static CompletableFuture<AsyncConnection> connectAsync(String dsn) {
+        ConnectionConfig config;
+        try {
+            config = ConnectionConfig.parse(dsn);
+        } catch (PgJetException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return connectAsync(config);
+    }
+
+    /** Connects asynchronously per {@code config}. */
+    public static CompletableFuture<AsyncConnection> connectAsync(ConnectionConfig config) {
+        return RealConnection.connect(config).thenApply(connection -> connection);
+    }
+}

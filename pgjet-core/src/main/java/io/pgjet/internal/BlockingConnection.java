@@ -1,0 +1,107 @@
+package io.pgjet.internal;
+
+import io.pgjet.AsyncConnection;
+import io.pgjet.CommandStatus;
+import io.pgjet.Connection;
+import io.pgjet.Notice;
+import io.pgjet.Notification;
+import io.pgjet.Row;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** The blocking facade: each verb calls the asynchronous connection and waits. */
+public final class BlockingConnection implements Connection {
+    private final AsyncConnection async;
+
+    /** Wraps {@code async}. */
+    public BlockingConnection(AsyncConnection async) {
+        this.async = async;
+    }
+
+    @Override
+    public CommandStatus execute(String sql, Object... args) {
+        return Futures.await(async.execute(sql, args));
+    }
+
+    @Override
+    public List<Row> fetch(String sql, Object... args) {
+        return Futures.await(async.fetch(sql, args));
+    }
+
+    @Override
+    public Row fetchRow(String sql, Object... args) {
+        return Futures.await(async.fetchRow(sql, args));
+    }
+
+    @Override
+    public Connection withTimeout(Duration timeout) {
+        return new BlockingConnection(async.withTimeout(timeout));
+    }
+
+    @Override
+    public void addListener(String channel, Consumer<Notification> listener) {
+        Futures.await(async.addListener(channel, listener));
+    }
+
+    @Override
+    public void removeListener(String channel, Consumer<Notification> listener) {
+        Futures.await(async.removeListener(channel, listener));
+    }
+
+    @Override
+    public void addLogListener(Consumer<Notice> listener) {
+        async.addLogListener(listener);
+    }
+
+    @Override
+    public void removeLogListener(Consumer<Notice> listener) {
+        async.removeLogListener(listener);
+    }
+
+    @Override
+    public void addTerminationListener(Runnable listener) {
+        async.addTerminationListener(listener);
+    }
+
+    @Override
+    public boolean isInTransaction() {
+        return async.isInTransaction();
+    }
+
+    @Override
+    public boolean isClosed() {
+        return async.isClosed();
+    }
+
+    @Override
+    public int getServerPid() {
+        return async.getServerPid();
+    }
+
+    @Override
+    public String getServerVersion() {
+        return async.getServerVersion();
+    }
+
+    @Override
+    public Map<String, String> getSettings() {
+        return async.getSettings();
+    }
+
+    @Override
+    public AsyncConnection async() {
+        return async;
+    }
+
+    @Override
+    public void terminate() {
+        async.terminate();
+    }
+
+    @Override
+    public void close() {
+        Futures.await(async.closeAsync());
+    }
+}

@@ -1,0 +1,97 @@
+package io.pgjet.internal;
+
+import io.pgjet.Notice;
+import io.pgjet.Notification;
+import io.pgjet.internal.engine.EngineListener;
+import io.pgjet.internal.net.NettyRuntime;
+import io.pgjet.protocol.ServerMessage;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * The user callbacks of one connection: notification listeners per channel, log (notice)
+ * listeners and termination listeners. Messages arrive on the I/O thread and are handed to a
+ * serial executor, so callbacks never run on, or block, the I/O thread and keep arrival order.
+ */
+final class ConnectionListeners implements EngineListener {
+    private final Map<String, List<Consumer<Notification>>> channels = new ConcurrentHashMap<>();
+    private final List<Consumer<Notice>> logListeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> terminationListeners = new CopyOnWriteArrayList<>();
+    private final SerialExecutor callbacks = new SerialExecutor(NettyRuntime.shared().blockingWork());
+
+    /** Adds a channel listener; returns true when it is the channel's first (LISTEN needed). */
+    boolean addChannelListener(String channel, Consumer<Notification> listener) {
+        boolean[] first = {false};
+        channels.compute(channel, (name, list) -> {
+            if (list == null) {
+                list = new CopyOnWriteArrayList<>();
+                first[0] = true;
+            }
+            list.add(listener);
+            return list;
+        });
+        return first[0];
+    }
+
+    /** Removes a channel listener; returns true when it was the channel's last (UNLISTEN needed). */
+    boolean removeChannelListener(String channel, Consumer<Notification> listener) {
+        boolean[] last = {false};
+        channels.computeIfPresent(channel, (name, list) -> {
+            if (list.remove(listener) && list.isEmpty()) {
+                last[0] = true;
+                return null;
+            }
+            return list;
+        });
+        return last[0];
+    }
+
+    void addLogListener(Consumer<Notice> listener) {
+        logListeners.add(listener);
+    }
+
+    void removeLogListener(Consumer<Notice> listener) {
+        logListeners.remove(listener);
+    }
+
+    void addTerminationListener(Runnable listener) {
+        terminationListeners.add(listener);
+    }
+
+    void terminated() {
+        for (Runnable listener : terminationListeners) {
+            callbacks.execute(listener);
+        }
+    }
+
+    @Override
+    public void notice(ServerMessage notice) {
+        if (logListeners.isEmpty()) {
+            return;
+        }
+        Notice value = new Notice(notice.fields());
+        for (Consumer<Notice> listener : logListeners) {
+            callbacks.execute(() -> listener.accept(value));
+        }
+    }
+
+    @Override
+    public void notification(int processId, String channel, String payload) {
+        List<Consumer<Notification>> listeners = channels.get(channel);
+        if (listeners == null) {
+            return;
+        }
+        Notification value = new Notification(processId, channel, payload);
+        for (Consumer<Notification> listener : listeners) {
+            callbacks.execute(() -> listener.accept(value));
+        }
+    }
+
+    @Override
+    public void fatalError(ServerMessage error) {
+        // reported to pending commands through the connection-loss exception
+    }
+}

@@ -1,0 +1,61 @@
+package io.pgjet.internal;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.ChannelFuture;
+import io.pgjet.internal.engine.CopyInCommand;
+import io.pgjet.internal.net.ConnectionIo;
+import io.pgjet.protocol.FrontendMessages;
+import java.util.Iterator;
+
+/**
+ * Streams a COPY FROM STDIN source to the server on a worker thread: one CopyData message per
+ * chunk, waiting whenever the socket's outbound buffer is full (so memory stays bounded), then
+ * CopyDone — or CopyFail with the source's error, which makes the server roll the COPY back.
+ * Stops early when the server already rejected the copy.
+ */
+final class CopyInWriter {
+    private final ConnectionIo io;
+    private final CopyInCommand command;
+
+    CopyInWriter(ConnectionIo io, CopyInCommand command) {
+        this.io = io;
+        this.command = command;
+    }
+
+    void pump(Iterator<byte[]> source) {
+        ChannelFuture last = null;
+        try {
+            while (!command.serverFailed() && source.hasNext()) {
+                byte[] chunk = source.next();
+                if (chunk.length == 0) {
+                    continue;
+                }
+                ByteBuf message = ByteBufAllocator.DEFAULT.buffer(chunk.length + 5);
+                FrontendMessages.copyData(message, chunk, 0, chunk.length);
+                last = io.writeDirect(message);
+                if (!io.isWritable()) {
+                    last.awaitUninterruptibly();
+                }
+            }
+        } catch (RuntimeException e) {
+            send(copyFail("COPY source failed: " + e));
+            return;
+        }
+        if (!command.serverFailed()) {
+            ByteBuf done = ByteBufAllocator.DEFAULT.buffer(5);
+            FrontendMessages.copyDone(done);
+            send(done);
+        }
+    }
+
+    private static ByteBuf copyFail(String reason) {
+        ByteBuf fail = ByteBufAllocator.DEFAULT.buffer(reason.length() * 3 + 6);
+        FrontendMessages.copyFail(fail, reason.replace('\0', ' '));
+        return fail;
+    }
+
+    private void send(ByteBuf message) {
+        io.writeDirect(message);
+    }
+}

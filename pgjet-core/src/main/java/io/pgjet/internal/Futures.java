@@ -1,0 +1,60 @@
+package io.pgjet.internal;
+
+import io.pgjet.PgInterfaceException;
+import io.pgjet.PgJetException;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+/** Waits for futures on behalf of the blocking facade. */
+public final class Futures {
+    private Futures() {}
+
+    /**
+     * Waits for {@code future} and returns its value, rethrowing a failure as the PgJet exception
+     * it carries (with the waiting caller's stack trace added as a suppressed exception, so both
+     * the I/O-side and the caller-side frames show). Never holds a monitor while waiting. On
+     * interrupt, cancels the future (which cancels the query on the server) and throws.
+     */
+    public static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new PgInterfaceException("interrupted while waiting for the server; the request was cancelled", e);
+        } catch (ExecutionException e) {
+            throw rethrow(e.getCause());
+        } catch (CancellationException e) {
+            throw new PgInterfaceException("the request was cancelled", e);
+        }
+    }
+
+    private static RuntimeException rethrow(Throwable cause) {
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof PgJetException) {
+            PgJetException failure = (PgJetException) cause;
+            failure.addSuppressed(new CallerStack());
+            return failure;
+        }
+        if (cause instanceof RuntimeException) {
+            return (RuntimeException) cause;
+        }
+        if (cause instanceof Error) {
+            throw (Error) cause;
+        }
+        return new CompletionException(cause);
+    }
+
+    /** Records where the blocking caller waited. */
+    private static final class CallerStack extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        CallerStack() {
+            super("the blocking call that received this failure");
+        }
+    }
+}

@@ -1,0 +1,268 @@
+package io.pgjet.internal;
+
+import io.pgjet.AsyncConnection;
+import io.pgjet.CommandStatus;
+import io.pgjet.ConnectionConfig;
+import io.pgjet.Notice;
+import io.pgjet.Notification;
+import io.pgjet.PgInterfaceException;
+import io.pgjet.Row;
+import io.pgjet.internal.engine.BindCommand;
+import io.pgjet.internal.engine.BindExecuteCommand;
+import io.pgjet.internal.engine.BindExecuteManyCommand;
+import io.pgjet.internal.engine.CloseCommand;
+import io.pgjet.internal.engine.CopyInCommand;
+import io.pgjet.internal.engine.CopyOutCommand;
+import io.pgjet.internal.engine.ExecuteCommand;
+import io.pgjet.internal.engine.ExtendedQueryCommand;
+import io.pgjet.internal.engine.Parameters;
+import io.pgjet.internal.engine.PrepareCommand;
+import io.pgjet.internal.engine.PreparedInfo;
+import io.pgjet.internal.engine.ResultCommand;
+import io.pgjet.internal.engine.SimpleQueryCommand;
+import io.pgjet.internal.engine.StatementRef;
+import io.pgjet.internal.net.ConnectionIo;
+import io.pgjet.internal.net.Connector;
+import io.pgjet.internal.net.NettyRuntime;
+import io.pgjet.internal.result.StatementResult;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * The implementation of {@link AsyncConnection}: turns each verb into an engine command and
+ * submits it to the connection's I/O. Views made by {@link #withTimeout} share the connection
+ * and differ only in their default timeout.
+ */
+public final class RealConnection implements AsyncConnection {
+    private static final int[] NO_TYPES = new int[0];
+    private final ConnectionIo io;
+    private final ConnectionListeners listeners;
+    private final StatementCache statements;
+    private final long timeoutNanos;
+
+    private RealConnection(ConnectionIo io, ConnectionListeners listeners, StatementCache statements, long timeoutNanos) {
+        this.io = io;
+        this.listeners = listeners;
+        this.statements = statements;
+        this.timeoutNanos = timeoutNanos;
+    }
+
+    /** Connects per {@code config}; see {@link Connector#connect}. */
+    public static CompletableFuture<RealConnection> connect(ConnectionConfig config) {
+        ConnectionListeners listeners = new ConnectionListeners();
+        Duration timeout = config.commandTimeout();
+        long nanos = timeout == null ? 0 : timeout.toNanos();
+        return Connector.connect(config, listeners).thenApply(io -> {
+            io.closeFuture().thenRun(listeners::terminated);
+            StatementCache cache = new StatementCache(config.statementCacheSize(),
+                    config.statementCacheMaxLifetime().toNanos(), config.maxCacheableStatementSize());
+            return new RealConnection(io, listeners, cache, nanos);
+        });
+    }
+
+    /** Returns the connection's I/O binding; for PgJet's own packages and tests. */
+    public ConnectionIo io() {
+        return io;
+    }
+
+    private <T, C extends ResultCommand<T>> CompletableFuture<T> submit(C command) {
+        return io.submit(command, timeoutNanos).future();
+    }
+
+    @Override
+    public CompletableFuture<CommandStatus> execute(String sql, Object... args) {
+        if (args == null || args.length == 0) {
+            return simpleQuery(sql).thenApply(results -> results.isEmpty() ? null : results.get(results.size() - 1).status());
+        }
+        return query(sql, args).thenApply(StatementResult::status);
+    }
+
+    @Override
+    public CompletableFuture<List<Row>> fetch(String sql, Object... args) {
+        return query(sql, args).thenApply(StatementResult::rows);
+    }
+
+    @Override
+    public CompletableFuture<Row> fetchRow(String sql, Object... args) {
+        return query(sql, args).thenApply(result -> result.rows().isEmpty() ? null : result.rows().get(0));
+    }
+
+    /**
+     * Runs one statement. Cacheable SQL runs as a named prepared statement: the first time,
+     * Parse/Describe and Bind/Execute are pipelined in one round trip; later executions only Bind
+     * and Execute. Other SQL runs as Parse/Bind/Describe/Execute on the unnamed statement.
+     */
+    public CompletableFuture<StatementResult> query(String sql, Object... args) {
+        Parameters parameters = TextParameters.of(args);
+        if (!statements.accepts(sql)) {
+            return submit(new ExtendedQueryCommand(sql, parameters));
+        }
+        StatementCache.Lookup lookup = statements.lookup(sql);
+        for (StatementRef evicted : lookup.evicted()) {
+            if (evicted.info() != null) {
+                io.submit(new CloseCommand(evicted.name(), false), 0);
+            }
+        }
+        StatementRef statement = lookup.statement();
+        if (lookup.needsPrepare()) {
+            PrepareCommand prepare = io.submit(new PrepareCommand(statement, NO_TYPES), 0);
+            prepare.future().whenComplete((info, error) -> {
+                if (error != null) {
+                    statements.invalidate(statement);
+                }
+            });
+        }
+        return submit(new BindExecuteCommand(statement, "", parameters, 0));
+    }
+
+    /** Runs a (multi-statement) script through the simple query protocol. */
+    public CompletableFuture<List<StatementResult>> simpleQuery(String sql) {
+        return submit(new SimpleQueryCommand(sql));
+    }
+
+    /** Prepares {@code sql} as statement {@code name} (Parse, Describe, Sync). */
+    public CompletableFuture<PreparedInfo> prepare(String name, String sql) {
+        return submit(new PrepareCommand(name, sql, new int[0]));
+    }
+
+    /** Binds and executes a prepared statement in one round trip. */
+    public CompletableFuture<StatementResult> bindExecute(PreparedInfo statement, String portal, int maxRows, Object... args) {
+        return submit(new BindExecuteCommand(statement, portal, TextParameters.of(args), maxRows));
+    }
+
+    /** Binds a prepared statement to a portal without executing it. */
+    public CompletableFuture<Void> bind(PreparedInfo statement, String portal, Object... args) {
+        return submit(new BindCommand(statement, portal, TextParameters.of(args)));
+    }
+
+    /** Executes (part of) an existing portal. */
+    public CompletableFuture<StatementResult> executePortal(PreparedInfo statement, String portal, int maxRows) {
+        return submit(new ExecuteCommand(portal, maxRows, statement.columns(), statement.sql()));
+    }
+
+    /** Executes a prepared statement once per argument list, all under one Sync. */
+    public CompletableFuture<Long> executeMany(PreparedInfo statement, Iterable<Object[]> rows) {
+        Iterator<Object[]> source = rows.iterator();
+        Iterator<Parameters> parameters = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return source.hasNext();
+            }
+
+            @Override
+            public Parameters next() {
+                return TextParameters.of(source.next());
+            }
+        };
+        return submit(new BindExecuteManyCommand(statement, parameters));
+    }
+
+    /** Closes a prepared statement or a portal on the server. */
+    public CompletableFuture<Void> closeServerObject(String name, boolean portal) {
+        return submit(new CloseCommand(name, portal));
+    }
+
+    /** Runs {@code COPY ... TO STDOUT}, handing each chunk to {@code sink} on the I/O thread. */
+    public CompletableFuture<CommandStatus> copyOut(String sql, Consumer<byte[]> sink) {
+        return submit(new CopyOutCommand(sql, sink));
+    }
+
+    /**
+     * Runs {@code COPY ... FROM STDIN}, sending the chunks {@code source} yields; reads the source
+     * on a worker thread. A source that throws aborts the copy with CopyFail.
+     */
+    public CompletableFuture<CommandStatus> copyIn(String sql, Iterator<byte[]> source) {
+        CopyInCommand command = io.submit(new CopyInCommand(sql), timeoutNanos);
+        command.ready().thenRunAsync(() -> new CopyInWriter(io, command).pump(source),
+                NettyRuntime.shared().blockingWork());
+        return command.future();
+    }
+
+    @Override
+    public AsyncConnection withTimeout(Duration timeout) {
+        return withTimeoutView(timeout);
+    }
+
+    /** Returns a view of this connection with another default timeout; see {@link #withTimeout}. */
+    public RealConnection withTimeoutView(Duration timeout) {
+        if (timeout.isNegative()) {
+            throw new PgInterfaceException("timeout must not be negative: " + timeout);
+        }
+        return new RealConnection(io, listeners, statements, timeout.toNanos());
+    }
+
+    @Override
+    public CompletableFuture<Void> addListener(String channel, Consumer<Notification> listener) {
+        if (listeners.addChannelListener(channel, listener)) {
+            return simpleQuery("LISTEN " + Identifiers.quote(channel)).thenApply(r -> null);
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> removeListener(String channel, Consumer<Notification> listener) {
+        if (listeners.removeChannelListener(channel, listener)) {
+            return simpleQuery("UNLISTEN " + Identifiers.quote(channel)).thenApply(r -> null);
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void addLogListener(Consumer<Notice> listener) {
+        listeners.addLogListener(listener);
+    }
+
+    @Override
+    public void removeLogListener(Consumer<Notice> listener) {
+        listeners.removeLogListener(listener);
+    }
+
+    @Override
+    public void addTerminationListener(Runnable listener) {
+        listeners.addTerminationListener(listener);
+    }
+
+    @Override
+    public boolean isInTransaction() {
+        return io.session().inTransaction();
+    }
+
+    @Override
+    public boolean isClosed() {
+        return io.isClosed();
+    }
+
+    @Override
+    public int getServerPid() {
+        return io.session().processId();
+    }
+
+    @Override
+    public String getServerVersion() {
+        return io.session().parameter("server_version");
+    }
+
+    @Override
+    public Map<String, String> getSettings() {
+        return io.session().parameters();
+    }
+
+    @Override
+    public CompletableFuture<Void> closeAsync() {
+        return io.close();
+    }
+
+    @Override
+    public void terminate() {
+        io.terminate();
+    }
+
+    @Override
+    public void close() {
+        closeAsync().join();
+    }
+}

@@ -1,0 +1,24 @@
+package io.pgjet.internal.engine;
+
+import io.netty.buffer.ByteBuf;
+
+/**
+ * What a command may use of its connection while it runs: the outbound buffer, the session
+ * state, and a way to ask for a flush. Only valid on the connection's I/O thread.
+ */
+public interface EngineContext {
+
+    /** Returns the buffer that collects outbound messages until the next flush. */
+    ByteBuf outbound();
+
+    /** Flushes the outbound buffer at the end of the current I/O turn. */
+    void requestFlush();
+
+    /**
+     * Sends a CancelRequest on a separate connection, cancelling whatever the server runs now.
+     */
+    void cancelRunningQuery();
+
+    /** Returns the connection's session state. */
+    SessionState session();
+}

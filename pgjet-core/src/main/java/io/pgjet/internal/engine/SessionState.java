@@ -1,0 +1,82 @@
+package io.pgjet.internal.engine;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What the server told this connection about its session: parameters reported by
+ * ParameterStatus, the backend key for cancel requests, the negotiated protocol version and the
+ * transaction status of the last ReadyForQuery.
+ *
+ * <p>Written only on the I/O thread; readable from any thread (fields are volatile, the
+ * parameter map is concurrent).
+ */
+public final class SessionState {
+    private final Map<String, String> parameters = new ConcurrentHashMap<>();
+    private volatile int processId;
+    private volatile byte[] secretKey;
+    private volatile int protocolVersion;
+    private volatile byte transactionStatus = 'I';
+
+    /** Returns an unmodifiable live view of the server parameters (server_version, TimeZone...). */
+    public Map<String, String> parameters() {
+        return Collections.unmodifiableMap(parameters);
+    }
+
+    /** Returns one server parameter, or null when the server has not reported it. */
+    public String parameter(String name) {
+        return parameters.get(name);
+    }
+
+    void parameter(String name, String value) {
+        parameters.put(name, value);
+    }
+
+    /** Returns the backend process id from BackendKeyData, 0 before it arrived. */
+    public int processId() {
+        return processId;
+    }
+
+    /** Returns the cancel secret key from BackendKeyData, null before it arrived. */
+    public byte[] secretKey() {
+        return secretKey;
+    }
+
+    void backendKey(int processId, byte[] secretKey) {
+        this.processId = processId;
+        this.secretKey = secretKey;
+    }
+
+    /** Returns the protocol version in use (e.g. {@code ProtocolVersion.V3_2}). */
+    public int protocolVersion() {
+        return protocolVersion;
+    }
+
+    /** Records the protocol version agreed with the server. */
+    public void protocolVersion(int version) {
+        this.protocolVersion = version;
+    }
+
+    /** Returns the transaction status of the last ReadyForQuery: 'I', 'T' or 'E'. */
+    public byte transactionStatus() {
+        return transactionStatus;
+    }
+
+    void transactionStatus(byte status) {
+        this.transactionStatus = status;
+    }
+
+    /** Returns whether the session is inside a transaction block (including a failed one). */
+    public boolean inTransaction() {
+        return transactionStatus != 'I';
+    }
+
+    /**
+     * Returns the server version as PostgreSQL's integer form (e.g. 180001 for 18.1, 130023 for
+     * 13.23), parsed from the server_version parameter; 0 when unknown.
+     */
+    public int serverVersionNumber() {
+        return ServerVersions.parse(parameters.get("server_version"));
+    }
+}

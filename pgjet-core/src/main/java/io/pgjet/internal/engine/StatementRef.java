@@ -1,0 +1,61 @@
+package io.pgjet.internal.engine;
+
+import io.pgjet.internal.result.Columns;
+
+/**
+ * A named server-side statement as commands see it while it is being prepared: executions
+ * pipelined right behind the Parse read its description when their rows arrive (the prepare's
+ * ReadyForQuery always comes first), and report the prepare's own error if it failed.
+ */
+public final class StatementRef {
+    private final String name;
+    private final String sql;
+    private final long createdNanos = System.nanoTime();
+    private volatile PreparedInfo info;
+    private volatile Throwable failure;
+
+    /** Creates a reference to statement {@code name} for {@code sql}, not yet prepared. */
+    public StatementRef(String name, String sql) {
+        this.name = name;
+        this.sql = sql;
+    }
+
+    /** Returns the statement name. */
+    public String name() {
+        return name;
+    }
+
+    /** Returns the SQL text. */
+    public String sql() {
+        return sql;
+    }
+
+    /** Returns when this reference was created, from {@link System#nanoTime()}. */
+    public long createdNanos() {
+        return createdNanos;
+    }
+
+    /** Returns the description once prepared, else null. */
+    public PreparedInfo info() {
+        return info;
+    }
+
+    /** Returns the result columns once prepared (null if it returns no rows or is not prepared). */
+    Columns columns() {
+        PreparedInfo current = info;
+        return current == null ? null : current.columns();
+    }
+
+    /** Returns why preparing failed, or null. */
+    public Throwable failure() {
+        return failure;
+    }
+
+    void prepared(PreparedInfo info) {
+        this.info = info;
+    }
+
+    void failed(Throwable failure) {
+        this.failure = failure;
+    }
+}

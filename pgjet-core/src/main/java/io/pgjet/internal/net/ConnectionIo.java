@@ -1,0 +1,323 @@
+package io.pgjet.internal.net;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.EventLoop;
+import io.pgjet.PgConnectionException;
+import io.pgjet.PgException;
+import io.pgjet.PgProtocolException;
+import io.pgjet.PgTimeoutException;
+import io.pgjet.internal.engine.Command;
+import io.pgjet.internal.engine.EngineListener;
+import io.pgjet.internal.engine.ProtocolEngine;
+import io.pgjet.internal.engine.ResultCommand;
+import io.pgjet.internal.engine.SessionState;
+import io.pgjet.internal.engine.StartupCommand;
+import io.pgjet.internal.engine.UnexpectedMessageException;
+import io.pgjet.protocol.FrontendMessages;
+import io.pgjet.protocol.ProtocolException;
+import io.pgjet.protocol.ServerMessage;
+import java.net.SocketAddress;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Binds one {@link ProtocolEngine} to one Netty channel: takes commands from any thread,
+ * hands them to the engine on the channel's event loop, and coalesces everything written during
+ * one event-loop turn into a single flush.
+ *
+ * <p>Submissions from other threads go through a lock-free queue drained by one task, so a
+ * burst of concurrent requests costs one wake-up and one flush. Timeouts and caller cancels
+ * send a CancelRequest on a separate connection.
+ */
+public final class ConnectionIo implements ProtocolEngine.Outbound {
+    private final Channel channel;
+    private final EventLoop loop;
+    private final ProtocolEngine engine;
+    private final SocketAddress serverAddress;
+    private final Queue<Command> submissions = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
+    private final Runnable drainTask = this::drainSubmissions;
+    private final Runnable flushTask = this::flushNow;
+    private ByteBuf pending;
+    private boolean batching;
+    private boolean flushScheduled;
+    private volatile ServerMessage fatalError;
+    private volatile boolean closing;
+    private volatile Runnable writabilityListener;
+
+    ConnectionIo(Channel channel, SocketAddress serverAddress, EngineListener listener, int maxMessageSize) {
+        this.channel = channel;
+        this.loop = channel.eventLoop();
+        this.serverAddress = serverAddress;
+        this.engine = new ProtocolEngine(this, new FatalTrackingListener(listener));
+        channel.pipeline().addLast("pgjet", new BackendMessageHandler(engine, this, maxMessageSize));
+    }
+
+    /** Returns the session state the server reported. */
+    public SessionState session() {
+        return engine.session();
+    }
+
+    /** Returns the Netty channel; internal use only. */
+    Channel channel() {
+        return channel;
+    }
+
+    /** Returns a future completing when the connection is closed, for whatever reason. */
+    public CompletableFuture<Void> closeFuture() {
+        return closeFuture;
+    }
+
+    /** Returns whether the connection is closed or closing. */
+    public boolean isClosed() {
+        return closing || !channel.isActive();
+    }
+
+    /** Returns the number of commands queued or in flight. */
+    public int pendingCommands() {
+        return engine.inFlightCount() + submissions.size();
+    }
+
+    /**
+     * Queues a command from any thread. Its messages are written in submission order and
+     * pipelined behind earlier commands; its future gets cancel and timeout hooks.
+     *
+     * @param timeoutNanos command timeout, 0 for none
+     */
+    public <T, C extends ResultCommand<T>> C submit(C command, long timeoutNanos) {
+        command.future().onCancel(() -> cancel(command));
+        if (timeoutNanos > 0) {
+            ScheduledFuture<?> timer = loop.schedule(() -> command.future().timeOut(new PgTimeoutException(
+                    "the query did not finish within " + TimeUnit.NANOSECONDS.toMillis(timeoutNanos)
+                            + " ms; a cancel request was sent to the server")),
+                    timeoutNanos, TimeUnit.NANOSECONDS);
+            command.future().whenComplete((result, error) -> timer.cancel(false));
+        }
+        if (closing) {
+            command.future().completeExceptionally(new PgConnectionException("the connection is closed"));
+            return command;
+        }
+        if (loop.inEventLoop()) {
+            engine.enqueue(command);
+        } else {
+            submissions.offer(command);
+            if (drainScheduled.compareAndSet(false, true)) {
+                loop.execute(drainTask);
+            }
+        }
+        return command;
+    }
+
+    /** Starts the connection: runs the startup command first; called on the event loop. */
+    void start(StartupCommand startup) {
+        engine.enqueue(startup);
+        flushNow();
+    }
+
+    private void drainSubmissions() {
+        drainScheduled.set(false);
+        batching = true;
+        try {
+            Command command;
+            while ((command = submissions.poll()) != null) {
+                engine.enqueue(command);
+            }
+        } catch (RuntimeException e) {
+            fail(e);
+        } finally {
+            batching = false;
+        }
+        if (flushScheduled) {
+            flushNow();
+        }
+    }
+
+    private void cancel(ResultCommand<?> command) {
+        loop.execute(() -> {
+            if (command.isFinished()) {
+                return;
+            }
+            if (engine.isHead(command)) {
+                sendCancelRequest();
+            } else {
+                command.cancelWhenHead();
+            }
+        });
+    }
+
+    // ---- Outbound --------------------------------------------------------------------------
+
+    @Override
+    public ByteBuf buffer() {
+        if (pending == null) {
+            pending = channel.alloc().ioBuffer(512);
+        }
+        return pending;
+    }
+
+    @Override
+    public void requestFlush() {
+        if (!flushScheduled) {
+            flushScheduled = true;
+            if (!batching) {
+                loop.execute(flushTask);
+            }
+        }
+    }
+
+    private void flushNow() {
+        flushScheduled = false;
+        ByteBuf out = pending;
+        pending = null;
+        if (out == null) {
+            return;
+        }
+        if (!out.isReadable() || !channel.isActive()) {
+            out.release();
+            return;
+        }
+        channel.writeAndFlush(out, channel.voidPromise());
+    }
+
+    @Override
+    public void sendCancelRequest() {
+        SessionState session = engine.session();
+        if (session.secretKey() != null) {
+            CancelRequests.send(channel, serverAddress, session.processId(), session.secretKey());
+        }
+    }
+
+    // ---- called by BackendMessageHandler -----------------------------------------------------
+
+    void readBatchComplete() {
+        if (flushScheduled) {
+            flushNow();
+        }
+    }
+
+    void writabilityChanged(boolean writable) {
+        Runnable listener = writabilityListener;
+        if (writable && listener != null) {
+            listener.run();
+        }
+    }
+
+    /** Installs a callback run on the event loop whenever the channel becomes writable again. */
+    public void onWritable(Runnable listener) {
+        this.writabilityListener = listener;
+    }
+
+    void fail(Throwable cause) {
+        Throwable reported = cause;
+        if (cause instanceof ProtocolException || cause instanceof UnexpectedMessageException) {
+            reported = new PgProtocolException("the server sent something PgJet did not expect; "
+                    + "the connection was closed: " + cause.getMessage(), cause);
+        } else if (cause instanceof StartupCommand.AuthenticationAborted) {
+            reported = cause.getCause();
+        } else if (!(cause instanceof io.pgjet.PgJetException)) {
+            reported = new PgConnectionException("connection failed: " + cause, cause);
+        }
+        engine.connectionLost(reported);
+        channel.close();
+    }
+
+    void closed() {
+        ServerMessage fatal = fatalError;
+        PgConnectionException cause;
+        if (fatal != null) {
+            cause = new PgConnectionException("the server closed the connection: " + fatal.message()
+                    + " (SQLSTATE " + fatal.code() + ")", PgException.of(fatal.fields(), null));
+        } else if (closing) {
+            cause = new PgConnectionException("the connection was closed");
+        } else {
+            cause = new PgConnectionException("the server closed the connection unexpectedly");
+        }
+        engine.connectionLost(cause);
+        if (pending != null) {
+            pending.release();
+            pending = null;
+        }
+        Command command;
+        while ((command = submissions.poll()) != null) {
+            engine.enqueue(command); // aborts: the engine is closed
+        }
+        closeFuture.complete(null);
+    }
+
+    /**
+     * Closes gracefully: commands already submitted finish, then Terminate is sent and the
+     * socket closed. Later submissions fail at once. The future completes when the socket closed.
+     */
+    public CompletableFuture<Void> close() {
+        if (!closing) {
+            closing = true;
+            loop.execute(() -> {
+                drainSubmissions();
+                if (channel.isActive()) {
+                    FrontendMessages.terminate(buffer());
+                    flushNow();
+                    ChannelFuture done = channel.closeFuture();
+                    loop.schedule(() -> {
+                        if (!done.isDone()) {
+                            channel.close();
+                        }
+                    }, 10, TimeUnit.SECONDS);
+                }
+            });
+        }
+        return closeFuture;
+    }
+
+    /** Closes the socket at once; every pending command fails with PgConnectionException. */
+    public CompletableFuture<Void> terminate() {
+        closing = true;
+        channel.close();
+        return closeFuture;
+    }
+
+    /** Runs {@code task} on the connection's event loop. */
+    public void execute(Runnable task) {
+        loop.execute(task);
+    }
+
+    /** Writes and flushes one message built on the event loop (COPY data); returns when written. */
+    public ChannelFuture writeDirect(ByteBuf message) {
+        return channel.writeAndFlush(message);
+    }
+
+    /** Returns whether the socket's outbound buffer is below its high-water mark. */
+    public boolean isWritable() {
+        return channel.isWritable();
+    }
+
+    private final class FatalTrackingListener implements EngineListener {
+        private final EngineListener delegate;
+
+        FatalTrackingListener(EngineListener delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void notice(ServerMessage notice) {
+            delegate.notice(notice);
+        }
+
+        @Override
+        public void notification(int processId, String channel, String payload) {
+            delegate.notification(processId, channel, payload);
+        }
+
+        @Override
+        public void fatalError(ServerMessage error) {
+            fatalError = error;
+            delegate.fatalError(error);
+        }
+    }
+}

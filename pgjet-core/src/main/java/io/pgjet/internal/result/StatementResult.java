@@ -1,0 +1,15 @@
+package io.pgjet.internal.result;
+
+import io.pgjet.CommandStatus;
+import io.pgjet.Row;
+import java.util.List;
+
+/**
+ * What one statement produced: its rows (empty when it returned none) and its command status
+ * (null for an empty query or a portal suspended at its row limit).
+ *
+ * @param rows the rows in arrival order
+ * @param status the CommandComplete tag, or null
+ * @param suspended whether Execute stopped at its row limit with more rows left (PortalSuspended)
+ */
+public record StatementResult(List<Row> rows, CommandStatus status, boolean suspended) {}

@@ -1,0 +1,119 @@
+package io.pgjet.internal;
+
+import static io.pgjet.internal.Servers.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pgjet.errors.DivisionByZeroException;
+import io.pgjet.internal.result.StatementResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Requests issued concurrently on one connection are pipelined and answered in order. */
+class PipeliningTest {
+
+    @Test
+    void tenThousandConcurrentRequestsAllCompleteInOrder() {
+        RealConnection conn = Servers.connect();
+        try {
+            int count = 10_000;
+            List<CompletableFuture<StatementResult>> futures = new ArrayList<>(count);
+            ConcurrentLinkedQueue<Integer> completionOrder = new ConcurrentLinkedQueue<>();
+            for (int i = 0; i < count; i++) {
+                int n = i;
+                CompletableFuture<StatementResult> f = conn.query("select $1::int4", i);
+                f.thenRun(() -> completionOrder.add(n));
+                futures.add(f);
+            }
+            for (int i = 0; i < count; i++) {
+                assertEquals(String.valueOf(i), Servers.single(await(futures.get(i))));
+            }
+            List<Integer> order = new ArrayList<>(completionOrder);
+            for (int i = 0; i < count; i++) {
+                assertEquals(i, order.get(i));
+            }
+        } finally {
+            conn.terminate();
+        }
+    }
+
+    @Test
+    void requestsFromManyThreadsArePipelinedAndAllComplete() throws Exception {
+        RealConnection conn = Servers.connect();
+        try {
+            int threads = 8;
+            int perThread = 500;
+            CountDownLatch done = new CountDownLatch(threads);
+            ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
+            for (int t = 0; t < threads; t++) {
+                int base = t * perThread;
+                new Thread(() -> {
+                    try {
+                        List<CompletableFuture<StatementResult>> mine = new ArrayList<>();
+                        for (int i = 0; i < perThread; i++) {
+                            mine.add(conn.query("select $1::int4", base + i));
+                        }
+                        for (int i = 0; i < perThread; i++) {
+                            assertEquals(String.valueOf(base + i), Servers.single(await(mine.get(i))));
+                        }
+                    } catch (Throwable e) {
+                        failures.add(e);
+                    } finally {
+                        done.countDown();
+                    }
+                }).start();
+            }
+            assertTrue(done.await(60, TimeUnit.SECONDS));
+            assertTrue(failures.isEmpty(), () -> failures.peek().toString());
+        } finally {
+            conn.terminate();
+        }
+    }
+
+    @Test
+    void errorInMiddleOfPipelineFailsOnlyThatRequest() {
+        RealConnection conn = Servers.connect();
+        try {
+            List<CompletableFuture<StatementResult>> futures = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                futures.add(conn.query(i == 50 ? "select 1 / 0" : "select " + i));
+            }
+            for (int i = 0; i < 100; i++) {
+                if (i == 50) {
+                    int index = i;
+                    assertThrows(DivisionByZeroException.class, () -> await(futures.get(index)));
+                } else {
+                    assertEquals(String.valueOf(i), Servers.single(await(futures.get(i))));
+                }
+            }
+        } finally {
+            conn.terminate();
+        }
+    }
+
+    @Test
+    void errorInsideTransactionFailsLaterPipelinedStatementsOfThatTransaction() {
+        RealConnection conn = Servers.connect();
+        try {
+            CompletableFuture<?> begin = conn.simpleQuery("begin");
+            CompletableFuture<StatementResult> bad = conn.query("select 1 / 0");
+            CompletableFuture<StatementResult> after = conn.query("select 2");
+            CompletableFuture<?> rollback = conn.simpleQuery("rollback");
+            CompletableFuture<StatementResult> outside = conn.query("select 3");
+            await(begin);
+            assertThrows(DivisionByZeroException.class, () -> await(bad));
+            io.pgjet.PgException aborted = assertThrows(io.pgjet.PgException.class, () -> await(after));
+            assertEquals("25P02", aborted.sqlState()); // in_failed_sql_transaction
+            await(rollback);
+            assertEquals("3", Servers.single(await(outside)));
+        } finally {
+            conn.terminate();
+        }
+    }
+}
