@@ -4,13 +4,8 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.Size;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
 
 /** Fuzzes framing and decoding: arbitrary server bytes yield messages or ProtocolException, nothing else. */
 class BackendDecodingFuzzTest {
@@ -31,59 +26,71 @@ class BackendDecodingFuzzTest {
         }
     }
 
-    @Property(tries = 2000)
-    void randomBytesYieldOnlyMessagesOrProtocolException(@ForAll @Size(max = 200) byte[] bytes) {
-        drain(bytes);
-    }
+    /** Fixed so a failure can be replayed. */
+    private static final long SEED = 20261128L;
 
-    @Property(tries = 3000)
-    void wellFramedRandomBodiesOfKnownTypesYieldOnlyMessagesOrProtocolException(
-            @ForAll("framesOfKnownTypes") List<byte[]> frames) {
-        int total = frames.stream().mapToInt(f -> f.length).sum();
-        ByteBuf all = Unpooled.buffer(total);
-        frames.forEach(all::writeBytes);
-        byte[] bytes = io.netty.buffer.ByteBufUtil.getBytes(all);
-        all.release();
-        drain(bytes);
-    }
-
-    @Property(tries = 1000)
-    void everyTruncationOfAValidStreamYieldsOnlyMessagesOrProtocolException(
-            @ForAll("framesOfKnownTypes") List<byte[]> frames, @ForAll byte cut) {
-        for (byte[] frame : frames) {
-            byte[] truncated = frame.clone();
-            // Corrupt one byte of the frame, header included.
-            truncated[Math.floorMod(cut, truncated.length)] ^= (byte) 0x5A;
-            drain(truncated);
+    @Test
+    void randomBytesYieldOnlyMessagesOrProtocolException() {
+        Random random = new Random(SEED);
+        for (int trial = 0; trial < 2000; trial++) {
+            byte[] bytes = new byte[random.nextInt(201)];
+            random.nextBytes(bytes);
+            drain(bytes);
         }
     }
 
-    @Provide
-    Arbitrary<List<byte[]>> framesOfKnownTypes() {
-        Arbitrary<Byte> type = Arbitraries.of(toList(KNOWN_TYPES));
-        Arbitrary<byte[]> body = Arbitraries.oneOf(
-                Arbitraries.bytes().array(byte[].class).ofMaxSize(64),
-                // Bodies made of small numbers, NULs and 0xff make counts, lengths and terminators plausible.
-                Arbitraries.of((byte) 0, (byte) 1, (byte) 2, (byte) 3, (byte) 'I', (byte) 'a', (byte) -1, (byte) 10,
-                        (byte) 12).array(byte[].class).ofMaxSize(64));
-        return Combinators.combine(type, body).as((t, b) -> {
-            byte[] frame = new byte[5 + b.length];
-            frame[0] = t;
-            int length = 4 + b.length;
+    @Test
+    void wellFramedRandomBodiesOfKnownTypesYieldOnlyMessagesOrProtocolException() {
+        Random random = new Random(SEED + 1);
+        for (int trial = 0; trial < 3000; trial++) {
+            List<byte[]> frames = framesOfKnownTypes(random);
+            int total = frames.stream().mapToInt(f -> f.length).sum();
+            ByteBuf all = Unpooled.buffer(total);
+            frames.forEach(all::writeBytes);
+            byte[] bytes = io.netty.buffer.ByteBufUtil.getBytes(all);
+            all.release();
+            drain(bytes);
+        }
+    }
+
+    @Test
+    void everyCorruptionOfAValidStreamYieldsOnlyMessagesOrProtocolException() {
+        Random random = new Random(SEED + 2);
+        for (int trial = 0; trial < 1000; trial++) {
+            for (byte[] frame : framesOfKnownTypes(random)) {
+                byte[] corrupted = frame.clone();
+                // Corrupt one byte of the frame, header included.
+                corrupted[random.nextInt(corrupted.length)] ^= (byte) 0x5A;
+                drain(corrupted);
+            }
+        }
+    }
+
+    /** Bodies made of small numbers, NULs and 0xff make counts, lengths and terminators plausible. */
+    private static final byte[] PLAUSIBLE = {0, 1, 2, 3, 'I', 'a', -1, 10, 12};
+
+    private static List<byte[]> framesOfKnownTypes(Random random) {
+        List<byte[]> frames = new ArrayList<>();
+        int count = 1 + random.nextInt(4);
+        for (int f = 0; f < count; f++) {
+            byte[] body = new byte[random.nextInt(65)];
+            if (random.nextBoolean()) {
+                random.nextBytes(body);
+            } else {
+                for (int i = 0; i < body.length; i++) {
+                    body[i] = PLAUSIBLE[random.nextInt(PLAUSIBLE.length)];
+                }
+            }
+            byte[] frame = new byte[5 + body.length];
+            frame[0] = KNOWN_TYPES[random.nextInt(KNOWN_TYPES.length)];
+            int length = 4 + body.length;
             frame[1] = (byte) (length >>> 24);
             frame[2] = (byte) (length >>> 16);
             frame[3] = (byte) (length >>> 8);
             frame[4] = (byte) length;
-            System.arraycopy(b, 0, frame, 5, b.length);
-            return frame;
-        }).list().ofMinSize(1).ofMaxSize(4);
-    }
-
-    private static List<Byte> toList(byte[] bytes) {
-        List<Byte> list = new ArrayList<>();
-        for (byte b : bytes) {
-            list.add(b);
+            System.arraycopy(body, 0, frame, 5, body.length);
+            frames.add(frame);
         }
-        return list;
+        return frames;
     }
 }

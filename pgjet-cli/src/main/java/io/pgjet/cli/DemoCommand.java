@@ -1,0 +1,155 @@
+package io.pgjet.cli;
+
+import io.pgjet.AsyncConnection;
+import io.pgjet.Connection;
+import io.pgjet.Notification;
+import io.pgjet.PgException;
+import io.pgjet.PgJet;
+import io.pgjet.PgTimeoutException;
+import io.pgjet.Row;
+import io.pgjet.testkit.PgCluster;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code pgjet demo}: starts the embedded default PostgreSQL, prints how to connect to it, and
+ * takes a short tour of PgJet with timings; then stops the server (or keeps it running until
+ * Enter with {@code --keep}).
+ */
+final class DemoCommand {
+    private final PrintStream out;
+
+    DemoCommand(PrintStream out) {
+        this.out = out;
+    }
+
+    int run(String[] args) throws Main.UsageException {
+        boolean keep = false;
+        for (String arg : args) {
+            if (arg.equals("--help") || arg.equals("-h")) {
+                out.print(String.join("\n",
+                        "usage: pgjet demo [--keep]",
+                        "",
+                        "Starts an embedded PostgreSQL (the test kit's default version), takes a short tour of PgJet,",
+                        "and stops the server. --keep leaves it running until you press Enter, so you can connect.",
+                        ""));
+                return 0;
+            } else if (arg.equals("--keep")) {
+                keep = true;
+            } else {
+                throw new Main.UsageException("unknown option " + arg);
+            }
+        }
+        long start = System.nanoTime();
+        out.println("Starting an embedded PostgreSQL...");
+        try (PgCluster cluster = PgCluster.builder().start()) {
+            out.printf("PostgreSQL %s is up on %s:%d (started in %d ms)%n", cluster.version(), cluster.host(),
+                    cluster.port(), millisSince(start));
+            out.println("  connect with: psql \"" + cluster.dsn() + "\"");
+            out.println("  unix socket:  " + cluster.socketDirectory() + "/.s.PGSQL." + cluster.port());
+            out.println("  (a throwaway local server: the password above is generated for this run)");
+            tour(cluster.dsn());
+            if (keep) {
+                out.println("\nServer running. Press Enter to stop it.");
+                try {
+                    new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+                } catch (IOException ignored) {
+                    // stdin closed: stop now
+                }
+            }
+        }
+        out.printf("%nServer stopped. Demo finished in %d ms.%n", millisSince(start));
+        return 0;
+    }
+
+    private void tour(String dsn) {
+        try (Connection conn = PgJet.connect(dsn)) {
+            step("connect", () -> "server " + conn.getServerVersion() + ", backend pid " + conn.getServerPid());
+
+            step("fetch with bound parameters", () -> {
+                List<Row> rows = conn.fetch("select g as n, g * g as square from generate_series(1, $1::int) g", 3);
+                StringBuilder s = new StringBuilder();
+                for (Row row : rows) {
+                    s.append(row.getString("n")).append("²=").append(row.getString("square")).append("  ");
+                }
+                return s.toString().trim();
+            });
+
+            step("a table and a script through the simple protocol", () -> {
+                conn.execute("create table demo_users (id int primary key, name text);"
+                        + "insert into demo_users values (1, 'ada'), (2, 'grace'), (3, 'linus')");
+                return conn.fetch("select name from demo_users order by id").size() + " users";
+            });
+
+            step("1,000 concurrent queries, pipelined on one connection", () -> {
+                AsyncConnection async = conn.async();
+                long t = System.nanoTime();
+                List<CompletableFuture<Row>> futures = new ArrayList<>();
+                for (int i = 0; i < 1000; i++) {
+                    futures.add(async.fetchRow("select $1::int * 2", i));
+                }
+                long sum = 0;
+                for (CompletableFuture<Row> f : futures) {
+                    sum += Long.parseLong(f.join().getString(0));
+                }
+                return "sum " + sum + " in " + millisSince(t) + " ms";
+            });
+
+            step("an error, and the connection carries on", () -> {
+                try {
+                    conn.execute("insert into demo_users values (1, 'again')");
+                    return "unexpected success";
+                } catch (PgException e) {
+                    return e.getClass().getSimpleName() + " (SQLSTATE " + e.sqlState() + "), then "
+                            + conn.fetchRow("select count(*) from demo_users").getString(0) + " users still there";
+                }
+            });
+
+            step("LISTEN/NOTIFY", () -> {
+                BlockingQueue<Notification> received = new ArrayBlockingQueue<>(1);
+                conn.addListener("demo channel", received::offer);
+                conn.execute("select pg_notify($1, $2)", "demo channel", "hello from PgJet");
+                Notification n = received.poll(10, TimeUnit.SECONDS);
+                return n == null ? "no notification arrived" : "got \"" + n.payload() + "\" on \"" + n.channel() + "\"";
+            });
+
+            step("a timeout cancels the query on the server", () -> {
+                try {
+                    conn.withTimeout(Duration.ofMillis(100)).execute("select pg_sleep(10)");
+                    return "unexpected success";
+                } catch (PgTimeoutException e) {
+                    return "timed out; next query answers " + conn.fetchRow("select 'still usable'").getString(0);
+                }
+            });
+        }
+    }
+
+    private interface Step {
+        String run() throws Exception;
+    }
+
+    private void step(String title, Step step) {
+        long t = System.nanoTime();
+        String result;
+        try {
+            result = step.run();
+        } catch (Exception e) {
+            result = "FAILED: " + e;
+        }
+        out.printf("%n» %s (%d ms)%n  %s%n", title, millisSince(t), result);
+    }
+
+    private static long millisSince(long startNanos) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+    }
+}
