@@ -96,6 +96,9 @@ public final class PgBinaries {
             return new PgBinaries(Path.of(bin).toAbsolutePath().normalize(), BIN_PROPERTY + "=" + bin);
         }
         String wanted = requested != null ? requested : System.getProperty(VERSION_PROPERTY);
+        if (wanted != null && wanted.isBlank()) {
+            wanted = null; // Maven passes an unset -Dpgjet.pg.version through as ""
+        }
         String version = wanted != null ? PgVersions.artifactVersion(wanted)
                 : BinaryArtifact.classpathVersion().orElse(PgVersions.DEFAULT);
         try {
