@@ -283,6 +283,16 @@ class ProtocolStatesTest {
         assertThrows(PgConnectionException.class, () -> await(conn.query("select 1")));
     }
 
+    @Test
+    void largeValueSpanningManyReadsArrivesIntact() {
+        StatementResult result = await(conn.query("select repeat('ab', 5000000) || 'end', md5(repeat('ab', 5000000) || 'end')"));
+        String value = result.rows().get(0).getString(0);
+        assertEquals(10_000_003, value.length());
+        assertTrue(value.endsWith("abend"));
+        StatementResult again = await(conn.query("select count(*) from generate_series(1, 100000)"));
+        assertEquals("100000", Servers.single(again));
+    }
+
     private static List<String> texts(StatementResult result) {
         List<String> values = new ArrayList<>();
         result.rows().forEach(row -> values.add(row.getString(0)));

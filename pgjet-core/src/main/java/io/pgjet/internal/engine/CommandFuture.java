@@ -4,7 +4,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The future of a command: cancelling it (or its timeout firing) also asks the server to stop
- * the command, through a hook the connection installs.
+ * the command, through a hook the connection installs. Futures derived from it with
+ * {@code thenApply} and the like forward their cancel to it.
  *
  * @param <T> the result type
  */
@@ -44,8 +45,14 @@ public final class CommandFuture<T> extends CompletableFuture<T> {
         }
     }
 
+    /**
+     * Returns the future of a dependent stage ({@code thenApply} and friends) whose cancel also
+     * cancels this command, so callers may cancel whatever future the API handed them.
+     */
     @Override
     public <U> CompletableFuture<U> newIncompleteFuture() {
-        return new CompletableFuture<>();
+        CommandFuture<U> dependent = new CommandFuture<>();
+        dependent.onCancel(() -> cancel(true));
+        return dependent;
     }
 }

@@ -30,7 +30,7 @@ final class BackendMessageHandler extends ChannelInboundHandlerAdapter {
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         ByteBuf in = (ByteBuf) msg;
         if (cumulation != null) {
-            in = merge(ctx.alloc(), cumulation, in);
+            in = append(ctx.alloc(), cumulation, in);
             cumulation = null;
         }
         try {
@@ -51,17 +51,40 @@ final class BackendMessageHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         if (in.isReadable()) {
-            cumulation = in;
+            cumulation = keepPartial(ctx.alloc(), in);
         } else {
             in.release();
         }
     }
 
-    private static ByteBuf merge(ByteBufAllocator alloc, ByteBuf old, ByteBuf in) {
-        ByteBuf merged = alloc.buffer(old.readableBytes() + in.readableBytes());
-        merged.writeBytes(old);
+    /**
+     * Keeps the start of an incomplete frame in a buffer big enough for the whole frame (its
+     * length was already checked against the maximum), so a large message arriving in many reads
+     * is copied once instead of once per read.
+     */
+    private static ByteBuf keepPartial(ByteBufAllocator alloc, ByteBuf in) {
+        int readable = in.readableBytes();
+        int needed = readable >= 5 ? 1 + in.getInt(in.readerIndex() + 1) : 5;
+        if (in.maxWritableBytes() >= needed - readable && in.capacity() - in.readerIndex() >= needed
+                && in.refCnt() == 1) {
+            return in;
+        }
+        ByteBuf partial = alloc.buffer(Math.max(needed, readable));
+        partial.writeBytes(in);
+        in.release();
+        return partial;
+    }
+
+    private static ByteBuf append(ByteBufAllocator alloc, ByteBuf partial, ByteBuf in) {
+        if (partial.writableBytes() >= in.readableBytes()) {
+            partial.writeBytes(in);
+            in.release();
+            return partial;
+        }
+        ByteBuf merged = alloc.buffer(partial.readableBytes() + in.readableBytes());
+        merged.writeBytes(partial);
         merged.writeBytes(in);
-        old.release();
+        partial.release();
         in.release();
         return merged;
     }
