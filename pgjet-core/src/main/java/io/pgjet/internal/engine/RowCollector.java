@@ -4,17 +4,17 @@ import io.netty.buffer.ByteBuf;
 import io.pgjet.CommandStatus;
 import io.pgjet.Row;
 import io.pgjet.internal.result.Columns;
-import io.pgjet.internal.result.RawRow;
+import io.pgjet.internal.result.RowBuffer;
+import io.pgjet.internal.result.RowList;
 import io.pgjet.internal.result.StatementResult;
 import io.pgjet.protocol.ProtocolException;
 import io.pgjet.protocol.RowDescription;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Collects the rows and the status of one statement's answer. Not thread-safe. */
 final class RowCollector {
     private Columns columns;
-    private List<Row> rows = new ArrayList<>();
+    private RowBuffer rows;
     private CommandStatus status;
     private boolean suspended;
 
@@ -35,10 +35,13 @@ final class RowCollector {
     }
 
     void row(ByteBuf body) {
-        if (columns == null) {
-            throw new ProtocolException("DataRow arrived before any RowDescription");
+        if (rows == null) {
+            if (columns == null) {
+                throw new ProtocolException("DataRow arrived before any RowDescription");
+            }
+            rows = new RowBuffer(columns);
         }
-        rows.add(RawRow.copyOf(columns, body));
+        rows.add(body);
     }
 
     void complete(String tag) {
@@ -50,14 +53,15 @@ final class RowCollector {
     }
 
     StatementResult result() {
-        return new StatementResult(rows, status, suspended);
+        List<Row> list = rows == null ? List.of() : new RowList(rows);
+        return new StatementResult(list, status, suspended);
     }
 
     /** Returns the result so far and starts a new statement (simple-query scripts). */
     StatementResult next() {
         StatementResult result = result();
         columns = null;
-        rows = new ArrayList<>();
+        rows = null;
         status = null;
         suspended = false;
         return result;
