@@ -8,15 +8,14 @@ import io.pgjet.Notification;
 import io.pgjet.PgInterfaceException;
 import io.pgjet.Row;
 import io.pgjet.internal.engine.BindCommand;
-import io.pgjet.internal.engine.BindExecuteCommand;
 import io.pgjet.internal.engine.BindExecuteManyCommand;
 import io.pgjet.internal.engine.CloseCommand;
 import io.pgjet.internal.engine.CopyInCommand;
 import io.pgjet.internal.engine.CopyOutCommand;
 import io.pgjet.internal.engine.ExecuteCommand;
-import io.pgjet.internal.engine.ExtendedQueryCommand;
 import io.pgjet.internal.engine.Parameters;
 import io.pgjet.internal.engine.PrepareCommand;
+import io.pgjet.internal.engine.QueryCommand;
 import io.pgjet.internal.engine.PreparedInfo;
 import io.pgjet.internal.engine.ResultCommand;
 import io.pgjet.internal.engine.SimpleQueryCommand;
@@ -38,7 +37,6 @@ import java.util.function.Consumer;
  * and differ only in their default timeout.
  */
 public final class RealConnection implements AsyncConnection {
-    private static final int[] NO_TYPES = new int[0];
     private final ConnectionIo io;
     private final ConnectionListeners listeners;
     private final StatementCache statements;
@@ -92,14 +90,15 @@ public final class RealConnection implements AsyncConnection {
     }
 
     /**
-     * Runs one statement. Cacheable SQL runs as a named prepared statement: the first time,
-     * Parse/Describe and Bind/Execute are pipelined in one round trip; later executions only Bind
-     * and Execute. Other SQL runs as Parse/Bind/Describe/Execute on the unnamed statement.
+     * Runs one statement. Cacheable SQL runs as a named prepared statement: the first time it is
+     * parsed and described, then bound and executed (two round trips, later requests held back to
+     * keep their order); later executions only Bind and Execute (one round trip). Other SQL runs
+     * the same way on the unnamed statement.
      */
     public CompletableFuture<StatementResult> query(String sql, Object... args) {
         Parameters parameters = TextParameters.of(args);
         if (!statements.accepts(sql)) {
-            return submit(new ExtendedQueryCommand(sql, parameters));
+            return submit(new QueryCommand(new StatementRef("", sql), true, parameters, "", 0));
         }
         StatementCache.Lookup lookup = statements.lookup(sql);
         for (StatementRef evicted : lookup.evicted()) {
@@ -108,15 +107,15 @@ public final class RealConnection implements AsyncConnection {
             }
         }
         StatementRef statement = lookup.statement();
+        CompletableFuture<StatementResult> result = submit(new QueryCommand(statement, lookup.needsPrepare(), parameters, "", 0));
         if (lookup.needsPrepare()) {
-            PrepareCommand prepare = io.submit(new PrepareCommand(statement, NO_TYPES), 0);
-            prepare.future().whenComplete((info, error) -> {
-                if (error != null) {
+            result.whenComplete((rows, error) -> {
+                if (statement.failure() != null) {
                     statements.invalidate(statement);
                 }
             });
         }
-        return submit(new BindExecuteCommand(statement, "", parameters, 0));
+        return result;
     }
 
     /** Runs a (multi-statement) script through the simple query protocol. */
@@ -131,7 +130,7 @@ public final class RealConnection implements AsyncConnection {
 
     /** Binds and executes a prepared statement in one round trip. */
     public CompletableFuture<StatementResult> bindExecute(PreparedInfo statement, String portal, int maxRows, Object... args) {
-        return submit(new BindExecuteCommand(statement, portal, TextParameters.of(args), maxRows));
+        return submit(new QueryCommand(StatementRef.of(statement), false, TextParameters.of(args), portal, maxRows));
     }
 
     /** Binds a prepared statement to a portal without executing it. */

@@ -19,25 +19,44 @@ import org.junit.jupiter.api.Test;
 class PipeliningTest {
 
     @Test
-    void tenThousandConcurrentRequestsAllCompleteInOrder() {
+    void tenThousandConcurrentRequestsAllCompleteAndRunInIssueOrder() {
         RealConnection conn = Servers.connect();
         try {
+            await(conn.simpleQuery("create temp sequence pipeline_order"));
             int count = 10_000;
             List<CompletableFuture<StatementResult>> futures = new ArrayList<>(count);
-            ConcurrentLinkedQueue<Integer> completionOrder = new ConcurrentLinkedQueue<>();
             for (int i = 0; i < count; i++) {
-                int n = i;
-                CompletableFuture<StatementResult> f = conn.query("select $1::int4", i);
-                f.thenRun(() -> completionOrder.add(n));
-                futures.add(f);
+                // the server numbers the requests as it runs them; the echo ties each answer to its request
+                futures.add(conn.query("select $1::int4, nextval('pipeline_order')", i));
             }
             for (int i = 0; i < count; i++) {
-                assertEquals(String.valueOf(i), Servers.single(await(futures.get(i))));
+                StatementResult result = await(futures.get(i));
+                assertEquals(String.valueOf(i), result.rows().get(0).getString(0));
+                assertEquals(String.valueOf(i + 1), result.rows().get(0).getString(1));
             }
-            List<Integer> order = new ArrayList<>(completionOrder);
-            for (int i = 0; i < count; i++) {
-                assertEquals(i, order.get(i));
+        } finally {
+            conn.terminate();
+        }
+    }
+
+    @Test
+    void statementsBeingPreparedDoNotOvertakeEarlierRequests() {
+        RealConnection conn = Servers.connect();
+        try {
+            await(conn.simpleQuery("create temp table overtake (n int)"));
+            List<CompletableFuture<?>> futures = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                // distinct SQL texts: every other request needs a prepare round trip first
+                String sql = i % 2 == 0 ? "insert into overtake values ($1::int4 + " + i + " * 0)" : "insert into overtake values ($1)";
+                futures.add(conn.query(sql, i));
             }
+            futures.forEach(Servers::await);
+            StatementResult all = await(conn.query("select string_agg(n::text, ',' order by ctid) from overtake"));
+            StringBuilder expected = new StringBuilder();
+            for (int i = 0; i < 200; i++) {
+                expected.append(i == 0 ? "" : ",").append(i);
+            }
+            assertEquals(expected.toString(), Servers.single(all));
         } finally {
             conn.terminate();
         }

@@ -47,6 +47,18 @@ public abstract class Command {
     }
 
     /**
+     * Called at a ReadyForQuery that ended one phase of a multi-phase command without error.
+     * A command that writes its next phase here (e.g. Bind/Execute once Describe told it the
+     * parameter types) returns true and stays at the head; the engine then expects another
+     * ReadyForQuery for it.
+     *
+     * @return true if more messages were written and the command continues
+     */
+    protected boolean continueAfterReadyForQuery(byte transactionStatus, EngineContext context) {
+        return false;
+    }
+
+    /**
      * Called when this command becomes the head of the queue (its answers are next on the wire).
      *
      * @param context the engine, for commands that write more as they go (COPY, SASL)

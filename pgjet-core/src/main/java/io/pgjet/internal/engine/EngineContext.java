@@ -19,6 +19,12 @@ public interface EngineContext {
      */
     void cancelRunningQuery();
 
+    /**
+     * Lets commands held behind {@code command} (see {@link Command#blocksPipeline()}) be written
+     * now, after whatever {@code command} has written so far.
+     */
+    void releasePipeline(Command command);
+
     /** Returns the connection's session state. */
     SessionState session();
 }

@@ -135,6 +135,14 @@ public final class ProtocolEngine implements BackendHandler, EngineContext {
     }
 
     @Override
+    public void releasePipeline(Command command) {
+        if (barrier == command) {
+            barrier = null;
+            releaseHeld();
+        }
+    }
+
+    @Override
     public void cancelRunningQuery() {
         outbound.sendCancelRequest();
     }
@@ -149,7 +157,7 @@ public final class ProtocolEngine implements BackendHandler, EngineContext {
 
     private void startHead() {
         Command head = inFlight.peekFirst();
-        if (head != null) {
+        if (head != null && !head.started()) {
             head.markStarted();
             head.onHead(this);
         }
@@ -192,20 +200,24 @@ public final class ProtocolEngine implements BackendHandler, EngineContext {
     @Override
     public void readyForQuery(byte transactionStatus) {
         Command head = head("ReadyForQuery");
-        inFlight.pollFirst();
         session.transactionStatus(transactionStatus);
+        if (!consumingError && head.continueAfterReadyForQuery(transactionStatus, this)) {
+            return;
+        }
+        inFlight.pollFirst();
         boolean failed = consumingError;
         consumingError = false;
+        startHead();
         if (head == barrier) {
+            // Held commands were issued before anything the completion below may issue.
             barrier = null;
+            releaseHeld();
         }
         if (failed) {
             head.failed(transactionStatus);
         } else {
             head.completed(transactionStatus);
         }
-        startHead();
-        releaseHeld();
     }
 
     @Override

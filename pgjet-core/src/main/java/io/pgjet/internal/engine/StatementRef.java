@@ -20,6 +20,13 @@ public final class StatementRef {
         this.sql = sql;
     }
 
+    /** Returns a reference to a statement that is already prepared and described. */
+    public static StatementRef of(PreparedInfo info) {
+        StatementRef ref = new StatementRef(info.name(), info.sql());
+        ref.prepared(info);
+        return ref;
+    }
+
     /** Returns the statement name. */
     public String name() {
         return name;

@@ -14,8 +14,8 @@ import io.pgjet.internal.engine.ProtocolEngine;
 import io.pgjet.internal.engine.ResultCommand;
 import io.pgjet.internal.engine.SessionState;
 import io.pgjet.internal.engine.StartupCommand;
+import io.pgjet.internal.engine.TerminateCommand;
 import io.pgjet.internal.engine.UnexpectedMessageException;
-import io.pgjet.protocol.FrontendMessages;
 import io.pgjet.protocol.ProtocolException;
 import io.pgjet.protocol.ServerMessage;
 import java.net.SocketAddress;
@@ -104,6 +104,11 @@ public final class ConnectionIo implements ProtocolEngine.Outbound {
             command.future().completeExceptionally(new PgConnectionException("the connection is closed"));
             return command;
         }
+        enqueueFromAnyThread(command);
+        return command;
+    }
+
+    private void enqueueFromAnyThread(Command command) {
         if (loop.inEventLoop()) {
             engine.enqueue(command);
         } else {
@@ -112,7 +117,6 @@ public final class ConnectionIo implements ProtocolEngine.Outbound {
                 loop.execute(drainTask);
             }
         }
-        return command;
     }
 
     /** Starts the connection: runs the startup command first; called on the event loop. */
@@ -252,25 +256,20 @@ public final class ConnectionIo implements ProtocolEngine.Outbound {
     }
 
     /**
-     * Closes gracefully: commands already submitted finish, then Terminate is sent and the
-     * socket closed. Later submissions fail at once. The future completes when the socket closed.
+     * Closes gracefully: commands already submitted finish, then Terminate is sent and the server
+     * closes the socket (after at most 10 s PgJet closes it). Later submissions fail at once. The
+     * future completes when the socket is closed.
      */
     public CompletableFuture<Void> close() {
         if (!closing) {
+            TerminateCommand terminate = new TerminateCommand();
+            enqueueFromAnyThread(terminate);
             closing = true;
-            loop.execute(() -> {
-                drainSubmissions();
+            loop.schedule(() -> {
                 if (channel.isActive()) {
-                    FrontendMessages.terminate(buffer());
-                    flushNow();
-                    ChannelFuture done = channel.closeFuture();
-                    loop.schedule(() -> {
-                        if (!done.isDone()) {
-                            channel.close();
-                        }
-                    }, 10, TimeUnit.SECONDS);
+                    channel.close();
                 }
-            });
+            }, 10, TimeUnit.SECONDS);
         }
         return closeFuture;
     }
