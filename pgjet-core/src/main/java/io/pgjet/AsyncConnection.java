@@ -34,6 +34,24 @@ public interface AsyncConnection extends AutoCloseable {
     CompletableFuture<Row> fetchRow(String sql, Object... args);
 
     /**
+     * Executes {@code sql} once for each parameter set, pipelined in large writes under a single
+     * Sync: one round trip, and all or nothing (outside a transaction block the batch is one
+     * implicit transaction). Parameter sets are read lazily from the iterable on PgJet's I/O
+     * thread as the socket drains, so a batch of any size needs bounded memory; the iterator must
+     * not block. On failure the exception says which parameter set the server rejected and the
+     * connection stays usable.
+     *
+     * @return the total number of rows the executions affected
+     */
+    CompletableFuture<Long> executeMany(String sql, Iterable<Object[]> parameterSets);
+
+    /**
+     * Like {@link #executeMany} but returns every row the executions produced, in order, e.g.
+     * the ids of {@code insert ... returning id} (asyncpg's {@code fetchmany}).
+     */
+    CompletableFuture<List<Row>> fetchMany(String sql, Iterable<Object[]> parameterSets);
+
+    /**
      * Returns a view of this connection whose requests time out after {@code timeout}: the
      * future fails with {@link PgTimeoutException}, a cancel request stops the query on the
      * server, and the connection stays usable. {@code Duration.ZERO} disables the timeout.

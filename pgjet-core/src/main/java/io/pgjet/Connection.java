@@ -26,6 +26,17 @@ public interface Connection extends AutoCloseable {
     /** Runs a query and returns its first row, or null when it returned none. */
     Row fetchRow(String sql, Object... args);
 
+    /**
+     * Executes {@code sql} once per parameter set in one pipelined, all-or-nothing batch; see
+     * {@link AsyncConnection#executeMany}.
+     *
+     * @return the total number of rows the executions affected
+     */
+    long executeMany(String sql, Iterable<Object[]> parameterSets);
+
+    /** Executes {@code sql} once per parameter set and returns every row produced. */
+    List<Row> fetchMany(String sql, Iterable<Object[]> parameterSets);
+
     /** Returns a view of this connection whose requests time out after {@code timeout}. */
     Connection withTimeout(Duration timeout);
 

@@ -36,6 +36,16 @@ public final class BlockingConnection implements Connection {
     }
 
     @Override
+    public long executeMany(String sql, Iterable<Object[]> parameterSets) {
+        return Futures.await(async.executeMany(sql, parameterSets));
+    }
+
+    @Override
+    public List<Row> fetchMany(String sql, Iterable<Object[]> parameterSets) {
+        return Futures.await(async.fetchMany(sql, parameterSets));
+    }
+
+    @Override
     public Connection withTimeout(Duration timeout) {
         return new BlockingConnection(async.withTimeout(timeout));
     }

@@ -31,10 +31,17 @@ public final class Futures {
         }
     }
 
-    private static RuntimeException rethrow(Throwable cause) {
+    /** Returns the cause inside CompletionException wrappers. */
+    public static Throwable unwrap(Throwable error) {
+        Throwable cause = error;
         while (cause instanceof CompletionException && cause.getCause() != null) {
             cause = cause.getCause();
         }
+        return cause;
+    }
+
+    private static RuntimeException rethrow(Throwable error) {
+        Throwable cause = unwrap(error);
         if (cause instanceof PgJetException) {
             PgJetException failure = (PgJetException) cause;
             failure.addSuppressed(new CallerStack());

@@ -8,10 +8,10 @@ import io.pgjet.Notification;
 import io.pgjet.PgInterfaceException;
 import io.pgjet.Row;
 import io.pgjet.internal.engine.BindCommand;
-import io.pgjet.internal.engine.BindExecuteManyCommand;
 import io.pgjet.internal.engine.CloseCommand;
 import io.pgjet.internal.engine.CopyInCommand;
 import io.pgjet.internal.engine.CopyOutCommand;
+import io.pgjet.internal.engine.ExecuteManyCommand;
 import io.pgjet.internal.engine.ExecuteCommand;
 import io.pgjet.internal.engine.Parameters;
 import io.pgjet.internal.engine.PrepareCommand;
@@ -97,8 +97,32 @@ public final class RealConnection implements AsyncConnection {
      */
     public CompletableFuture<StatementResult> query(String sql, Object... args) {
         Parameters parameters = TextParameters.of(args);
+        Statement statement = statementFor(sql);
+        CompletableFuture<StatementResult> result =
+                track(statement, submit(new QueryCommand(statement.ref(), statement.needsPrepare(), parameters, "", 0)));
+        if (statement.needsPrepare()) {
+            return result;
+        }
+        // A cached statement the server no longer accepts (schema change, DISCARD): prepare it
+        // again and retry once, unless a transaction block makes the retry unsafe.
+        return result.exceptionallyCompose(error -> {
+            Throwable cause = Futures.unwrap(error);
+            if (StaleStatements.isStale(cause)) {
+                statements.invalidate(statement.ref());
+                if (!io.session().inTransaction()) {
+                    return query(sql, args);
+                }
+            }
+            return CompletableFuture.failedFuture(cause);
+        });
+    }
+
+    /** A statement to run: the cached (or unnamed) reference and whether it must be prepared first. */
+    private record Statement(StatementRef ref, boolean needsPrepare, boolean cached) {}
+
+    private Statement statementFor(String sql) {
         if (!statements.accepts(sql)) {
-            return submit(new QueryCommand(new StatementRef("", sql), true, parameters, "", 0));
+            return new Statement(new StatementRef("", sql), true, false);
         }
         StatementCache.Lookup lookup = statements.lookup(sql);
         for (StatementRef evicted : lookup.evicted()) {
@@ -106,16 +130,40 @@ public final class RealConnection implements AsyncConnection {
                 io.submit(new CloseCommand(evicted.name(), false), 0);
             }
         }
-        StatementRef statement = lookup.statement();
-        CompletableFuture<StatementResult> result = submit(new QueryCommand(statement, lookup.needsPrepare(), parameters, "", 0));
-        if (lookup.needsPrepare()) {
-            result.whenComplete((rows, error) -> {
-                if (statement.failure() != null) {
-                    statements.invalidate(statement);
+        return new Statement(lookup.statement(), lookup.needsPrepare(), true);
+    }
+
+    /** Drops a cached statement whose preparation failed, so the next use prepares it again. */
+    private <T> CompletableFuture<T> track(Statement statement, CompletableFuture<T> result) {
+        if (statement.cached() && statement.needsPrepare()) {
+            result.whenComplete((value, error) -> {
+                if (statement.ref().failure() != null) {
+                    statements.invalidate(statement.ref());
                 }
             });
         }
         return result;
+    }
+
+    /**
+     * Executes {@code sql} once per parameter set, pipelined under one Sync (all or nothing);
+     * completes with the total row count.
+     */
+    @Override
+    public CompletableFuture<Long> executeMany(String sql, Iterable<Object[]> parameterSets) {
+        return batch(sql, parameterSets.iterator(), false).thenApply(ExecuteManyCommand.Outcome::rowCount);
+    }
+
+    /** Executes {@code sql} once per parameter set and returns every row the executions returned. */
+    @Override
+    public CompletableFuture<List<Row>> fetchMany(String sql, Iterable<Object[]> parameterSets) {
+        return batch(sql, parameterSets.iterator(), true).thenApply(ExecuteManyCommand.Outcome::rows);
+    }
+
+    private CompletableFuture<ExecuteManyCommand.Outcome> batch(String sql, Iterator<Object[]> source, boolean collect) {
+        Statement statement = statementFor(sql);
+        return track(statement, submit(new ExecuteManyCommand(statement.ref(), statement.needsPrepare(), source,
+                TextParameters::of, collect)));
     }
 
     /** Runs a (multi-statement) script through the simple query protocol. */
@@ -145,19 +193,8 @@ public final class RealConnection implements AsyncConnection {
 
     /** Executes a prepared statement once per argument list, all under one Sync. */
     public CompletableFuture<Long> executeMany(PreparedInfo statement, Iterable<Object[]> rows) {
-        Iterator<Object[]> source = rows.iterator();
-        Iterator<Parameters> parameters = new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return source.hasNext();
-            }
-
-            @Override
-            public Parameters next() {
-                return TextParameters.of(source.next());
-            }
-        };
-        return submit(new BindExecuteManyCommand(statement, parameters));
+        return submit(new ExecuteManyCommand(StatementRef.of(statement), false, rows.iterator(), TextParameters::of, false))
+                .thenApply(ExecuteManyCommand.Outcome::executions);
     }
 
     /** Closes a prepared statement or a portal on the server. */

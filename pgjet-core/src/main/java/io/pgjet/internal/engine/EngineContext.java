@@ -25,6 +25,12 @@ public interface EngineContext {
      */
     void releasePipeline(Command command);
 
+    /**
+     * Runs {@code task} on the I/O thread once the socket can take more data (at once, after a
+     * flush, when it already can). Used by commands that stream large inputs.
+     */
+    void whenWritable(Runnable task);
+
     /** Returns the connection's session state. */
     SessionState session();
 }

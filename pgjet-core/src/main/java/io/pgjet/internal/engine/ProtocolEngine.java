@@ -29,6 +29,9 @@ public final class ProtocolEngine implements BackendHandler, EngineContext {
 
         /** Sends a CancelRequest for this session on a separate connection. */
         void sendCancelRequest();
+
+        /** Runs {@code task} on the I/O thread once the socket is writable (after a flush). */
+        void whenWritable(Runnable task);
     }
 
     private final ArrayDeque<Command> inFlight = new ArrayDeque<>();
@@ -140,6 +143,11 @@ public final class ProtocolEngine implements BackendHandler, EngineContext {
             barrier = null;
             releaseHeld();
         }
+    }
+
+    @Override
+    public void whenWritable(Runnable task) {
+        outbound.whenWritable(task);
     }
 
     @Override

@@ -51,6 +51,8 @@ public final class ConnectionIo implements ProtocolEngine.Outbound {
     private volatile ServerMessage fatalError;
     private volatile boolean closing;
     private volatile Runnable writabilityListener;
+    /** A command's continuation waiting for the socket to drain (large executeMany, COPY). */
+    private Runnable pendingWritable;
 
     ConnectionIo(Channel channel, SocketAddress serverAddress, EngineListener listener, int maxMessageSize) {
         this.channel = channel;
@@ -180,14 +182,35 @@ public final class ConnectionIo implements ProtocolEngine.Outbound {
         flushScheduled = false;
         ByteBuf out = pending;
         pending = null;
-        if (out == null) {
-            return;
+        if (out != null) {
+            if (!out.isReadable() || !channel.isActive()) {
+                out.release();
+            } else {
+                channel.writeAndFlush(out, channel.voidPromise());
+            }
         }
-        if (!out.isReadable() || !channel.isActive()) {
-            out.release();
-            return;
+        runWritableTaskIfPossible();
+    }
+
+    @Override
+    public void whenWritable(Runnable task) {
+        pendingWritable = task;
+        requestFlush();
+    }
+
+    private void runWritableTaskIfPossible() {
+        Runnable task = pendingWritable;
+        if (task != null && channel.isWritable()) {
+            pendingWritable = null;
+            loop.execute(() -> {
+                if (channel.isActive()) {
+                    task.run();
+                    if (flushScheduled && !batching) {
+                        flushNow();
+                    }
+                }
+            });
         }
-        channel.writeAndFlush(out, channel.voidPromise());
     }
 
     @Override
@@ -207,6 +230,9 @@ public final class ConnectionIo implements ProtocolEngine.Outbound {
     }
 
     void writabilityChanged(boolean writable) {
+        if (writable) {
+            runWritableTaskIfPossible();
+        }
         Runnable listener = writabilityListener;
         if (writable && listener != null) {
             listener.run();

@@ -6,6 +6,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.pgjet.ConnectionConfig;
@@ -171,6 +172,7 @@ public final class Connector {
                 .group(NettyRuntime.shared().group())
                 .channelFactory(Transports.channelFactory(address))
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, timeoutMillis))
+                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(512 * 1024, 1024 * 1024))
                 .handler(new ChannelInboundHandlerAdapter());
         if (!host.isUnixSocket()) {
             bootstrap.option(ChannelOption.TCP_NODELAY, true)

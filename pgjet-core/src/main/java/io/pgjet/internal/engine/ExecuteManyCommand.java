@@ -1,0 +1,276 @@
+package io.pgjet.internal.engine;
+
+import io.netty.buffer.ByteBuf;
+import io.pgjet.PgException;
+import io.pgjet.PgInterfaceException;
+import io.pgjet.Row;
+import io.pgjet.internal.result.Columns;
+import io.pgjet.protocol.FrontendMessages;
+import io.pgjet.protocol.RowDescription;
+import io.pgjet.protocol.ServerMessage;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The seed's BIND_EXECUTE_MANY state: one Bind/Execute pair per parameter set, all under a
+ * single Sync, so the batch is one implicit transaction (all or nothing) and one round trip.
+ *
+ * <p>Parameter sets are read lazily from an iterator and written in chunks of about 256 KiB,
+ * the next chunk only when the socket can take it, so a batch of any size needs bounded memory.
+ * Later requests wait until the final Sync is written. If the server rejects a row, the rest is
+ * not sent; if a parameter set cannot be encoded, the batch is abandoned and, outside a
+ * transaction block, rolled back before its Sync (as the seed does), so nothing is applied.
+ *
+ * <p>The result is the total row count of every execution, or, when collecting, every row the
+ * executions returned (e.g. {@code INSERT ... RETURNING id}).
+ */
+public final class ExecuteManyCommand extends ResultCommand<ExecuteManyCommand.Outcome> {
+    private static final int CHUNK_BYTES = 256 * 1024;
+    private static final int[] UNSPECIFIED = new int[0];
+
+    /**
+     * What a batch produced.
+     *
+     * @param executions the number of parameter sets executed
+     * @param rowCount the sum of the row counts the executions reported
+     * @param rows the returned rows when collecting, else an empty list
+     */
+    public record Outcome(long executions, long rowCount, List<Row> rows) {}
+
+    private final StatementRef statement;
+    private final boolean prepare;
+    private final Iterator<Object[]> source;
+    private final Function<Object[], BindEncoder> encoders;
+    private final boolean collectRows;
+    private final List<Row> rows = new ArrayList<>();
+    private RowCollector collector;
+    private boolean preparing;
+    private int[] parameterTypes = UNSPECIFIED;
+    private Columns columns;
+    private boolean writing;
+    private long written;
+    private long executions;
+    private long rowCount;
+    private boolean serverFailed;
+    private PgInterfaceException clientError;
+    private PgException prepareError;
+
+    /**
+     * Creates a batch executing {@code statement} once per element of {@code source}.
+     *
+     * @param prepare whether the statement must be parsed and described first
+     * @param encoders turns one parameter set into its Bind encoder (called on the I/O thread)
+     * @param collectRows whether to keep the rows the executions return
+     */
+    public ExecuteManyCommand(StatementRef statement, boolean prepare, Iterator<Object[]> source,
+            Function<Object[], BindEncoder> encoders, boolean collectRows) {
+        this.statement = statement;
+        this.prepare = prepare;
+        this.source = source;
+        this.encoders = encoders;
+        this.collectRows = collectRows;
+    }
+
+    @Override
+    protected String sql() {
+        return statement.sql();
+    }
+
+    @Override
+    protected boolean blocksPipeline() {
+        return true;
+    }
+
+    @Override
+    protected void encode(ByteBuf out, EngineContext context) {
+        if (prepare) {
+            preparing = true;
+            FrontendMessages.parse(out, statement.name(), statement.sql(), UNSPECIFIED);
+            FrontendMessages.describeStatement(out, statement.name());
+            FrontendMessages.sync(out);
+            return;
+        }
+        if (statement.info() == null) {
+            FrontendMessages.sync(out); // its preparation failed ahead of us
+            context.releasePipeline(this);
+            return;
+        }
+        startWriting(context);
+    }
+
+    private void startWriting(EngineContext context) {
+        writing = true;
+        writeChunk(context);
+    }
+
+    private void writeChunk(EngineContext context) {
+        ByteBuf out = context.outbound();
+        int start = out.writerIndex();
+        PreparedInfo info = statement.info();
+        while (!serverFailed && out.writerIndex() - start < CHUNK_BYTES && source.hasNext()) {
+            int mark = out.writerIndex();
+            long index = written + 1;
+            try {
+                encoders.apply(source.next()).writeBind(out, "", info);
+            } catch (RuntimeException e) {
+                out.writerIndex(mark);
+                abandon(out, context, index, e);
+                return;
+            }
+            FrontendMessages.execute(out, "", 0);
+            written++;
+        }
+        if (serverFailed || !source.hasNext()) {
+            finishWriting(out, context);
+        } else {
+            context.requestFlush();
+            context.whenWritable(() -> {
+                if (writing) {
+                    writeChunk(context);
+                }
+            });
+        }
+    }
+
+    private void abandon(ByteBuf out, EngineContext context, long index, RuntimeException cause) {
+        clientError = new PgInterfaceException("executeMany: parameter set " + index
+                + " could not be encoded; the batch was rolled back: " + cause.getMessage(), cause);
+        if (written > 0 && !context.session().inTransaction()) {
+            // Rows already sent run in the implicit transaction that Sync would commit: roll it back
+            // first. (Inside a transaction block the caller's rollback undoes them.)
+            FrontendMessages.parse(out, "", "ROLLBACK", UNSPECIFIED);
+            FrontendMessages.bind(out, "", "", new short[0], new byte[0][], new short[0]);
+            FrontendMessages.execute(out, "", 0);
+        }
+        finishWriting(out, context);
+    }
+
+    private void finishWriting(ByteBuf out, EngineContext context) {
+        writing = false;
+        FrontendMessages.sync(out);
+        context.requestFlush();
+        context.releasePipeline(this);
+    }
+
+    @Override
+    protected void parseComplete() {
+        // expected (also for the rollback of an abandoned batch)
+    }
+
+    @Override
+    protected void parameterDescription(int[] typeOids) {
+        parameterTypes = typeOids;
+    }
+
+    @Override
+    protected void rowDescription(RowDescription description) {
+        if (!preparing) {
+            unexpected("RowDescription");
+        }
+        columns = new Columns(description);
+    }
+
+    @Override
+    protected void noData() {
+        // a statement without result columns
+    }
+
+    @Override
+    protected boolean continueAfterReadyForQuery(byte transactionStatus, EngineContext context) {
+        if (!preparing) {
+            return false;
+        }
+        preparing = false;
+        statement.prepared(new PreparedInfo(statement.name(), statement.sql(), parameterTypes, columns));
+        startWriting(context);
+        return true;
+    }
+
+    @Override
+    protected void bindComplete() {
+        // one per parameter set
+    }
+
+    @Override
+    protected void dataRow(ByteBuf row) {
+        if (!collectRows) {
+            return;
+        }
+        if (collector == null) {
+            collector = new RowCollector(statement.columns());
+        }
+        collector.row(row);
+    }
+
+    @Override
+    protected void commandComplete(String tag) {
+        executions++;
+        if (collector != null) {
+            collector.complete(tag);
+            rows.addAll(collector.next().rows());
+            collector.columns(statement.columns());
+        }
+        long count = new io.pgjet.CommandStatus(tag).rowCount();
+        if (count > 0) {
+            rowCount += count;
+        }
+    }
+
+    @Override
+    protected void emptyQueryResponse() {
+        executions++;
+    }
+
+    @Override
+    protected void errorResponse(ServerMessage error) {
+        super.errorResponse(error);
+        serverFailed = true;
+        if (preparing) {
+            prepareError = PgException.of(error.fields(), statement.sql());
+            statement.failed(prepareError);
+        }
+    }
+
+    /** Returns the 1-based index of the parameter set the server rejected. */
+    public long failedRow() {
+        return executions + 1;
+    }
+
+    @Override
+    protected void failed(byte transactionStatus) {
+        writing = false;
+        if (prepareError != null) {
+            abort(prepareError);
+            return;
+        }
+        if (clientError != null) {
+            abort(clientError); // the ROLLBACK of an abandoned batch may itself report an error
+            return;
+        }
+        PgException error = PgException.of(error().fields(), sql());
+        error.addSuppressed(new PgInterfaceException("executeMany failed at parameter set " + failedRow()
+                + "; no row of the batch was applied" + (transactionStatus == 'E'
+                        ? " and the enclosing transaction is aborted" : "")));
+        abort(error);
+    }
+
+    @Override
+    protected void abort(Throwable cause) {
+        writing = false;
+        super.abort(cause);
+    }
+
+    @Override
+    protected Outcome result() {
+        if (clientError != null) {
+            throw clientError;
+        }
+        if (statement.failure() != null && !prepare) {
+            Throwable failure = statement.failure();
+            throw failure instanceof RuntimeException ? (RuntimeException) failure : new IllegalStateException(failure);
+        }
+        return new Outcome(executions, rowCount, collectRows ? rows : List.of());
+    }
+}

@@ -1,0 +1,130 @@
+package io.pgjet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pgjet.errors.UniqueViolationException;
+import io.pgjet.testkit.PgTestServer;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** executeMany and fetchMany: one pipelined, all-or-nothing batch, streamed with bounded memory. */
+class ExecuteManyTest {
+    private Connection conn;
+
+    @BeforeEach
+    void open() {
+        conn = PgJet.connect(PgTestServer.shared().dsn());
+        conn.execute("create temp table items (id int primary key, label text, price float8)");
+    }
+
+    @AfterEach
+    void close() {
+        conn.close();
+    }
+
+    private static List<Object[]> rows(int count) {
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            rows.add(new Object[] {i, "item " + i, i * 1.5});
+        }
+        return rows;
+    }
+
+    @Test
+    void insertsEveryParameterSetAndReportsRowCount() {
+        assertEquals(10_000, conn.executeMany("insert into items values ($1, $2, $3)", rows(10_000)));
+        assertEquals("10000", conn.fetchRow("select count(*) from items").getString(0));
+        assertEquals("item 7001", conn.fetchRow("select label from items where id = 7001").getString(0));
+    }
+
+    @Test
+    void failureAtRow7001Of10000LeavesTableUnchangedAndNamesTheRow() {
+        List<Object[]> rows = rows(10_000);
+        rows.set(7000, new Object[] {1, "duplicate", 0.0});
+        UniqueViolationException e = assertThrows(UniqueViolationException.class,
+                () -> conn.executeMany("insert into items values ($1, $2, $3)", rows));
+        assertTrue(e.getSuppressed()[0].getMessage().contains("parameter set 7001"), e.getSuppressed()[0].getMessage());
+        assertEquals("0", conn.fetchRow("select count(*) from items").getString(0));
+        assertEquals("1", conn.fetchRow("select 1").getString(0));
+    }
+
+    @Test
+    void unencodableParameterSetMidStreamRollsBackWhatWasSent() {
+        Iterator<Object[]> source = new Iterator<>() {
+            int n;
+
+            @Override
+            public boolean hasNext() {
+                return n < 50_000;
+            }
+
+            @Override
+            public Object[] next() {
+                n++;
+                return new Object[] {n, n == 40_000 ? "bad\0label" : "ok", 1.0};
+            }
+        };
+        PgInterfaceException e = assertThrows(PgInterfaceException.class,
+                () -> conn.executeMany("insert into items values ($1, $2, $3)", () -> source));
+        assertTrue(e.getMessage().contains("parameter set 40000"), e.getMessage());
+        assertEquals("0", conn.fetchRow("select count(*) from items").getString(0));
+    }
+
+    @Test
+    void failureInsideTransactionBlockAbortsIt() {
+        conn.execute("begin");
+        List<Object[]> rows = rows(100);
+        rows.set(50, new Object[] {1, "duplicate", 0.0});
+        assertThrows(UniqueViolationException.class, () -> conn.executeMany("insert into items values ($1, $2, $3)", rows));
+        assertTrue(conn.isInTransaction());
+        conn.execute("rollback");
+        assertEquals("0", conn.fetchRow("select count(*) from items").getString(0));
+    }
+
+    @Test
+    void largeBatchStreamsFromALazyIterable() {
+        Iterable<Object[]> lazy = () -> new Iterator<>() {
+            int n;
+
+            @Override
+            public boolean hasNext() {
+                return n < 200_000;
+            }
+
+            @Override
+            public Object[] next() {
+                n++;
+                return new Object[] {n, null, (double) n};
+            }
+        };
+        assertEquals(200_000, conn.executeMany("insert into items values ($1, $2, $3)", lazy));
+        assertEquals("20000100000", conn.fetchRow("select sum(id) from items").getString(0));
+    }
+
+    @Test
+    void fetchManyReturnsRowsOfEveryExecution() {
+        List<Row> ids = conn.fetchMany("insert into items values ($1, $2, $3) returning id * 10", rows(5));
+        assertEquals(5, ids.size());
+        assertEquals("30", ids.get(2).getString(0));
+    }
+
+    @Test
+    void emptyBatchDoesNothing() {
+        assertEquals(0, conn.executeMany("insert into items values ($1, $2, $3)", List.of()));
+    }
+
+    @Test
+    void requestsIssuedDuringBatchRunAfterIt() {
+        AsyncConnection async = conn.async();
+        var batch = async.executeMany("insert into items values ($1, $2, $3)", rows(20_000));
+        var count = async.fetchRow("select count(*) from items");
+        assertEquals(20_000, batch.join());
+        assertEquals("20000", count.join().getString(0));
+    }
+}
