@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
 import java.util.function.Consumer;
 
 /**
@@ -34,6 +35,41 @@ public interface AsyncConnection extends AutoCloseable {
     CompletableFuture<Row> fetchRow(String sql, Object... args);
 
     /**
+     * Streams the rows of {@code sql} through a server-side cursor, fetching 50 rows at a time
+     * as the subscriber requests them (real backpressure: memory stays flat for any result size).
+     * Must be subscribed inside a transaction; otherwise the subscriber gets
+     * {@link PgInterfaceException}. Signals arrive on a PgJet worker thread, never the I/O thread.
+     * Cancelling the subscription closes the cursor.
+     */
+    Flow.Publisher<Row> cursor(String sql, Object... args);
+
+    /** Like {@link #cursor(String, Object...)}, fetching {@code prefetch} rows per round trip. */
+    Flow.Publisher<Row> cursor(int prefetch, String sql, Object... args);
+
+    /**
+     * Opens a forward-only server-side cursor over {@code sql} (inside a transaction; outside one
+     * the future fails with {@link PgInterfaceException}).
+     */
+    CompletableFuture<AsyncCursor> openCursor(String sql, Object... args);
+
+    /** Opens a scrollable cursor ({@code DECLARE ... SCROLL CURSOR}) inside a transaction. */
+    CompletableFuture<AsyncCursor> openScrollableCursor(String sql, Object... args);
+
+    /**
+     * Begins a transaction with the server's default options; inside another transaction it
+     * becomes a savepoint. Statements issued on this connection run in it until it is committed
+     * or rolled back.
+     */
+    CompletableFuture<AsyncTransaction> transaction();
+
+    /**
+     * Begins a transaction with the given isolation, read-only and deferrable options. Nested
+     * transactions are savepoints and cannot take options (the future fails with
+     * {@link PgInterfaceException}).
+     */
+    CompletableFuture<AsyncTransaction> transaction(TransactionOptions options);
+
+    /**
      * Executes {@code sql} once for each parameter set, pipelined in large writes under a single
      * Sync: one round trip, and all or nothing (outside a transaction block the batch is one
      * implicit transaction). Parameter sets are read lazily from the iterable on PgJet's I/O
@@ -50,6 +86,35 @@ public interface AsyncConnection extends AutoCloseable {
      * the ids of {@code insert ... returning id} (asyncpg's {@code fetchmany}).
      */
     CompletableFuture<List<Row>> fetchMany(String sql, Iterable<Object[]> parameterSets);
+
+    /**
+     * Copies a table's contents out ({@code COPY table TO STDOUT}) into {@code sink}.
+     *
+     * @param table the table, optionally schema-qualified ({@code schema.table}); quoted by PgJet
+     * @return the command status, whose row count is the number of rows copied
+     */
+    CompletableFuture<CommandStatus> copyFromTable(String table, CopySink sink, CopyOptions options);
+
+    /** Copies the result of {@code query} out ({@code COPY (query) TO STDOUT}) into {@code sink}. */
+    CompletableFuture<CommandStatus> copyFromQuery(String query, CopySink sink, CopyOptions options);
+
+    /**
+     * Copies data from {@code source} into a table ({@code COPY table FROM STDIN}). A bad line or a
+     * failing source aborts the whole COPY (nothing is loaded) with a clear exception.
+     */
+    CompletableFuture<CommandStatus> copyToTable(String table, CopySource source, CopyOptions options);
+
+    /**
+     * Loads rows into a table with binary COPY, encoding the Java values directly (no text round
+     * trip). Each element is an {@code Object[]} or a Java record whose components are the values
+     * in column order. The iterable is read on a worker thread as the server takes the data.
+     *
+     * @param columns the target columns; none means all columns of the table in order
+     */
+    CompletableFuture<CommandStatus> copyRecordsToTable(String table, Iterable<?> records, String... columns);
+
+    /** Like {@link #copyRecordsToTable(String, Iterable, String...)} with a publisher of rows. */
+    CompletableFuture<CommandStatus> copyRecordsToTable(String table, Flow.Publisher<?> records, String... columns);
 
     /**
      * Returns a view of this connection whose requests time out after {@code timeout}: the

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * A blocking connection to PostgreSQL: the same verbs as {@link AsyncConnection}, each waiting
@@ -27,6 +28,31 @@ public interface Connection extends AutoCloseable {
     Row fetchRow(String sql, Object... args);
 
     /**
+     * Returns the rows of {@code sql} as a lazy stream read through a server-side cursor, 50 rows
+     * per round trip (inside a transaction). Close the stream (try-with-resources) to close the
+     * cursor early.
+     */
+    Stream<Row> cursor(String sql, Object... args);
+
+    /** Opens a forward-only cursor inside a transaction; see {@link AsyncConnection#openCursor}. */
+    Cursor openCursor(String sql, Object... args);
+
+    /** Opens a scrollable cursor inside a transaction. */
+    Cursor openScrollableCursor(String sql, Object... args);
+
+    /**
+     * Begins a transaction (a savepoint when nested), for try-with-resources: the block rolls
+     * back unless {@link Transaction#commit()} was called.
+     */
+    Transaction transaction();
+
+    /** Begins a transaction with the given isolation level; see {@link #transaction()}. */
+    Transaction transaction(Isolation isolation);
+
+    /** Begins a transaction with the given options; see {@link AsyncConnection#transaction(TransactionOptions)}. */
+    Transaction transaction(TransactionOptions options);
+
+    /**
      * Executes {@code sql} once per parameter set in one pipelined, all-or-nothing batch; see
      * {@link AsyncConnection#executeMany}.
      *
@@ -36,6 +62,18 @@ public interface Connection extends AutoCloseable {
 
     /** Executes {@code sql} once per parameter set and returns every row produced. */
     List<Row> fetchMany(String sql, Iterable<Object[]> parameterSets);
+
+    /** Copies a table out into {@code sink}; see {@link AsyncConnection#copyFromTable}. */
+    CommandStatus copyFromTable(String table, CopySink sink, CopyOptions options);
+
+    /** Copies a query's result out into {@code sink}; see {@link AsyncConnection#copyFromQuery}. */
+    CommandStatus copyFromQuery(String query, CopySink sink, CopyOptions options);
+
+    /** Copies {@code source} into a table; see {@link AsyncConnection#copyToTable}. */
+    CommandStatus copyToTable(String table, CopySource source, CopyOptions options);
+
+    /** Loads rows with binary COPY; see {@link AsyncConnection#copyRecordsToTable(String, Iterable, String...)}. */
+    CommandStatus copyRecordsToTable(String table, Iterable<?> records, String... columns);
 
     /** Returns a view of this connection whose requests time out after {@code timeout}. */
     Connection withTimeout(Duration timeout);

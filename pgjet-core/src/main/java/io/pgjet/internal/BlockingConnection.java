@@ -3,6 +3,13 @@ package io.pgjet.internal;
 import io.pgjet.AsyncConnection;
 import io.pgjet.CommandStatus;
 import io.pgjet.Connection;
+import io.pgjet.CopyOptions;
+import io.pgjet.CopySink;
+import io.pgjet.CopySource;
+import io.pgjet.Cursor;
+import io.pgjet.Isolation;
+import io.pgjet.Transaction;
+import io.pgjet.TransactionOptions;
 import io.pgjet.Notice;
 import io.pgjet.Notification;
 import io.pgjet.Row;
@@ -10,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /** The blocking facade: each verb calls the asynchronous connection and waits. */
 public final class BlockingConnection implements Connection {
@@ -36,6 +44,36 @@ public final class BlockingConnection implements Connection {
     }
 
     @Override
+    public Stream<Row> cursor(String sql, Object... args) {
+        return new BlockingCursor(Futures.await(async.openCursor(sql, args))).stream(RealConnection.DEFAULT_PREFETCH);
+    }
+
+    @Override
+    public Cursor openCursor(String sql, Object... args) {
+        return new BlockingCursor(Futures.await(async.openCursor(sql, args)));
+    }
+
+    @Override
+    public Cursor openScrollableCursor(String sql, Object... args) {
+        return new BlockingCursor(Futures.await(async.openScrollableCursor(sql, args)));
+    }
+
+    @Override
+    public Transaction transaction() {
+        return transaction(TransactionOptions.DEFAULT);
+    }
+
+    @Override
+    public Transaction transaction(Isolation isolation) {
+        return transaction(TransactionOptions.of(isolation));
+    }
+
+    @Override
+    public Transaction transaction(TransactionOptions options) {
+        return new BlockingTransaction(Futures.await(async.transaction(options)), this);
+    }
+
+    @Override
     public long executeMany(String sql, Iterable<Object[]> parameterSets) {
         return Futures.await(async.executeMany(sql, parameterSets));
     }
@@ -43,6 +81,26 @@ public final class BlockingConnection implements Connection {
     @Override
     public List<Row> fetchMany(String sql, Iterable<Object[]> parameterSets) {
         return Futures.await(async.fetchMany(sql, parameterSets));
+    }
+
+    @Override
+    public CommandStatus copyFromTable(String table, CopySink sink, CopyOptions options) {
+        return Futures.await(async.copyFromTable(table, sink, options));
+    }
+
+    @Override
+    public CommandStatus copyFromQuery(String query, CopySink sink, CopyOptions options) {
+        return Futures.await(async.copyFromQuery(query, sink, options));
+    }
+
+    @Override
+    public CommandStatus copyToTable(String table, CopySource source, CopyOptions options) {
+        return Futures.await(async.copyToTable(table, source, options));
+    }
+
+    @Override
+    public CommandStatus copyRecordsToTable(String table, Iterable<?> records, String... columns) {
+        return Futures.await(async.copyRecordsToTable(table, records, columns));
     }
 
     @Override

@@ -1,8 +1,14 @@
 package io.pgjet.internal;
 
 import io.pgjet.AsyncConnection;
+import io.pgjet.AsyncCursor;
+import io.pgjet.AsyncTransaction;
+import io.pgjet.TransactionOptions;
 import io.pgjet.CommandStatus;
 import io.pgjet.ConnectionConfig;
+import io.pgjet.CopyOptions;
+import io.pgjet.CopySink;
+import io.pgjet.CopySource;
 import io.pgjet.Notice;
 import io.pgjet.Notification;
 import io.pgjet.PgInterfaceException;
@@ -23,12 +29,15 @@ import io.pgjet.internal.engine.StatementRef;
 import io.pgjet.internal.net.ConnectionIo;
 import io.pgjet.internal.net.Connector;
 import io.pgjet.internal.net.NettyRuntime;
+import io.pgjet.internal.copy.CopyOperations;
 import io.pgjet.internal.result.StatementResult;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -37,15 +46,21 @@ import java.util.function.Consumer;
  * and differ only in their default timeout.
  */
 public final class RealConnection implements AsyncConnection {
+    /** Rows per round trip of a cursor read as a stream, as asyncpg's default. */
+    static final int DEFAULT_PREFETCH = 50;
+    private static final AtomicLong CURSOR_NAMES = new AtomicLong();
     private final ConnectionIo io;
     private final ConnectionListeners listeners;
     private final StatementCache statements;
+    private final Transactions transactions;
     private final long timeoutNanos;
 
-    private RealConnection(ConnectionIo io, ConnectionListeners listeners, StatementCache statements, long timeoutNanos) {
+    private RealConnection(ConnectionIo io, ConnectionListeners listeners, StatementCache statements,
+            Transactions transactions, long timeoutNanos) {
         this.io = io;
         this.listeners = listeners;
         this.statements = statements;
+        this.transactions = transactions;
         this.timeoutNanos = timeoutNanos;
     }
 
@@ -58,7 +73,7 @@ public final class RealConnection implements AsyncConnection {
             io.closeFuture().thenRun(listeners::terminated);
             StatementCache cache = new StatementCache(config.statementCacheSize(),
                     config.statementCacheMaxLifetime().toNanos(), config.maxCacheableStatementSize());
-            return new RealConnection(io, listeners, cache, nanos);
+            return new RealConnection(io, listeners, cache, new Transactions(), nanos);
         });
     }
 
@@ -166,6 +181,39 @@ public final class RealConnection implements AsyncConnection {
                 TextParameters::of, collect)));
     }
 
+    /** Binds {@code sql} to a named portal without executing it (the seed's BIND state). */
+    CompletableFuture<PortalCursor.Bound> bindPortal(String sql, String portal, Object[] args) {
+        Statement statement = statementFor(sql);
+        return track(statement, submit(new QueryCommand(statement.ref(), statement.needsPrepare(),
+                TextParameters.of(args), portal, 0, false)))
+                .thenApply(result -> new PortalCursor.Bound(statement.ref(), result));
+    }
+
+    /** Runs one statement on the unnamed statement, never cached (cursor commands, DECLARE). */
+    CompletableFuture<StatementResult> queryUncached(String sql, Object... args) {
+        return submit(new QueryCommand(new StatementRef("", sql), true, TextParameters.of(args), "", 0));
+    }
+
+    @Override
+    public Flow.Publisher<Row> cursor(String sql, Object... args) {
+        return cursor(DEFAULT_PREFETCH, sql, args);
+    }
+
+    @Override
+    public Flow.Publisher<Row> cursor(int prefetch, String sql, Object... args) {
+        return new CursorPublisher(() -> openCursor(sql, args), prefetch);
+    }
+
+    @Override
+    public CompletableFuture<AsyncCursor> openCursor(String sql, Object... args) {
+        return PortalCursor.open(this, "pgjet_cursor_" + CURSOR_NAMES.incrementAndGet(), sql, args);
+    }
+
+    @Override
+    public CompletableFuture<AsyncCursor> openScrollableCursor(String sql, Object... args) {
+        return ScrollCursor.open(this, "pgjet_cursor_" + CURSOR_NAMES.incrementAndGet(), sql, args);
+    }
+
     /** Runs a (multi-statement) script through the simple query protocol. */
     public CompletableFuture<List<StatementResult>> simpleQuery(String sql) {
         return submit(new SimpleQueryCommand(sql));
@@ -219,6 +267,41 @@ public final class RealConnection implements AsyncConnection {
     }
 
     @Override
+    public CompletableFuture<AsyncTransaction> transaction() {
+        return transaction(TransactionOptions.DEFAULT);
+    }
+
+    @Override
+    public CompletableFuture<AsyncTransaction> transaction(TransactionOptions options) {
+        return transactions.begin(this, options);
+    }
+
+    @Override
+    public CompletableFuture<CommandStatus> copyFromTable(String table, CopySink sink, CopyOptions options) {
+        return CopyOperations.copyFromTable(this, table, sink, options);
+    }
+
+    @Override
+    public CompletableFuture<CommandStatus> copyFromQuery(String query, CopySink sink, CopyOptions options) {
+        return CopyOperations.copyFromQuery(this, query, sink, options);
+    }
+
+    @Override
+    public CompletableFuture<CommandStatus> copyToTable(String table, CopySource source, CopyOptions options) {
+        return CopyOperations.copyToTable(this, table, source, options);
+    }
+
+    @Override
+    public CompletableFuture<CommandStatus> copyRecordsToTable(String table, Iterable<?> records, String... columns) {
+        return CopyOperations.copyRecordsToTable(this, table, records, columns);
+    }
+
+    @Override
+    public CompletableFuture<CommandStatus> copyRecordsToTable(String table, Flow.Publisher<?> records, String... columns) {
+        return CopyOperations.copyRecordsToTable(this, table, records, columns);
+    }
+
+    @Override
     public AsyncConnection withTimeout(Duration timeout) {
         return withTimeoutView(timeout);
     }
@@ -228,7 +311,7 @@ public final class RealConnection implements AsyncConnection {
         if (timeout.isNegative()) {
             throw new PgInterfaceException("timeout must not be negative: " + timeout);
         }
-        return new RealConnection(io, listeners, statements, timeout.toNanos());
+        return new RealConnection(io, listeners, statements, transactions, timeout.toNanos());
     }
 
     @Override

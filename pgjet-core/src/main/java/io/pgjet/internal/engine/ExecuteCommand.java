@@ -56,6 +56,6 @@ public final class ExecuteCommand extends ResultCommand<StatementResult> {
 
     @Override
     protected StatementResult result() {
-        return collector.result();
+        return collector.result(endStatus());
     }
 }

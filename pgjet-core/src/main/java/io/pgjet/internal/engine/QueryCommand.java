@@ -24,6 +24,7 @@ public final class QueryCommand extends ResultCommand<StatementResult> {
     private final BindEncoder parameters;
     private final String portal;
     private final int maxRows;
+    private final boolean execute;
     private final RowCollector collector = new RowCollector(null);
     private boolean preparing;
     private int[] parameterTypes = UNSPECIFIED;
@@ -39,11 +40,22 @@ public final class QueryCommand extends ResultCommand<StatementResult> {
      * @param maxRows the row limit, 0 for all rows
      */
     public QueryCommand(StatementRef statement, boolean prepare, BindEncoder parameters, String portal, int maxRows) {
+        this(statement, prepare, parameters, portal, maxRows, true);
+    }
+
+    /**
+     * Creates a command that binds {@code statement} to {@code portal} and, when {@code execute}
+     * is false, stops there (the seed's BIND state): the portal is then read in steps with
+     * {@link ExecuteCommand}, which only works inside a transaction block.
+     */
+    public QueryCommand(StatementRef statement, boolean prepare, BindEncoder parameters, String portal, int maxRows,
+            boolean execute) {
         this.statement = statement;
         this.prepare = prepare;
         this.parameters = parameters;
         this.portal = portal;
         this.maxRows = maxRows;
+        this.execute = execute;
     }
 
     @Override
@@ -83,7 +95,9 @@ public final class QueryCommand extends ResultCommand<StatementResult> {
             FrontendMessages.sync(out);
             return;
         }
-        FrontendMessages.execute(out, portal, maxRows);
+        if (execute) {
+            FrontendMessages.execute(out, portal, maxRows);
+        }
         FrontendMessages.sync(out);
     }
 
@@ -187,6 +201,6 @@ public final class QueryCommand extends ResultCommand<StatementResult> {
         if (failure != null && !prepare) {
             throw failure instanceof RuntimeException ? (RuntimeException) failure : new IllegalStateException(failure);
         }
-        return collector.result();
+        return collector.result(endStatus());
     }
 }

@@ -18,6 +18,7 @@ public abstract class ResultCommand<T> extends Command {
     private ServerMessage error;
     private volatile boolean finished;
     private volatile boolean cancelWhenHead;
+    private byte endStatus;
 
     /** Returns the future that carries this command's outcome. */
     public final CommandFuture<T> future() {
@@ -62,8 +63,14 @@ public abstract class ResultCommand<T> extends Command {
         return error;
     }
 
+    /** Returns the transaction status of the ReadyForQuery that ended this command (for {@link #result()}). */
+    protected final byte endStatus() {
+        return endStatus;
+    }
+
     @Override
     protected void completed(byte transactionStatus) {
+        endStatus = transactionStatus;
         finished = true;
         T value;
         try {

@@ -53,8 +53,12 @@ final class RowCollector {
     }
 
     StatementResult result() {
+        return result((byte) 0);
+    }
+
+    StatementResult result(byte transactionStatus) {
         List<Row> list = rows == null ? List.of() : new RowList(rows);
-        return new StatementResult(list, status, suspended);
+        return new StatementResult(list, status, suspended, transactionStatus);
     }
 
     /** Returns the result so far and starts a new statement (simple-query scripts). */

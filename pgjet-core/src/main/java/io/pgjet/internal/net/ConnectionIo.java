@@ -307,6 +307,14 @@ public final class ConnectionIo implements ProtocolEngine.Outbound {
         return closeFuture;
     }
 
+    /**
+     * Stops or resumes reading from the socket, so a slow consumer of streamed data (COPY OUT)
+     * holds the server back instead of filling memory. Thread-safe.
+     */
+    public void setAutoRead(boolean read) {
+        channel.config().setAutoRead(read);
+    }
+
     /** Runs {@code task} on the connection's event loop. */
     public void execute(Runnable task) {
         loop.execute(task);

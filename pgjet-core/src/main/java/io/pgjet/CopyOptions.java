@@ -1,0 +1,177 @@
+package io.pgjet;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Options of a COPY statement ({@code FORMAT}, {@code DELIMITER}, {@code NULL}, {@code HEADER},
+ * {@code QUOTE}, {@code ESCAPE}, {@code FORCE_QUOTE}, {@code ENCODING}) and its column list.
+ * Immutable; each {@code with...} method returns a copy. Unset options take PostgreSQL's
+ * defaults. Values are quoted by PgJet when it writes the statement, never spliced raw.
+ *
+ * <pre>{@code
+ * CopyOptions csv = CopyOptions.csv().withHeader(true).withColumns("id", "name");
+ * }</pre>
+ */
+public final class CopyOptions {
+    /** The data format of a COPY. */
+    public enum Format {
+        /** PostgreSQL's tab-separated text format (the default). */
+        TEXT,
+        /** Comma-separated values. */
+        CSV,
+        /** PostgreSQL's binary COPY format. */
+        BINARY
+    }
+
+    private static final CopyOptions DEFAULTS = new CopyOptions(Format.TEXT, null, null, null, null, null, null,
+            false, null, List.of());
+
+    private final Format format;
+    private final String delimiter;
+    private final String nullString;
+    private final Boolean header;
+    private final String quote;
+    private final String escape;
+    private final List<String> forceQuote;
+    private final boolean forceQuoteAll;
+    private final String encoding;
+    private final List<String> columns;
+
+    private CopyOptions(Format format, String delimiter, String nullString, Boolean header, String quote, String escape,
+            List<String> forceQuote, boolean forceQuoteAll, String encoding, List<String> columns) {
+        this.format = format;
+        this.delimiter = delimiter;
+        this.nullString = nullString;
+        this.header = header;
+        this.quote = quote;
+        this.escape = escape;
+        this.forceQuote = forceQuote;
+        this.forceQuoteAll = forceQuoteAll;
+        this.encoding = encoding;
+        this.columns = columns;
+    }
+
+    /** Returns the defaults: text format, server-default delimiter and NULL marker, all columns. */
+    public static CopyOptions defaults() {
+        return DEFAULTS;
+    }
+
+    /** Returns defaults with {@code FORMAT csv}. */
+    public static CopyOptions csv() {
+        return DEFAULTS.withFormat(Format.CSV);
+    }
+
+    /** Returns defaults with {@code FORMAT binary}. */
+    public static CopyOptions binary() {
+        return DEFAULTS.withFormat(Format.BINARY);
+    }
+
+    private CopyOptions copy(Format format, String delimiter, String nullString, Boolean header, String quote,
+            String escape, List<String> forceQuote, boolean forceQuoteAll, String encoding, List<String> columns) {
+        return new CopyOptions(format, delimiter, nullString, header, quote, escape, forceQuote, forceQuoteAll,
+                encoding, columns);
+    }
+
+    /** Returns a copy with the given format. */
+    public CopyOptions withFormat(Format format) {
+        return copy(Objects.requireNonNull(format, "format"), delimiter, nullString, header, quote, escape, forceQuote,
+                forceQuoteAll, encoding, columns);
+    }
+
+    /** Returns a copy with the column delimiter (one single-byte character). */
+    public CopyOptions withDelimiter(String delimiter) {
+        return copy(format, delimiter, nullString, header, quote, escape, forceQuote, forceQuoteAll, encoding, columns);
+    }
+
+    /** Returns a copy with the string that stands for NULL. */
+    public CopyOptions withNull(String nullString) {
+        return copy(format, delimiter, nullString, header, quote, escape, forceQuote, forceQuoteAll, encoding, columns);
+    }
+
+    /** Returns a copy with or without a header line (text and CSV formats). */
+    public CopyOptions withHeader(boolean header) {
+        return copy(format, delimiter, nullString, header, quote, escape, forceQuote, forceQuoteAll, encoding, columns);
+    }
+
+    /** Returns a copy with the CSV quote character. */
+    public CopyOptions withQuote(String quote) {
+        return copy(format, delimiter, nullString, header, quote, escape, forceQuote, forceQuoteAll, encoding, columns);
+    }
+
+    /** Returns a copy with the CSV escape character. */
+    public CopyOptions withEscape(String escape) {
+        return copy(format, delimiter, nullString, header, quote, escape, forceQuote, forceQuoteAll, encoding, columns);
+    }
+
+    /** Returns a copy that quotes the given columns' non-NULL values in CSV output. */
+    public CopyOptions withForceQuote(String... columns) {
+        return copy(format, delimiter, nullString, header, quote, escape, List.of(columns), false, encoding, this.columns);
+    }
+
+    /** Returns a copy that quotes every non-NULL value in CSV output ({@code FORCE_QUOTE *}). */
+    public CopyOptions withForceQuoteAll() {
+        return copy(format, delimiter, nullString, header, quote, escape, null, true, encoding, columns);
+    }
+
+    /** Returns a copy with the data's encoding (e.g. {@code LATIN1}); default is UTF8. */
+    public CopyOptions withEncoding(String encoding) {
+        return copy(format, delimiter, nullString, header, quote, escape, forceQuote, forceQuoteAll, encoding, columns);
+    }
+
+    /** Returns a copy restricted to the given table columns, in that order. */
+    public CopyOptions withColumns(String... columns) {
+        return copy(format, delimiter, nullString, header, quote, escape, forceQuote, forceQuoteAll, encoding,
+                List.of(columns));
+    }
+
+    /** Returns the format. */
+    public Format format() {
+        return format;
+    }
+
+    /** Returns the delimiter, or null for the server default. */
+    public String delimiter() {
+        return delimiter;
+    }
+
+    /** Returns the NULL marker, or null for the server default. */
+    public String nullString() {
+        return nullString;
+    }
+
+    /** Returns whether a header line is used, or null for the server default (none). */
+    public Boolean header() {
+        return header;
+    }
+
+    /** Returns the CSV quote character, or null for the default. */
+    public String quote() {
+        return quote;
+    }
+
+    /** Returns the CSV escape character, or null for the default. */
+    public String escape() {
+        return escape;
+    }
+
+    /** Returns the columns whose values are always quoted in CSV output, or null. */
+    public List<String> forceQuote() {
+        return forceQuote;
+    }
+
+    /** Returns whether every value is quoted in CSV output. */
+    public boolean forceQuoteAll() {
+        return forceQuoteAll;
+    }
+
+    /** Returns the encoding, or null for the connection's (UTF8). */
+    public String encoding() {
+        return encoding;
+    }
+
+    /** Returns the column list, empty for all columns. */
+    public List<String> columns() {
+        return columns;
+    }
+}

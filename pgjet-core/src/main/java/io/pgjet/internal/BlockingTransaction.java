@@ -1,0 +1,42 @@
+package io.pgjet.internal;
+
+import io.pgjet.AsyncTransaction;
+import io.pgjet.Transaction;
+
+/** The blocking facade of a transaction: waits for each step. */
+final class BlockingTransaction implements Transaction {
+    private final AsyncTransaction async;
+    private final BlockingConnection connection;
+
+    BlockingTransaction(AsyncTransaction async, BlockingConnection connection) {
+        this.async = async;
+        this.connection = connection;
+    }
+
+    @Override
+    public void commit() {
+        Futures.await(async.commit());
+    }
+
+    @Override
+    public void rollback() {
+        Futures.await(async.rollback());
+    }
+
+    @Override
+    public boolean isActive() {
+        return async.isActive();
+    }
+
+    @Override
+    public boolean isNested() {
+        return async.isNested();
+    }
+
+    @Override
+    public void close() {
+        if (async.isActive() && !connection.isClosed()) {
+            rollback();
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.pgjet.internal;
+
+import io.pgjet.AsyncTransaction;
+import io.pgjet.PgInterfaceException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A transaction or savepoint: COMMIT/ROLLBACK, or RELEASE/ROLLBACK TO for a savepoint, with the
+ * state checks that make misuse a clear error instead of a surprise.
+ */
+final class RealTransaction implements AsyncTransaction {
+    private enum State { ACTIVE, ENDING, COMMITTED, ROLLED_BACK }
+
+    private final RealConnection connection;
+    private final Transactions owner;
+    private final String savepoint;
+    private final AtomicReference<State> state = new AtomicReference<>(State.ACTIVE);
+
+    RealTransaction(RealConnection connection, Transactions owner, String savepoint) {
+        this.connection = connection;
+        this.owner = owner;
+        this.savepoint = savepoint;
+    }
+
+    @Override
+    public CompletableFuture<Void> commit() {
+        return end(true);
+    }
+
+    @Override
+    public CompletableFuture<Void> rollback() {
+        return end(false);
+    }
+
+    private CompletableFuture<Void> end(boolean commit) {
+        if (state.get() != State.ACTIVE) {
+            return CompletableFuture.failedFuture(alreadyEnded(commit));
+        }
+        try {
+            owner.checkInnermost(this);
+        } catch (PgInterfaceException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        if (!state.compareAndSet(State.ACTIVE, State.ENDING)) {
+            return CompletableFuture.failedFuture(alreadyEnded(commit));
+        }
+        String sql = savepoint == null
+                ? (commit ? "COMMIT" : "ROLLBACK")
+                : (commit ? "RELEASE SAVEPOINT " + savepoint
+                        : "ROLLBACK TO SAVEPOINT " + savepoint + "; RELEASE SAVEPOINT " + savepoint);
+        return connection.execute(sql).handle((status, error) -> {
+            owner.forget(this);
+            if (error != null) {
+                state.set(State.ROLLED_BACK);
+                throw new java.util.concurrent.CompletionException(Futures.unwrap(error));
+            }
+            if (commit && savepoint == null && status != null && "ROLLBACK".equals(status.tag())) {
+                state.set(State.ROLLED_BACK);
+                throw new PgInterfaceException("the transaction was rolled back, not committed, because a statement "
+                        + "in it failed");
+            }
+            state.set(commit ? State.COMMITTED : State.ROLLED_BACK);
+            return null;
+        });
+    }
+
+    private PgInterfaceException alreadyEnded(boolean commit) {
+        return new PgInterfaceException("the transaction is already " + describe(state.get()) + "; it cannot be "
+                + (commit ? "committed" : "rolled back"));
+    }
+
+    private static String describe(State state) {
+        switch (state) {
+            case COMMITTED: return "committed";
+            case ROLLED_BACK: return "rolled back";
+            default: return "being ended";
+        }
+    }
+
+    @Override
+    public boolean isActive() {
+        return state.get() == State.ACTIVE;
+    }
+
+    @Override
+    public boolean isNested() {
+        return savepoint != null;
+    }
+}

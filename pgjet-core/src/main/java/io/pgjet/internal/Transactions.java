@@ -1,0 +1,81 @@
+package io.pgjet.internal;
+
+import io.pgjet.AsyncTransaction;
+import io.pgjet.PgInterfaceException;
+import io.pgjet.TransactionOptions;
+import java.util.ArrayDeque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The transactions a connection has open: the outermost one issues BEGIN, every one opened
+ * while it (or a transaction block begun by hand) is active becomes a savepoint. Shared by all
+ * views of a connection. Thread-safe.
+ */
+final class Transactions {
+    private final ReentrantLock lock = new ReentrantLock();
+    private final ArrayDeque<RealTransaction> open = new ArrayDeque<>();
+    private int savepoints;
+
+    CompletableFuture<AsyncTransaction> begin(RealConnection connection, TransactionOptions options) {
+        RealTransaction transaction;
+        String sql;
+        lock.lock();
+        try {
+            boolean nested = !open.isEmpty() || connection.isInTransaction();
+            if (nested && !options.isDefault()) {
+                return CompletableFuture.failedFuture(new PgInterfaceException(
+                        "a nested transaction is a savepoint: it cannot set isolation, read-only or deferrable"));
+            }
+            String savepoint = nested ? "pgjet_savepoint_" + (++savepoints) : null;
+            transaction = new RealTransaction(connection, this, savepoint);
+            sql = nested ? "SAVEPOINT " + savepoint : beginSql(options);
+            open.push(transaction);
+        } finally {
+            lock.unlock();
+        }
+        return connection.execute(sql).handle((status, error) -> {
+            if (error != null) {
+                forget(transaction);
+                throw new java.util.concurrent.CompletionException(Futures.unwrap(error));
+            }
+            return transaction;
+        });
+    }
+
+    private static String beginSql(TransactionOptions options) {
+        StringBuilder sql = new StringBuilder("BEGIN");
+        if (options.isolation() != null) {
+            sql.append(" ISOLATION LEVEL ").append(options.isolation().sql());
+        }
+        if (options.readOnly()) {
+            sql.append(" READ ONLY");
+        }
+        if (options.deferrable()) {
+            sql.append(" DEFERRABLE");
+        }
+        return sql.toString();
+    }
+
+    /** Checks that {@code transaction} is the innermost open one, before ending it. */
+    void checkInnermost(RealTransaction transaction) {
+        lock.lock();
+        try {
+            if (open.peek() != transaction) {
+                throw new PgInterfaceException("a nested transaction opened inside this one is still active: "
+                        + "commit or roll it back first");
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void forget(RealTransaction transaction) {
+        lock.lock();
+        try {
+            open.remove(transaction);
+        } finally {
+            lock.unlock();
+        }
+    }
+}
