@@ -35,6 +35,12 @@ public interface AsyncConnection extends AutoCloseable {
     CompletableFuture<Row> fetchRow(String sql, Object... args);
 
     /**
+     * Prepares {@code sql} on the server and returns a statement to execute many times (one round
+     * trip each), with its parameter and column types.
+     */
+    CompletableFuture<AsyncPreparedStatement> prepare(String sql);
+
+    /**
      * Streams the rows of {@code sql} through a server-side cursor, fetching 50 rows at a time
      * as the subscriber requests them (real backpressure: memory stays flat for any result size).
      * Must be subscribed inside a transaction; otherwise the subscriber gets

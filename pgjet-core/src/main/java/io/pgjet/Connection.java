@@ -27,6 +27,9 @@ public interface Connection extends AutoCloseable {
     /** Runs a query and returns its first row, or null when it returned none. */
     Row fetchRow(String sql, Object... args);
 
+    /** Prepares {@code sql}; see {@link AsyncConnection#prepare}. */
+    PreparedStatement prepare(String sql);
+
     /**
      * Returns the rows of {@code sql} as a lazy stream read through a server-side cursor, 50 rows
      * per round trip (inside a transaction). Close the stream (try-with-resources) to close the

@@ -8,6 +8,7 @@ import io.pgjet.CopySink;
 import io.pgjet.CopySource;
 import io.pgjet.Cursor;
 import io.pgjet.Isolation;
+import io.pgjet.PreparedStatement;
 import io.pgjet.Transaction;
 import io.pgjet.TransactionOptions;
 import io.pgjet.Notice;
@@ -21,10 +22,10 @@ import java.util.stream.Stream;
 
 /** The blocking facade: each verb calls the asynchronous connection and waits. */
 public final class BlockingConnection implements Connection {
-    private final AsyncConnection async;
+    private final RealConnection async;
 
     /** Wraps {@code async}. */
-    public BlockingConnection(AsyncConnection async) {
+    public BlockingConnection(RealConnection async) {
         this.async = async;
     }
 
@@ -41,6 +42,11 @@ public final class BlockingConnection implements Connection {
     @Override
     public Row fetchRow(String sql, Object... args) {
         return Futures.await(async.fetchRow(sql, args));
+    }
+
+    @Override
+    public PreparedStatement prepare(String sql) {
+        return new BlockingPreparedStatement(Futures.await(async.prepare(sql)), async);
     }
 
     @Override
@@ -105,7 +111,7 @@ public final class BlockingConnection implements Connection {
 
     @Override
     public Connection withTimeout(Duration timeout) {
-        return new BlockingConnection(async.withTimeout(timeout));
+        return new BlockingConnection(async.withTimeoutView(timeout));
     }
 
     @Override

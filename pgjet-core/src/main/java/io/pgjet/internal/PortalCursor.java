@@ -28,7 +28,17 @@ final class PortalCursor implements AsyncCursor {
     }
 
     static CompletableFuture<AsyncCursor> open(RealConnection connection, String portal, String sql, Object[] args) {
-        return connection.bindPortal(sql, portal, args).thenApply(bound -> {
+        return opened(connection, portal, connection.bindPortal(sql, portal, args));
+    }
+
+    static CompletableFuture<AsyncCursor> open(RealConnection connection, String portal, StatementRef statement,
+            Object[] args) {
+        return opened(connection, portal, connection.bindPortal(statement, false, portal, args));
+    }
+
+    private static CompletableFuture<AsyncCursor> opened(RealConnection connection, String portal,
+            CompletableFuture<Bound> binding) {
+        return binding.thenApply(bound -> {
             if (bound.result().transactionStatus() == 'I') {
                 throw new PgInterfaceException("a cursor needs a transaction: open it inside transaction() "
                         + "(outside one, the server drops the portal at once)");

@@ -2,6 +2,7 @@ package io.pgjet.internal;
 
 import io.pgjet.AsyncConnection;
 import io.pgjet.AsyncCursor;
+import io.pgjet.AsyncPreparedStatement;
 import io.pgjet.AsyncTransaction;
 import io.pgjet.TransactionOptions;
 import io.pgjet.CommandStatus;
@@ -184,9 +185,38 @@ public final class RealConnection implements AsyncConnection {
     /** Binds {@code sql} to a named portal without executing it (the seed's BIND state). */
     CompletableFuture<PortalCursor.Bound> bindPortal(String sql, String portal, Object[] args) {
         Statement statement = statementFor(sql);
-        return track(statement, submit(new QueryCommand(statement.ref(), statement.needsPrepare(),
-                TextParameters.of(args), portal, 0, false)))
-                .thenApply(result -> new PortalCursor.Bound(statement.ref(), result));
+        return track(statement, bindPortal(statement.ref(), statement.needsPrepare(), portal, args));
+    }
+
+    CompletableFuture<PortalCursor.Bound> bindPortal(StatementRef statement, boolean prepare, String portal, Object[] args) {
+        return submit(new QueryCommand(statement, prepare, TextParameters.of(args), portal, 0, false))
+                .thenApply(result -> new PortalCursor.Bound(statement, result));
+    }
+
+    /** Opens a forward-only cursor over an explicitly prepared statement. */
+    CompletableFuture<AsyncCursor> openCursor(StatementRef statement, Object[] args) {
+        return PortalCursor.open(this, "pgjet_cursor_" + CURSOR_NAMES.incrementAndGet(), statement, args);
+    }
+
+    /** Submits any result command with this view's timeout. */
+    <T> CompletableFuture<T> submitCommand(ResultCommand<T> command) {
+        return submit(command);
+    }
+
+    /** Executes an explicitly prepared statement (Bind/Execute, one round trip). */
+    CompletableFuture<StatementResult> runPrepared(StatementRef statement, Object[] args) {
+        return submit(new QueryCommand(statement, false, TextParameters.of(args), "", 0));
+    }
+
+    /** Runs a batch of an explicitly prepared statement. */
+    CompletableFuture<Long> executeManyPrepared(StatementRef statement, Iterable<Object[]> parameterSets) {
+        return submit(new ExecuteManyCommand(statement, false, parameterSets.iterator(), TextParameters::of, false))
+                .thenApply(ExecuteManyCommand.Outcome::rowCount);
+    }
+
+    @Override
+    public CompletableFuture<AsyncPreparedStatement> prepare(String sql) {
+        return RealPreparedStatement.prepare(this, sql);
     }
 
     /** Runs one statement on the unnamed statement, never cached (cursor commands, DECLARE). */

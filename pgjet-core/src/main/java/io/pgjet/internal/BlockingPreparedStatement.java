@@ -1,0 +1,71 @@
+package io.pgjet.internal;
+
+import io.pgjet.AsyncPreparedStatement;
+import io.pgjet.Attribute;
+import io.pgjet.CommandStatus;
+import io.pgjet.PreparedStatement;
+import io.pgjet.Row;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The blocking facade of a prepared statement. */
+final class BlockingPreparedStatement implements PreparedStatement {
+    private final AsyncPreparedStatement async;
+    private final RealConnection connection;
+
+    BlockingPreparedStatement(AsyncPreparedStatement async, RealConnection connection) {
+        this.async = async;
+        this.connection = connection;
+    }
+
+    @Override
+    public String sql() {
+        return async.sql();
+    }
+
+    @Override
+    public List<Attribute> getParameters() {
+        return async.getParameters();
+    }
+
+    @Override
+    public List<Attribute> getAttributes() {
+        return async.getAttributes();
+    }
+
+    @Override
+    public List<Row> fetch(Object... args) {
+        return Futures.await(async.fetch(args));
+    }
+
+    @Override
+    public Row fetchRow(Object... args) {
+        return Futures.await(async.fetchRow(args));
+    }
+
+    @Override
+    public CommandStatus execute(Object... args) {
+        return Futures.await(async.execute(args));
+    }
+
+    @Override
+    public long executeMany(Iterable<Object[]> parameterSets) {
+        return Futures.await(async.executeMany(parameterSets));
+    }
+
+    @Override
+    public Stream<Row> cursor(Object... args) {
+        return new BlockingCursor(Futures.await(connection.openCursor(((RealPreparedStatement) async).statementRef(), args)))
+                .stream(RealConnection.DEFAULT_PREFETCH);
+    }
+
+    @Override
+    public String explain(boolean analyze, Object... args) {
+        return Futures.await(async.explain(analyze, args));
+    }
+
+    @Override
+    public void close() {
+        Futures.await(async.close());
+    }
+}
