@@ -151,6 +151,36 @@ public interface AsyncConnection extends AutoCloseable {
     /** Registers {@code listener} to run once when the connection closes for any reason. */
     void addTerminationListener(Runnable listener);
 
+    /**
+     * Returns a publisher of the notifications on {@code channel}: the first subscriber issues
+     * {@code LISTEN}, cancelling the last one issues {@code UNLISTEN}. Each subscriber gets every
+     * notification that arrives while it is subscribed, buffered up to 8,192 while it has no
+     * demand; beyond that it gets {@code onError} (notifications cannot be held back on the server).
+     */
+    Flow.Publisher<Notification> notifications(String channel);
+
+    /**
+     * Registers {@code logger} to hear about every query, execute and batch of this connection
+     * when it finishes (SQL, argument count, duration, rows, error). Runs on a PgJet worker thread.
+     */
+    void addQueryLogger(Consumer<QueryRecord> logger);
+
+    /** Removes a query logger. */
+    void removeQueryLogger(Consumer<QueryRecord> logger);
+
+    /**
+     * Returns the session to a clean state, like asyncpg's {@code reset()}: rolls back an open
+     * transaction, closes cursors, releases advisory locks, stops listening on every channel,
+     * resets settings to their defaults and drops temporary tables. Prepared statements stay.
+     */
+    CompletableFuture<Void> reset();
+
+    /**
+     * Forgets every cached prepared statement (closing them on the server) and any cached type
+     * information, so the next use re-describes them; call after schema changes made elsewhere.
+     */
+    CompletableFuture<Void> reloadSchemaState();
+
     /** Returns whether the session is inside a transaction block (per the last ReadyForQuery). */
     boolean isInTransaction();
 

@@ -96,6 +96,18 @@ public interface Connection extends AutoCloseable {
     /** Registers {@code listener} to run once when the connection closes for any reason. */
     void addTerminationListener(Runnable listener);
 
+    /** Registers a query logger; see {@link AsyncConnection#addQueryLogger}. */
+    void addQueryLogger(Consumer<QueryRecord> logger);
+
+    /** Removes a query logger. */
+    void removeQueryLogger(Consumer<QueryRecord> logger);
+
+    /** Returns the session to a clean state; see {@link AsyncConnection#reset()}. */
+    void reset();
+
+    /** Forgets cached statements and types; see {@link AsyncConnection#reloadSchemaState()}. */
+    void reloadSchemaState();
+
     /** Returns whether the session is inside a transaction block. */
     boolean isInTransaction();
 

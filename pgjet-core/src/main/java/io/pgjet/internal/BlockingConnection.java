@@ -9,6 +9,7 @@ import io.pgjet.CopySource;
 import io.pgjet.Cursor;
 import io.pgjet.Isolation;
 import io.pgjet.PreparedStatement;
+import io.pgjet.QueryRecord;
 import io.pgjet.Transaction;
 import io.pgjet.TransactionOptions;
 import io.pgjet.Notice;
@@ -137,6 +138,26 @@ public final class BlockingConnection implements Connection {
     @Override
     public void addTerminationListener(Runnable listener) {
         async.addTerminationListener(listener);
+    }
+
+    @Override
+    public void addQueryLogger(Consumer<QueryRecord> logger) {
+        async.addQueryLogger(logger);
+    }
+
+    @Override
+    public void removeQueryLogger(Consumer<QueryRecord> logger) {
+        async.removeQueryLogger(logger);
+    }
+
+    @Override
+    public void reset() {
+        Futures.await(async.reset());
+    }
+
+    @Override
+    public void reloadSchemaState() {
+        Futures.await(async.reloadSchemaState());
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.pgjet.internal;
 
 import io.pgjet.Notice;
 import io.pgjet.Notification;
+import io.pgjet.QueryRecord;
 import io.pgjet.internal.engine.EngineListener;
 import io.pgjet.internal.net.NettyRuntime;
 import io.pgjet.protocol.ServerMessage;
@@ -20,6 +21,7 @@ final class ConnectionListeners implements EngineListener {
     private final Map<String, List<Consumer<Notification>>> channels = new ConcurrentHashMap<>();
     private final List<Consumer<Notice>> logListeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> terminationListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<QueryRecord>> queryLoggers = new CopyOnWriteArrayList<>();
     private final SerialExecutor callbacks = new SerialExecutor(NettyRuntime.shared().blockingWork());
 
     /** Adds a channel listener; returns true when it is the channel's first (LISTEN needed). */
@@ -55,6 +57,29 @@ final class ConnectionListeners implements EngineListener {
 
     void removeLogListener(Consumer<Notice> listener) {
         logListeners.remove(listener);
+    }
+
+    void addQueryLogger(Consumer<QueryRecord> logger) {
+        queryLoggers.add(logger);
+    }
+
+    void removeQueryLogger(Consumer<QueryRecord> logger) {
+        queryLoggers.remove(logger);
+    }
+
+    boolean hasQueryLoggers() {
+        return !queryLoggers.isEmpty();
+    }
+
+    void logQuery(QueryRecord record) {
+        for (Consumer<QueryRecord> logger : queryLoggers) {
+            callbacks.execute(() -> logger.accept(record));
+        }
+    }
+
+    /** Forgets every channel listener (after UNLISTEN *). */
+    void clearChannelListeners() {
+        channels.clear();
     }
 
     void addTerminationListener(Runnable listener) {

@@ -13,6 +13,7 @@ import io.pgjet.CopySource;
 import io.pgjet.Notice;
 import io.pgjet.Notification;
 import io.pgjet.PgInterfaceException;
+import io.pgjet.QueryRecord;
 import io.pgjet.Row;
 import io.pgjet.internal.engine.BindCommand;
 import io.pgjet.internal.engine.CloseCommand;
@@ -90,9 +91,23 @@ public final class RealConnection implements AsyncConnection {
     @Override
     public CompletableFuture<CommandStatus> execute(String sql, Object... args) {
         if (args == null || args.length == 0) {
-            return simpleQuery(sql).thenApply(results -> results.isEmpty() ? null : results.get(results.size() - 1).status());
+            return logged(sql, 0, simpleQuery(sql).thenApply(results -> results.isEmpty() ? null
+                    : results.get(results.size() - 1).status()), status -> status == null ? -1 : status.rowCount());
         }
         return query(sql, args).thenApply(StatementResult::status);
+    }
+
+    /** Reports a finished request to the query loggers, if there are any (else costs nothing). */
+    private <T> CompletableFuture<T> logged(String sql, int argumentCount, CompletableFuture<T> result,
+            java.util.function.ToLongFunction<T> rows) {
+        if (!listeners.hasQueryLoggers()) {
+            return result;
+        }
+        long start = System.nanoTime();
+        result.whenComplete((value, error) -> listeners.logQuery(new QueryRecord(sql, argumentCount,
+                Duration.ofNanos(System.nanoTime() - start), error == null && value != null ? rows.applyAsLong(value) : -1,
+                error == null ? null : Futures.unwrap(error))));
+        return result;
     }
 
     @Override
@@ -112,6 +127,11 @@ public final class RealConnection implements AsyncConnection {
      * the same way on the unnamed statement.
      */
     public CompletableFuture<StatementResult> query(String sql, Object... args) {
+        return logged(sql, args == null ? 0 : args.length, runQuery(sql, args),
+                result -> result.status() != null && result.rows().isEmpty() ? result.status().rowCount() : result.rows().size());
+    }
+
+    private CompletableFuture<StatementResult> runQuery(String sql, Object... args) {
         Parameters parameters = TextParameters.of(args);
         Statement statement = statementFor(sql);
         CompletableFuture<StatementResult> result =
@@ -126,7 +146,7 @@ public final class RealConnection implements AsyncConnection {
             if (StaleStatements.isStale(cause)) {
                 statements.invalidate(statement.ref());
                 if (!io.session().inTransaction()) {
-                    return query(sql, args);
+                    return runQuery(sql, args);
                 }
             }
             return CompletableFuture.failedFuture(cause);
@@ -178,8 +198,8 @@ public final class RealConnection implements AsyncConnection {
 
     private CompletableFuture<ExecuteManyCommand.Outcome> batch(String sql, Iterator<Object[]> source, boolean collect) {
         Statement statement = statementFor(sql);
-        return track(statement, submit(new ExecuteManyCommand(statement.ref(), statement.needsPrepare(), source,
-                TextParameters::of, collect)));
+        return logged(sql, -1, track(statement, submit(new ExecuteManyCommand(statement.ref(), statement.needsPrepare(),
+                source, TextParameters::of, collect))), ExecuteManyCommand.Outcome::rowCount);
     }
 
     /** Binds {@code sql} to a named portal without executing it (the seed's BIND state). */
@@ -358,6 +378,43 @@ public final class RealConnection implements AsyncConnection {
             return simpleQuery("UNLISTEN " + Identifiers.quote(channel)).thenApply(r -> null);
         }
         return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public Flow.Publisher<Notification> notifications(String channel) {
+        return new NotificationPublisher(this, channel);
+    }
+
+    @Override
+    public void addQueryLogger(Consumer<QueryRecord> logger) {
+        listeners.addQueryLogger(logger);
+    }
+
+    @Override
+    public void removeQueryLogger(Consumer<QueryRecord> logger) {
+        listeners.removeQueryLogger(logger);
+    }
+
+    @Override
+    public CompletableFuture<Void> reset() {
+        CompletableFuture<?> rolledBack = isInTransaction()
+                ? simpleQuery("ROLLBACK") : CompletableFuture.completedFuture(null);
+        return rolledBack.thenCompose(done -> {
+            transactions.clear();
+            listeners.clearChannelListeners();
+            return simpleQuery("CLOSE ALL; SELECT pg_advisory_unlock_all(); UNLISTEN *; RESET ALL; DISCARD TEMP");
+        }).thenApply(done -> null);
+    }
+
+    @Override
+    public CompletableFuture<Void> reloadSchemaState() {
+        List<CompletableFuture<Void>> closes = new java.util.ArrayList<>();
+        for (StatementRef statement : statements.clear()) {
+            if (statement.info() != null && !isClosed()) {
+                closes.add(submit(new CloseCommand(statement.name(), false)));
+            }
+        }
+        return CompletableFuture.allOf(closes.toArray(new CompletableFuture<?>[0]));
     }
 
     @Override

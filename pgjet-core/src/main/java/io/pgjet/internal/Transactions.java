@@ -70,6 +70,16 @@ final class Transactions {
         }
     }
 
+    /** Forgets every open transaction (after reset() rolled back on the server). */
+    void clear() {
+        lock.lock();
+        try {
+            open.clear();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     void forget(RealTransaction transaction) {
         lock.lock();
         try {
