@@ -3,9 +3,16 @@ package io.pgjet;
 /**
  * One row of a query result. Values are decoded only when asked for.
  *
+ * <p>Values travel in PostgreSQL's binary format and are decoded to Java types as documented in
+ * {@code docs/types.md} ({@code int4} → {@code Integer}, {@code timestamptz} →
+ * {@code OffsetDateTime}, arrays → Java arrays, ...); a type PgJet has no codec for arrives as
+ * text and is returned as a {@code String}. The primitive getters decode without boxing.
+ *
  * <p>Rows are immutable and safe to share between threads once the query's future completed.
  * Column indexes start at 0. A getter on a column index that does not exist throws
- * {@link IndexOutOfBoundsException}; an unknown column name throws {@link PgInterfaceException}.
+ * {@link IndexOutOfBoundsException}; an unknown column name throws {@link PgInterfaceException};
+ * a primitive getter on SQL NULL throws {@link PgInterfaceException} (use {@link #isNull} or
+ * {@link #get}).
  */
 public interface Row {
 
@@ -39,10 +46,72 @@ public interface Row {
     }
 
     /**
-     * Returns a copy of the raw bytes the server sent for column {@code index}, or null for SQL
-     * NULL.
+     * Returns a copy of the raw bytes the server sent for column {@code index} (for {@code bytea}
+     * the value itself), or null for SQL NULL.
      */
     byte[] getBytes(int index);
+
+    /** Returns the value of column {@code index} as its default Java type, or null for SQL NULL. */
+    Object get(int index);
+
+    /**
+     * Returns the value of column {@code index} converted to {@code type} (e.g. {@code Instant}
+     * for a timestamptz, {@code BigDecimal} for an int8, {@code int[]} for an int4[]), or null.
+     *
+     * @throws PgInterfaceException if the column's type cannot be read as {@code type}
+     */
+    <T> T get(int index, Class<T> type);
+
+    /** Returns the value of the column named {@code name}; see {@link #get(int)}. */
+    default Object get(String name) {
+        return get(requireIndex(name));
+    }
+
+    /** Returns the value of the column named {@code name} as {@code type}; see {@link #get(int, Class)}. */
+    default <T> T get(String name, Class<T> type) {
+        return get(requireIndex(name), type);
+    }
+
+    /** Returns an integer column (int2, int4, int8 within range, oid...) without boxing. */
+    int getInt(int index);
+
+    /** Returns an integer column as a long without boxing. */
+    long getLong(int index);
+
+    /** Returns a numeric column (float4, float8, integers) as a double without boxing. */
+    double getDouble(int index);
+
+    /** Returns a boolean column without boxing. */
+    boolean getBoolean(int index);
+
+    /** Returns {@link #getInt(int)} of the column named {@code name}. */
+    default int getInt(String name) {
+        return getInt(requireIndex(name));
+    }
+
+    /** Returns {@link #getLong(int)} of the column named {@code name}. */
+    default long getLong(String name) {
+        return getLong(requireIndex(name));
+    }
+
+    /** Returns {@link #getDouble(int)} of the column named {@code name}. */
+    default double getDouble(String name) {
+        return getDouble(requireIndex(name));
+    }
+
+    /** Returns {@link #getBoolean(int)} of the column named {@code name}. */
+    default boolean getBoolean(String name) {
+        return getBoolean(requireIndex(name));
+    }
+
+    /**
+     * Maps this row to a Java record whose component names match column names (case-insensitive;
+     * {@code snake_case} columns also match {@code camelCase} components), converting each value
+     * to the component's type.
+     *
+     * @throws PgInterfaceException if a component has no matching column or a value cannot be converted
+     */
+    <R extends Record> R as(Class<R> recordType);
 
     /**
      * Returns the index of the column named {@code name}.

@@ -16,6 +16,7 @@ import io.pgjet.PgInterfaceException;
 import io.pgjet.QueryRecord;
 import io.pgjet.Row;
 import io.pgjet.internal.engine.BindCommand;
+import io.pgjet.internal.engine.BindEncoder;
 import io.pgjet.internal.engine.CloseCommand;
 import io.pgjet.internal.engine.CopyInCommand;
 import io.pgjet.internal.engine.CopyOutCommand;
@@ -33,6 +34,7 @@ import io.pgjet.internal.net.Connector;
 import io.pgjet.internal.net.NettyRuntime;
 import io.pgjet.internal.copy.CopyOperations;
 import io.pgjet.internal.result.StatementResult;
+import io.pgjet.types.JsonMapper;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
@@ -55,10 +57,12 @@ public final class RealConnection implements AsyncConnection {
     private final ConnectionListeners listeners;
     private final StatementCache statements;
     private final Transactions transactions;
+    private final SessionTypes types;
     private final long timeoutNanos;
 
     private RealConnection(ConnectionIo io, ConnectionListeners listeners, StatementCache statements,
-            Transactions transactions, long timeoutNanos) {
+            Transactions transactions, SessionTypes types, long timeoutNanos) {
+        this.types = types;
         this.io = io;
         this.listeners = listeners;
         this.statements = statements;
@@ -75,7 +79,9 @@ public final class RealConnection implements AsyncConnection {
             io.closeFuture().thenRun(listeners::terminated);
             StatementCache cache = new StatementCache(config.statementCacheSize(),
                     config.statementCacheMaxLifetime().toNanos(), config.maxCacheableStatementSize());
-            return new RealConnection(io, listeners, cache, new Transactions(), nanos);
+            SessionTypes types = new SessionTypes(io.session(), io.serverKey() + "/" + config.database(),
+                    JsonMapper.STRINGS_ONLY);
+            return new RealConnection(io, listeners, cache, new Transactions(), types, nanos);
         });
     }
 
@@ -132,10 +138,10 @@ public final class RealConnection implements AsyncConnection {
     }
 
     private CompletableFuture<StatementResult> runQuery(String sql, Object... args) {
-        Parameters parameters = TextParameters.of(args);
+        BindEncoder parameters = parameters(args);
         Statement statement = statementFor(sql);
         CompletableFuture<StatementResult> result =
-                track(statement, submit(new QueryCommand(statement.ref(), statement.needsPrepare(), parameters, "", 0)));
+                track(statement, submit(new QueryCommand(statement.ref(), statement.needsPrepare(), parameters, types, "", 0, true)));
         if (statement.needsPrepare()) {
             return result;
         }
@@ -169,6 +175,16 @@ public final class RealConnection implements AsyncConnection {
         return new Statement(lookup.statement(), lookup.needsPrepare(), true);
     }
 
+    /** Returns the Bind encoder of one execution's arguments. */
+    private BindEncoder parameters(Object[] args) {
+        return new BinaryParameters(args, types);
+    }
+
+    /** Returns this connection's type system (for PgJet's own packages). */
+    SessionTypes types() {
+        return types;
+    }
+
     /** Drops a cached statement whose preparation failed, so the next use prepares it again. */
     private <T> CompletableFuture<T> track(Statement statement, CompletableFuture<T> result) {
         if (statement.cached() && statement.needsPrepare()) {
@@ -199,7 +215,7 @@ public final class RealConnection implements AsyncConnection {
     private CompletableFuture<ExecuteManyCommand.Outcome> batch(String sql, Iterator<Object[]> source, boolean collect) {
         Statement statement = statementFor(sql);
         return logged(sql, -1, track(statement, submit(new ExecuteManyCommand(statement.ref(), statement.needsPrepare(),
-                source, TextParameters::of, collect))), ExecuteManyCommand.Outcome::rowCount);
+                source, this::parameters, collect, types))), ExecuteManyCommand.Outcome::rowCount);
     }
 
     /** Binds {@code sql} to a named portal without executing it (the seed's BIND state). */
@@ -209,7 +225,7 @@ public final class RealConnection implements AsyncConnection {
     }
 
     CompletableFuture<PortalCursor.Bound> bindPortal(StatementRef statement, boolean prepare, String portal, Object[] args) {
-        return submit(new QueryCommand(statement, prepare, TextParameters.of(args), portal, 0, false))
+        return submit(new QueryCommand(statement, prepare, parameters(args), types, portal, 0, false))
                 .thenApply(result -> new PortalCursor.Bound(statement, result));
     }
 
@@ -225,12 +241,12 @@ public final class RealConnection implements AsyncConnection {
 
     /** Executes an explicitly prepared statement (Bind/Execute, one round trip). */
     CompletableFuture<StatementResult> runPrepared(StatementRef statement, Object[] args) {
-        return submit(new QueryCommand(statement, false, TextParameters.of(args), "", 0));
+        return submit(new QueryCommand(statement, false, parameters(args), types, "", 0, true));
     }
 
     /** Runs a batch of an explicitly prepared statement. */
     CompletableFuture<Long> executeManyPrepared(StatementRef statement, Iterable<Object[]> parameterSets) {
-        return submit(new ExecuteManyCommand(statement, false, parameterSets.iterator(), TextParameters::of, false))
+        return submit(new ExecuteManyCommand(statement, false, parameterSets.iterator(), this::parameters, false, types))
                 .thenApply(ExecuteManyCommand.Outcome::rowCount);
     }
 
@@ -241,7 +257,7 @@ public final class RealConnection implements AsyncConnection {
 
     /** Runs one statement on the unnamed statement, never cached (cursor commands, DECLARE). */
     CompletableFuture<StatementResult> queryUncached(String sql, Object... args) {
-        return submit(new QueryCommand(new StatementRef("", sql), true, TextParameters.of(args), "", 0));
+        return submit(new QueryCommand(new StatementRef("", sql), true, parameters(args), types, "", 0, true));
     }
 
     @Override
@@ -271,17 +287,17 @@ public final class RealConnection implements AsyncConnection {
 
     /** Prepares {@code sql} as statement {@code name} (Parse, Describe, Sync). */
     public CompletableFuture<PreparedInfo> prepare(String name, String sql) {
-        return submit(new PrepareCommand(name, sql, new int[0]));
+        return submit(new PrepareCommand(name, sql, new int[0], types));
     }
 
     /** Binds and executes a prepared statement in one round trip. */
     public CompletableFuture<StatementResult> bindExecute(PreparedInfo statement, String portal, int maxRows, Object... args) {
-        return submit(new QueryCommand(StatementRef.of(statement), false, TextParameters.of(args), portal, maxRows));
+        return submit(new QueryCommand(StatementRef.of(statement), false, parameters(args), types, portal, maxRows, true));
     }
 
     /** Binds a prepared statement to a portal without executing it. */
     public CompletableFuture<Void> bind(PreparedInfo statement, String portal, Object... args) {
-        return submit(new BindCommand(statement, portal, TextParameters.of(args)));
+        return submit(new BindCommand(statement, portal, parameters(args)));
     }
 
     /** Executes (part of) an existing portal. */
@@ -291,7 +307,7 @@ public final class RealConnection implements AsyncConnection {
 
     /** Executes a prepared statement once per argument list, all under one Sync. */
     public CompletableFuture<Long> executeMany(PreparedInfo statement, Iterable<Object[]> rows) {
-        return submit(new ExecuteManyCommand(StatementRef.of(statement), false, rows.iterator(), TextParameters::of, false))
+        return submit(new ExecuteManyCommand(StatementRef.of(statement), false, rows.iterator(), this::parameters, false, types))
                 .thenApply(ExecuteManyCommand.Outcome::executions);
     }
 
@@ -361,7 +377,7 @@ public final class RealConnection implements AsyncConnection {
         if (timeout.isNegative()) {
             throw new PgInterfaceException("timeout must not be negative: " + timeout);
         }
-        return new RealConnection(io, listeners, statements, transactions, timeout.toNanos());
+        return new RealConnection(io, listeners, statements, transactions, types, timeout.toNanos());
     }
 
     @Override
@@ -408,6 +424,7 @@ public final class RealConnection implements AsyncConnection {
 
     @Override
     public CompletableFuture<Void> reloadSchemaState() {
+        types.reload();
         List<CompletableFuture<Void>> closes = new java.util.ArrayList<>();
         for (StatementRef statement : statements.clear()) {
             if (statement.info() != null && !isClosed()) {

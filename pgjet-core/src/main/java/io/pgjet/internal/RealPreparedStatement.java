@@ -42,7 +42,7 @@ final class RealPreparedStatement implements AsyncPreparedStatement {
 
     static CompletableFuture<AsyncPreparedStatement> prepare(RealConnection connection, String sql) {
         StatementRef ref = new StatementRef("pgjet_ps_" + NAMES.incrementAndGet(), sql);
-        return connection.submitCommand(new PrepareCommand(ref, new int[0]))
+        return connection.submitCommand(new PrepareCommand(ref, new int[0], connection.types()))
                 .thenCompose(info -> typeNames(connection, info).thenApply(names -> new RealPreparedStatement(
                         connection, ref, parameters(info, names), attributes(info, names))));
     }

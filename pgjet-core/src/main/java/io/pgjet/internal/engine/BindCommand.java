@@ -10,10 +10,10 @@ import io.pgjet.protocol.FrontendMessages;
 public final class BindCommand extends ResultCommand<Void> {
     private final PreparedInfo statement;
     private final String portal;
-    private final Parameters parameters;
+    private final BindEncoder parameters;
 
     /** Creates a Bind of {@code statement} to {@code portal}. */
-    public BindCommand(PreparedInfo statement, String portal, Parameters parameters) {
+    public BindCommand(PreparedInfo statement, String portal, BindEncoder parameters) {
         this.statement = statement;
         this.portal = portal;
         this.parameters = parameters;
@@ -26,7 +26,7 @@ public final class BindCommand extends ResultCommand<Void> {
 
     @Override
     protected void encode(ByteBuf out, EngineContext context) {
-        parameters.writeBind(out, portal, statement.name(), ResultFormats.TEXT);
+        parameters.writeBind(out, portal, statement);
         FrontendMessages.sync(out);
     }
 

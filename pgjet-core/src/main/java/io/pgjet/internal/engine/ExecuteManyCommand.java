@@ -44,6 +44,7 @@ public final class ExecuteManyCommand extends ResultCommand<ExecuteManyCommand.O
     private final Iterator<Object[]> source;
     private final Function<Object[], BindEncoder> encoders;
     private final boolean collectRows;
+    private final TypeResolver types;
     private final List<Row> rows = new ArrayList<>();
     private RowCollector collector;
     private boolean preparing;
@@ -63,9 +64,11 @@ public final class ExecuteManyCommand extends ResultCommand<ExecuteManyCommand.O
      * @param prepare whether the statement must be parsed and described first
      * @param encoders turns one parameter set into its Bind encoder (called on the I/O thread)
      * @param collectRows whether to keep the rows the executions return
+     * @param types lays out result columns (parameters of types without a codec go as text)
      */
     public ExecuteManyCommand(StatementRef statement, boolean prepare, Iterator<Object[]> source,
-            Function<Object[], BindEncoder> encoders, boolean collectRows) {
+            Function<Object[], BindEncoder> encoders, boolean collectRows, TypeResolver types) {
+        this.types = types;
         this.statement = statement;
         this.prepare = prepare;
         this.source = source;
@@ -169,7 +172,7 @@ public final class ExecuteManyCommand extends ResultCommand<ExecuteManyCommand.O
         if (!preparing) {
             unexpected("RowDescription");
         }
-        columns = new Columns(description);
+        columns = types.columns(description);
     }
 
     @Override

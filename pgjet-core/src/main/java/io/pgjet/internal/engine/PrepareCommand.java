@@ -1,7 +1,6 @@
 package io.pgjet.internal.engine;
 
 import io.netty.buffer.ByteBuf;
-import io.pgjet.internal.result.Columns;
 import io.pgjet.protocol.FrontendMessages;
 import io.pgjet.protocol.RowDescription;
 
@@ -13,22 +12,24 @@ public final class PrepareCommand extends ResultCommand<PreparedInfo> {
     private final int[] declaredTypes;
     private final StatementRef target;
     private int[] parameterTypes = NO_OIDS;
-    private Columns columns;
+    private RowDescription described;
+    private final TypeResolver types;
 
     /**
      * Creates a command preparing {@code sql} as statement {@code name}.
      *
      * @param declaredTypes parameter type OIDs to declare (0 or missing = let the server infer)
      */
-    public PrepareCommand(String name, String sql, int[] declaredTypes) {
-        this(new StatementRef(name, sql), declaredTypes);
+    public PrepareCommand(String name, String sql, int[] declaredTypes, TypeResolver types) {
+        this(new StatementRef(name, sql), declaredTypes, types);
     }
 
     /**
      * Creates a command preparing {@code target}; when it completes, the reference carries the
      * description (or the failure) for executions pipelined behind it.
      */
-    public PrepareCommand(StatementRef target, int[] declaredTypes) {
+    public PrepareCommand(StatementRef target, int[] declaredTypes, TypeResolver types) {
+        this.types = types;
         this.name = target.name();
         this.sql = target.sql();
         this.declaredTypes = declaredTypes;
@@ -64,17 +65,17 @@ public final class PrepareCommand extends ResultCommand<PreparedInfo> {
 
     @Override
     protected void rowDescription(RowDescription description) {
-        columns = new Columns(description);
+        described = description;
     }
 
     @Override
     protected void noData() {
-        columns = null;
+        described = null;
     }
 
     @Override
     protected PreparedInfo result() {
-        PreparedInfo info = new PreparedInfo(name, sql, parameterTypes, columns);
+        PreparedInfo info = new PreparedInfo(name, sql, parameterTypes, described == null ? null : types.columns(described));
         target.prepared(info);
         return info;
     }

@@ -12,23 +12,30 @@ import io.pgjet.protocol.ServerMessage;
  * One execution of a named (or unnamed) statement: the seed's BIND_EXECUTE state, preceded on
  * first use by its PREPARE state.
  *
- * <p>On first use it writes Parse/Describe/Sync and holds every later command back, so that when
- * the description (parameter and column types) arrives it can write Bind/Execute/Sync with the
- * right encodings and still keep the order in which requests were issued. A statement already
- * described costs one round trip: Bind/Execute/Sync.
+ * <p>On first use it writes Parse/Describe/Sync and holds every later command back. When the
+ * description arrives it asks the server about any type it does not know yet (one introspection
+ * query, results cached per server), then writes Bind/Execute/Sync with each parameter encoded
+ * for its described type and each result column requested in binary where a codec exists — so
+ * requests keep the order in which they were issued. A statement already described costs one
+ * round trip: Bind/Execute/Sync.
  */
 public final class QueryCommand extends ResultCommand<StatementResult> {
     private static final int[] UNSPECIFIED = new int[0];
+
+    private enum Phase { PREPARE, INTROSPECT, EXECUTE }
+
     private final StatementRef statement;
     private final boolean prepare;
     private final BindEncoder parameters;
+    private final TypeResolver types;
     private final String portal;
     private final int maxRows;
     private final boolean execute;
     private final RowCollector collector = new RowCollector(null);
-    private boolean preparing;
+    private Phase phase = Phase.EXECUTE;
     private int[] parameterTypes = UNSPECIFIED;
-    private Columns columns;
+    private RowDescription described;
+    private RowCollector introspected;
     private PgException prepareError;
     private RuntimeException clientError;
 
@@ -36,23 +43,17 @@ public final class QueryCommand extends ResultCommand<StatementResult> {
      * Creates an execution of {@code statement}.
      *
      * @param prepare whether to Parse and Describe it first (it is not on the server yet)
+     * @param types resolves codecs once the statement is described
      * @param portal the portal name ("" for the unnamed portal)
      * @param maxRows the row limit, 0 for all rows
+     * @param execute false to stop after Bind (a portal read later with {@link ExecuteCommand})
      */
-    public QueryCommand(StatementRef statement, boolean prepare, BindEncoder parameters, String portal, int maxRows) {
-        this(statement, prepare, parameters, portal, maxRows, true);
-    }
-
-    /**
-     * Creates a command that binds {@code statement} to {@code portal} and, when {@code execute}
-     * is false, stops there (the seed's BIND state): the portal is then read in steps with
-     * {@link ExecuteCommand}, which only works inside a transaction block.
-     */
-    public QueryCommand(StatementRef statement, boolean prepare, BindEncoder parameters, String portal, int maxRows,
-            boolean execute) {
+    public QueryCommand(StatementRef statement, boolean prepare, BindEncoder parameters, TypeResolver types,
+            String portal, int maxRows, boolean execute) {
         this.statement = statement;
         this.prepare = prepare;
         this.parameters = parameters;
+        this.types = types;
         this.portal = portal;
         this.maxRows = maxRows;
         this.execute = execute;
@@ -71,7 +72,7 @@ public final class QueryCommand extends ResultCommand<StatementResult> {
     @Override
     protected void encode(ByteBuf out, EngineContext context) {
         if (prepare) {
-            preparing = true;
+            phase = Phase.PREPARE;
             FrontendMessages.parse(out, statement.name(), statement.sql(), UNSPECIFIED);
             FrontendMessages.describeStatement(out, statement.name());
             FrontendMessages.sync(out);
@@ -103,14 +104,14 @@ public final class QueryCommand extends ResultCommand<StatementResult> {
 
     @Override
     protected void parseComplete() {
-        if (!preparing) {
+        if (phase == Phase.EXECUTE) {
             unexpected("ParseComplete");
         }
     }
 
     @Override
     protected void parameterDescription(int[] typeOids) {
-        if (!preparing) {
+        if (phase != Phase.PREPARE) {
             unexpected("ParameterDescription");
         }
         parameterTypes = typeOids;
@@ -118,25 +119,41 @@ public final class QueryCommand extends ResultCommand<StatementResult> {
 
     @Override
     protected void rowDescription(RowDescription description) {
-        if (!preparing) {
+        if (phase == Phase.PREPARE) {
+            described = description;
+        } else if (phase == Phase.INTROSPECT) {
+            introspected.describe(description);
+        } else {
             unexpected("RowDescription");
         }
-        columns = new Columns(description);
     }
 
     @Override
     protected void noData() {
-        if (!preparing) {
+        if (phase != Phase.PREPARE) {
             unexpected("NoData");
         }
     }
 
     @Override
     protected boolean continueAfterReadyForQuery(byte transactionStatus, EngineContext context) {
-        if (!preparing) {
+        if (phase == Phase.PREPARE) {
+            int[] unknown = types.unknownTypes(parameterTypes, described);
+            if (unknown.length > 0) {
+                phase = Phase.INTROSPECT;
+                introspected = new RowCollector(null);
+                types.writeIntrospection(context.outbound(), unknown);
+                context.requestFlush();
+                return true;
+            }
+        } else if (phase == Phase.INTROSPECT) {
+            types.registerIntrospected(introspected.result().rows());
+            introspected = null;
+        } else {
             return false;
         }
-        preparing = false;
+        phase = Phase.EXECUTE;
+        Columns columns = described == null ? null : types.columns(described);
         PreparedInfo info = new PreparedInfo(statement.name(), statement.sql(), parameterTypes, columns);
         statement.prepared(info);
         writeExecution(context.outbound(), info);
@@ -152,6 +169,10 @@ public final class QueryCommand extends ResultCommand<StatementResult> {
 
     @Override
     protected void dataRow(ByteBuf row) {
+        if (phase == Phase.INTROSPECT) {
+            introspected.row(row);
+            return;
+        }
         if (!collector.hasColumns()) {
             collector.columns(statement.columns());
         }
@@ -160,6 +181,9 @@ public final class QueryCommand extends ResultCommand<StatementResult> {
 
     @Override
     protected void commandComplete(String tag) {
+        if (phase == Phase.INTROSPECT) {
+            return;
+        }
         collector.complete(tag);
     }
 
@@ -176,9 +200,9 @@ public final class QueryCommand extends ResultCommand<StatementResult> {
     @Override
     protected void errorResponse(ServerMessage error) {
         super.errorResponse(error);
-        if (preparing) {
+        if (phase != Phase.EXECUTE) {
             // Recorded now: commands held behind this one are written before failed() runs.
-            prepareError = PgException.of(error.fields(), statement.sql());
+            prepareError = PgException.of(error.fields(), phase == Phase.PREPARE ? statement.sql() : null);
             statement.failed(prepareError);
         }
     }

@@ -67,6 +67,11 @@ public final class ConnectionIo implements ProtocolEngine.Outbound {
         return engine.session();
     }
 
+    /** Returns a key naming the server this connection talks to (its socket address). */
+    public String serverKey() {
+        return String.valueOf(serverAddress);
+    }
+
     /** Returns the Netty channel; internal use only. */
     Channel channel() {
         return channel;

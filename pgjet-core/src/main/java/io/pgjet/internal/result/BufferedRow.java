@@ -1,11 +1,17 @@
 package io.pgjet.internal.result;
 
+import io.pgjet.PgInterfaceException;
 import io.pgjet.Row;
+import io.pgjet.internal.types.BinaryPrimitives;
+import io.pgjet.internal.types.Codec;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-/** A view of one row of a {@link RowBuffer}; values are decoded from the buffer on access. */
-final class BufferedRow implements Row {
+/**
+ * A view of one row of a {@link RowBuffer}; each getter locates its value in the buffer and
+ * decodes it with the column's codec (binary) or from text. Nothing is cached per row.
+ */
+final class BufferedRow implements Row, RecordMapper.LayoutAware {
     private final RowBuffer buffer;
     private final int row;
 
@@ -14,24 +20,33 @@ final class BufferedRow implements Row {
         this.row = row;
     }
 
+    private Columns columns() {
+        return buffer.columns();
+    }
+
+    @Override
+    public Columns layout() {
+        return buffer.columns();
+    }
+
     @Override
     public int columnCount() {
-        return buffer.columns().count();
+        return columns().count();
     }
 
     @Override
     public String columnName(int index) {
-        return buffer.columns().name(index);
+        return columns().name(index);
     }
 
     @Override
     public int indexOf(String name) {
-        return buffer.columns().indexOf(name);
+        return columns().indexOf(name);
     }
 
     @Override
     public int columnTypeOid(int index) {
-        return buffer.columns().typeOid(index);
+        return columns().typeOid(index);
     }
 
     @Override
@@ -44,7 +59,12 @@ final class BufferedRow implements Row {
         byte[] data = buffer.data();
         int at = buffer.lengthOffset(row, index);
         int length = RowBuffer.readInt(data, at);
-        return length < 0 ? null : new String(data, at + 4, length, StandardCharsets.UTF_8);
+        if (length < 0) {
+            return null;
+        }
+        Codec codec = columns().codec(index);
+        return codec == null ? new String(data, at + 4, length, StandardCharsets.UTF_8)
+                : codec.decodeText(data, at + 4, length, columns().context());
     }
 
     @Override
@@ -56,11 +76,101 @@ final class BufferedRow implements Row {
     }
 
     @Override
+    public Object get(int index) {
+        byte[] data = buffer.data();
+        int at = buffer.lengthOffset(row, index);
+        int length = RowBuffer.readInt(data, at);
+        if (length < 0) {
+            return null;
+        }
+        Codec codec = columns().codec(index);
+        return codec == null ? new String(data, at + 4, length, StandardCharsets.UTF_8)
+                : codec.decode(data, at + 4, length, columns().context());
+    }
+
+    @Override
+    public <T> T get(int index, Class<T> type) {
+        byte[] data = buffer.data();
+        int at = buffer.lengthOffset(row, index);
+        int length = RowBuffer.readInt(data, at);
+        if (length < 0) {
+            return null;
+        }
+        Codec codec = columns().codec(index);
+        if (codec == null) {
+            return TextValues.convert(new String(data, at + 4, length, StandardCharsets.UTF_8), type, columnName(index));
+        }
+        return codec.decode(data, at + 4, length, type, columns().context());
+    }
+
+    private int valueOffset(int index, String javaType) {
+        byte[] data = buffer.data();
+        int at = buffer.lengthOffset(row, index);
+        if (RowBuffer.readInt(data, at) < 0) {
+            throw new PgInterfaceException("column \"" + columnName(index) + "\" is NULL; it cannot be read as "
+                    + javaType + " (use get() or isNull())");
+        }
+        return at;
+    }
+
+    @Override
+    public int getInt(int index) {
+        int at = valueOffset(index, "int");
+        byte[] data = buffer.data();
+        int length = RowBuffer.readInt(data, at);
+        if (columns().codec(index) == null) {
+            return TextValues.convert(new String(data, at + 4, length, StandardCharsets.UTF_8), Integer.class,
+                    columnName(index));
+        }
+        return BinaryPrimitives.asInt(columnTypeOid(index), data, at + 4, length);
+    }
+
+    @Override
+    public long getLong(int index) {
+        int at = valueOffset(index, "long");
+        byte[] data = buffer.data();
+        int length = RowBuffer.readInt(data, at);
+        if (columns().codec(index) == null) {
+            return TextValues.convert(new String(data, at + 4, length, StandardCharsets.UTF_8), Long.class,
+                    columnName(index));
+        }
+        return BinaryPrimitives.asLong(columnTypeOid(index), data, at + 4, length);
+    }
+
+    @Override
+    public double getDouble(int index) {
+        int at = valueOffset(index, "double");
+        byte[] data = buffer.data();
+        int length = RowBuffer.readInt(data, at);
+        if (columns().codec(index) == null) {
+            return TextValues.convert(new String(data, at + 4, length, StandardCharsets.UTF_8), Double.class,
+                    columnName(index));
+        }
+        return BinaryPrimitives.asDouble(columnTypeOid(index), data, at + 4, length);
+    }
+
+    @Override
+    public boolean getBoolean(int index) {
+        int at = valueOffset(index, "boolean");
+        byte[] data = buffer.data();
+        int length = RowBuffer.readInt(data, at);
+        if (columns().codec(index) == null) {
+            return TextValues.convert(new String(data, at + 4, length, StandardCharsets.UTF_8), Boolean.class,
+                    columnName(index));
+        }
+        return BinaryPrimitives.asBoolean(columnTypeOid(index), data, at + 4, length);
+    }
+
+    @Override
+    public <R extends Record> R as(Class<R> recordType) {
+        return RecordMapper.map(this, recordType);
+    }
+
+    @Override
     public String toString() {
         StringBuilder b = new StringBuilder("Row[");
         for (int i = 0; i < columnCount(); i++) {
-            b.append(i == 0 ? "" : ", ").append(columnName(i)).append('=')
-                    .append(buffer.columns().format(i) == 0 ? getString(i) : "<binary>");
+            b.append(i == 0 ? "" : ", ").append(columnName(i)).append('=').append(getString(i));
         }
         return b.append(']').toString();
     }

@@ -1,17 +1,49 @@
 package io.pgjet.internal.result;
 
+import io.pgjet.internal.types.Codec;
+import io.pgjet.internal.types.CodecContext;
 import io.pgjet.protocol.RowDescription;
+import java.util.function.Supplier;
 
 /**
- * The column layout shared by every row of one result: names, type OIDs and formats, taken once
- * from the RowDescription so rows carry only their bytes.
+ * The column layout shared by every row of one result: names and type OIDs from the
+ * RowDescription, plus the codec and wire format PgJet chose for each column (binary where it
+ * has a binary codec, text otherwise), resolved once per statement so rows carry only bytes.
  */
 public final class Columns {
-    private final RowDescription description;
+    private static final short[] ALL_TEXT = new short[0];
+    private static final short[] ALL_BINARY = {1};
 
-    /** Wraps a RowDescription. */
+    private final RowDescription description;
+    private final Codec[] codecs;
+    private final short[] formats;
+    private final Supplier<CodecContext> context;
+
+    /** Wraps a RowDescription whose values arrive in text format (simple query, catalog lookups). */
     public Columns(RowDescription description) {
+        this(description, new Codec[description.columnCount()], null);
+    }
+
+    /**
+     * Creates a layout with a codec per column; a null codec means the column is requested and
+     * returned in text format.
+     *
+     * @param context supplies the session facts codecs need (time zone...); null when all text
+     */
+    public Columns(RowDescription description, Codec[] codecs, Supplier<CodecContext> context) {
         this.description = description;
+        this.codecs = codecs;
+        this.context = context;
+        boolean anyBinary = false;
+        boolean allBinary = codecs.length > 0;
+        short[] perColumn = new short[codecs.length];
+        for (int i = 0; i < codecs.length; i++) {
+            boolean binary = codecs[i] != null;
+            perColumn[i] = (short) (binary ? 1 : 0);
+            anyBinary |= binary;
+            allBinary &= binary;
+        }
+        this.formats = allBinary ? ALL_BINARY : anyBinary ? perColumn : ALL_TEXT;
     }
 
     /** Returns the number of columns. */
@@ -29,9 +61,24 @@ public final class Columns {
         return description.typeOid(index);
     }
 
-    /** Returns the format code of column {@code index} (0 text, 1 binary). */
+    /** Returns the format code of column {@code index} as requested in Bind (0 text, 1 binary). */
     public int format(int index) {
-        return description.format(index);
+        return codecs[index] != null ? 1 : 0;
+    }
+
+    /** Returns the binary codec of column {@code index}, or null when it arrives as text. */
+    public Codec codec(int index) {
+        return codecs[index];
+    }
+
+    /** Returns the session facts for decoding. */
+    public CodecContext context() {
+        return context.get();
+    }
+
+    /** Returns the result-format codes to send in Bind (shared arrays: do not modify). */
+    public short[] resultFormats() {
+        return formats;
     }
 
     /** Returns the first column named {@code name}, or -1. */

@@ -1,0 +1,111 @@
+package io.pgjet.internal;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.pgjet.PgInterfaceException;
+import io.pgjet.internal.engine.BindEncoder;
+import io.pgjet.internal.engine.PreparedInfo;
+import io.pgjet.internal.types.Codec;
+import io.pgjet.internal.types.CodecContext;
+import io.pgjet.internal.types.CodecRegistry;
+import io.pgjet.protocol.FrontendMessages;
+import java.util.UUID;
+
+/**
+ * Encodes Java arguments for Bind using the parameter types the server described: binary with
+ * the type's codec where one accepts the value, else PostgreSQL text (strings, and numbers,
+ * booleans and UUIDs written in their text form for a type PgJet has no binary codec for), so
+ * the server parses it. Values are written straight into the outbound buffer.
+ */
+final class BinaryParameters implements BindEncoder {
+    private static final short[] NO_FORMATS = new short[0];
+    private static final short[] ALL_BINARY = {1};
+    private static final short[] ALL_TEXT = new short[0];
+
+    private final Object[] values;
+    private final SessionTypes types;
+
+    BinaryParameters(Object[] values, SessionTypes types) {
+        this.values = values == null ? new Object[0] : values;
+        this.types = types;
+    }
+
+    @Override
+    public void writeBind(ByteBuf out, String portal, PreparedInfo statement) {
+        int[] oids = statement.parameterTypes();
+        if (oids.length != values.length) {
+            throw new PgInterfaceException("the statement has " + oids.length + " parameter(s) but "
+                    + values.length + " argument(s) were given");
+        }
+        CodecRegistry registry = types.registry();
+        CodecContext context = values.length == 0 ? null : types.context();
+        Codec[] codecs = new Codec[values.length];
+        boolean allBinary = true;
+        boolean anyBinary = false;
+        for (int i = 0; i < values.length; i++) {
+            Object value = values[i];
+            if (value == null) {
+                continue;
+            }
+            Codec codec = registry.codec(oids[i]);
+            if (codec != null && codec.format() == Codec.BINARY && codec.canEncode(value.getClass())) {
+                codecs[i] = codec;
+                anyBinary = true;
+            } else {
+                allBinary = false;
+            }
+        }
+        short[] formats = values.length == 0 ? NO_FORMATS : allBinary ? ALL_BINARY : anyBinary ? perValue(codecs) : ALL_TEXT;
+        short[] resultFormats = statement.columns() == null ? NO_FORMATS : statement.columns().resultFormats();
+        int start = FrontendMessages.bindStart(out, portal, statement.name(), formats, values.length);
+        for (int i = 0; i < values.length; i++) {
+            Object value = values[i];
+            if (value == null) {
+                FrontendMessages.bindNull(out);
+                continue;
+            }
+            int length = FrontendMessages.bindValueStart(out);
+            try {
+                if (codecs[i] != null) {
+                    codecs[i].encode(value, out, context);
+                } else {
+                    writeText(out, value, oids[i], registry, context);
+                }
+            } catch (PgInterfaceException e) {
+                throw new PgInterfaceException("parameter $" + (i + 1) + ": " + e.getMessage(), e);
+            }
+            FrontendMessages.bindValueEnd(out, length);
+        }
+        FrontendMessages.bindEnd(out, start, resultFormats);
+    }
+
+    private static short[] perValue(Codec[] codecs) {
+        short[] formats = new short[codecs.length];
+        for (int i = 0; i < codecs.length; i++) {
+            formats[i] = (short) (codecs[i] != null ? 1 : 0);
+        }
+        return formats;
+    }
+
+    private static void writeText(ByteBuf out, Object value, int oid, CodecRegistry registry, CodecContext context) {
+        Codec codec = registry.codec(oid);
+        if (codec != null && codec.format() == Codec.TEXT && codec.canEncode(value.getClass())) {
+            codec.encode(value, out, context); // a text-format codec (user or extension type)
+            return;
+        }
+        String text;
+        if (value instanceof CharSequence || value instanceof Number || value instanceof Boolean
+                || value instanceof Character || value instanceof UUID) {
+            text = value.toString();
+        } else if (value instanceof Enum) {
+            text = ((Enum<?>) value).name();
+        } else {
+            throw new PgInterfaceException("cannot encode " + value.getClass().getName() + " as "
+                    + (codec != null ? codec.typeName() : "type OID " + oid));
+        }
+        if (text.indexOf('\0') >= 0) {
+            throw new PgInterfaceException("the value contains a NUL character (U+0000), which PostgreSQL text cannot store");
+        }
+        ByteBufUtil.writeUtf8(out, text);
+    }
+}

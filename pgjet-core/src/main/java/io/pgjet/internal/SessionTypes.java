@@ -1,0 +1,123 @@
+package io.pgjet.internal;
+
+import io.netty.buffer.ByteBuf;
+import io.pgjet.Row;
+import io.pgjet.internal.engine.SessionState;
+import io.pgjet.internal.engine.TypeResolver;
+import io.pgjet.internal.result.Columns;
+import io.pgjet.internal.types.Codec;
+import io.pgjet.internal.types.CodecContext;
+import io.pgjet.internal.types.CodecRegistry;
+import io.pgjet.internal.types.IntrospectionQuery;
+import io.pgjet.protocol.FrontendMessages;
+import io.pgjet.protocol.RowDescription;
+import io.pgjet.types.JsonMapper;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The type system as one connection sees it: the codec registry (built-ins plus the types
+ * introspected from this server, shared by every connection to the same server and database)
+ * and the codec context, rebuilt when the session's TimeZone changes.
+ */
+final class SessionTypes implements TypeResolver {
+    private static final Map<String, CodecRegistry> BY_SERVER = new ConcurrentHashMap<>();
+    private static final int OID_ARRAY = 1028;
+
+    private final SessionState session;
+    private final String serverKey;
+    private final JsonMapper jsonMapper;
+    private volatile CodecRegistry registry;
+    private volatile CodecContext context;
+    private volatile String contextZone;
+
+    SessionTypes(SessionState session, String serverKey, JsonMapper jsonMapper) {
+        this.session = session;
+        this.serverKey = serverKey;
+        this.jsonMapper = jsonMapper;
+        this.registry = BY_SERVER.computeIfAbsent(serverKey, key -> CodecRegistry.withBuiltins());
+    }
+
+    /** Returns the registry in use. */
+    CodecRegistry registry() {
+        return registry;
+    }
+
+    /** Returns the codec context for the session's current TimeZone. */
+    CodecContext context() {
+        String zone = session.parameter("TimeZone");
+        CodecContext current = context;
+        if (current == null || !java.util.Objects.equals(zone, contextZone) || current.registry() != registry) {
+            current = new CodecContext(registry, zone == null ? java.time.ZoneOffset.UTC : CodecContext.parseTimeZone(zone),
+                    session.serverVersionNumber(), true, jsonMapper);
+            context = current;
+            contextZone = zone;
+        }
+        return current;
+    }
+
+    /** Forgets introspected types of this server (reloadSchemaState); built-ins stay. */
+    void reload() {
+        CodecRegistry fresh = CodecRegistry.withBuiltins();
+        BY_SERVER.put(serverKey, fresh);
+        registry = fresh;
+        context = null;
+    }
+
+    @Override
+    public int[] unknownTypes(int[] parameterTypes, RowDescription columns) {
+        int[] unknown = new int[parameterTypes.length + (columns == null ? 0 : columns.columnCount())];
+        int count = 0;
+        for (int oid : parameterTypes) {
+            count = addUnknown(unknown, count, oid);
+        }
+        for (int i = 0; columns != null && i < columns.columnCount(); i++) {
+            count = addUnknown(unknown, count, columns.typeOid(i));
+        }
+        return Arrays.copyOf(unknown, count);
+    }
+
+    private int addUnknown(int[] unknown, int count, int oid) {
+        if (oid == 0 || registry.codec(oid) != null) {
+            return count;
+        }
+        for (int i = 0; i < count; i++) {
+            if (unknown[i] == oid) {
+                return count;
+            }
+        }
+        unknown[count] = oid;
+        return count + 1;
+    }
+
+    @Override
+    public void writeIntrospection(ByteBuf out, int[] oids) {
+        FrontendMessages.parse(out, "", IntrospectionQuery.sql(session.serverVersionNumber()), new int[] {OID_ARRAY});
+        byte[] parameter = IntrospectionQuery.oidArrayParameter(oids).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        FrontendMessages.bind(out, "", "", new short[0], new byte[][] {parameter}, new short[0]);
+        FrontendMessages.describePortal(out, "");
+        FrontendMessages.execute(out, "", 0);
+        FrontendMessages.sync(out);
+    }
+
+    @Override
+    public void registerIntrospected(List<Row> rows) {
+        IntrospectionQuery.register(rows, registry);
+        context = null;
+    }
+
+    @Override
+    public Columns columns(RowDescription description) {
+        Codec[] codecs = new Codec[description.columnCount()];
+        CodecRegistry current = registry;
+        for (int i = 0; i < codecs.length; i++) {
+            int oid = description.typeOid(i);
+            if (current.hasBinaryCodec(oid)) {
+                codecs[i] = current.codec(oid);
+            }
+        }
+        return new Columns(description, codecs, this::context);
+    }
+}

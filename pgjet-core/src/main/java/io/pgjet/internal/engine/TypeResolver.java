@@ -1,0 +1,30 @@
+package io.pgjet.internal.engine;
+
+import io.netty.buffer.ByteBuf;
+import io.pgjet.Row;
+import io.pgjet.internal.result.Columns;
+import io.pgjet.protocol.RowDescription;
+import java.util.List;
+
+/**
+ * What the engine needs from the type system when a statement has been described: which of its
+ * types are still unknown, how to ask the server about them, and how to lay out its result
+ * columns (codec and wire format per column). Called on the I/O thread.
+ */
+public interface TypeResolver {
+
+    /** Returns the OIDs among the parameter and column types that have no codec yet (none: empty). */
+    int[] unknownTypes(int[] parameterTypes, RowDescription columns);
+
+    /**
+     * Writes the introspection query for {@code oids} as Parse/Bind/Describe/Execute/Sync on the
+     * unnamed statement, results in text format.
+     */
+    void writeIntrospection(ByteBuf out, int[] oids);
+
+    /** Registers codecs for the types the introspection query returned. */
+    void registerIntrospected(List<Row> rows);
+
+    /** Returns the layout of a described result: a codec per column, binary where possible. */
+    Columns columns(RowDescription description);
+}
