@@ -35,6 +35,19 @@ public interface AsyncConnection extends AutoCloseable {
     CompletableFuture<Row> fetchRow(String sql, Object... args);
 
     /**
+     * Runs a query and returns the first column of its first row as its default Java type (e.g.
+     * {@code Long} for {@code count(*)}), or null when there is no row or the value is NULL.
+     * The result type is inferred at the call site: {@code Long n = conn.fetchVal(...)}.
+     */
+    <T> CompletableFuture<T> fetchVal(String sql, Object... args);
+
+    /** Runs a query and maps every row to the record {@code type}; see {@link Row#as(Class)}. */
+    <R extends Record> CompletableFuture<List<R>> fetch(Class<R> type, String sql, Object... args);
+
+    /** Runs a query and maps its first row to the record {@code type}, or returns null. */
+    <R extends Record> CompletableFuture<R> fetchRow(Class<R> type, String sql, Object... args);
+
+    /**
      * Prepares {@code sql} on the server and returns a statement to execute many times (one round
      * trip each), with its parameter and column types.
      */

@@ -27,6 +27,15 @@ public interface Connection extends AutoCloseable {
     /** Runs a query and returns its first row, or null when it returned none. */
     Row fetchRow(String sql, Object... args);
 
+    /** Returns the first column of the first row; see {@link AsyncConnection#fetchVal}. */
+    <T> T fetchVal(String sql, Object... args);
+
+    /** Runs a query and maps every row to the record {@code type}. */
+    <R extends Record> List<R> fetch(Class<R> type, String sql, Object... args);
+
+    /** Runs a query and maps its first row to the record {@code type}, or returns null. */
+    <R extends Record> R fetchRow(Class<R> type, String sql, Object... args);
+
     /** Prepares {@code sql}; see {@link AsyncConnection#prepare}. */
     PreparedStatement prepare(String sql);
 

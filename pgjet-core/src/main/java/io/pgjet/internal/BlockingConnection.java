@@ -111,6 +111,21 @@ public final class BlockingConnection implements Connection {
     }
 
     @Override
+    public <T> T fetchVal(String sql, Object... args) {
+        return Futures.await(async.<T>fetchVal(sql, args));
+    }
+
+    @Override
+    public <R extends Record> List<R> fetch(Class<R> type, String sql, Object... args) {
+        return Futures.await(async.fetch(type, sql, args));
+    }
+
+    @Override
+    public <R extends Record> R fetchRow(Class<R> type, String sql, Object... args) {
+        return Futures.await(async.fetchRow(type, sql, args));
+    }
+
+    @Override
     public Connection withTimeout(Duration timeout) {
         return new BlockingConnection(async.withTimeoutView(timeout));
     }

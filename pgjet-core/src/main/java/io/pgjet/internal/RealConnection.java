@@ -126,6 +126,28 @@ public final class RealConnection implements AsyncConnection {
         return query(sql, args).thenApply(result -> result.rows().isEmpty() ? null : result.rows().get(0));
     }
 
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> CompletableFuture<T> fetchVal(String sql, Object... args) {
+        return query(sql, args).thenApply(result -> result.rows().isEmpty() ? null : (T) result.rows().get(0).get(0));
+    }
+
+    @Override
+    public <R extends Record> CompletableFuture<List<R>> fetch(Class<R> type, String sql, Object... args) {
+        return query(sql, args).thenApply(result -> {
+            List<R> mapped = new java.util.ArrayList<>(result.rows().size());
+            for (Row row : result.rows()) {
+                mapped.add(row.as(type));
+            }
+            return mapped;
+        });
+    }
+
+    @Override
+    public <R extends Record> CompletableFuture<R> fetchRow(Class<R> type, String sql, Object... args) {
+        return query(sql, args).thenApply(result -> result.rows().isEmpty() ? null : result.rows().get(0).as(type));
+    }
+
     /**
      * Runs one statement. Cacheable SQL runs as a named prepared statement: the first time it is
      * parsed and described, then bound and executed (two round trips, later requests held back to

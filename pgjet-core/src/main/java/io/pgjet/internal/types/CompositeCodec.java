@@ -1,0 +1,316 @@
+package io.pgjet.internal.types;
+
+import io.netty.buffer.ByteBuf;
+import io.pgjet.PgInterfaceException;
+import io.pgjet.types.PgRecord;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Codec for composite types and the anonymous {@code record} type: int32 field count, then per
+ * field uint32 type OID, int32 length (-1 for NULL) and bytes.
+ *
+ * <p>Decodes to {@link PgRecord} (attribute names known for a registered composite type), and on
+ * request to {@code Object[]}, {@code Map} (name to value) or a Java {@code record} class whose
+ * components match the attributes by name (exactly, ignoring case, or camelCase to snake_case).
+ * A field whose type has no binary codec decodes to its raw {@code byte[]}. Encodes PgRecord,
+ * Object[] and List (positional), Map (by attribute name) and Java records, for composite types
+ * only: PostgreSQL cannot receive anonymous records.
+ */
+final class CompositeCodec extends Codec {
+    private final String[] names;
+    private final int[] typeOids;
+
+    /**
+     * Creates the codec of a composite type, or of {@code record} when {@code names} is null.
+     */
+    CompositeCodec(int oid, String name, String[] names, int[] typeOids) {
+        super(oid, name, PgRecord.class);
+        this.names = names;
+        this.typeOids = typeOids;
+    }
+
+    static CompositeCodec anonymousRecord() {
+        return new CompositeCodec(TypeOids.RECORD, "record", null, null);
+    }
+
+    @Override
+    public boolean isBinary(CodecRegistry registry) {
+        if (typeOids == null) {
+            return true;
+        }
+        for (int t : typeOids) {
+            Codec c = registry.codec(t);
+            if (c == null || !c.isBinary(registry)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Validates the fields and returns {oid, offset, length (-1 for NULL)} per field. */
+    private int[][] slices(byte[] buf, int off, int len) {
+        if (len < 4) {
+            throw malformed("too short");
+        }
+        int n = BinaryPrimitives.int4(buf, off);
+        if (n < 0 || n > (len - 4) / 8) {
+            throw malformed(n + " fields cannot fit in " + len + " bytes");
+        }
+        if (names != null && n != names.length) {
+            throw malformed(n + " fields, but the type has " + names.length + " attributes");
+        }
+        int[][] out = new int[n][];
+        int p = off + 4;
+        int end = off + len;
+        for (int i = 0; i < n; i++) {
+            if (p + 8 > end) {
+                throw malformed("truncated");
+            }
+            int l = BinaryPrimitives.int4(buf, p + 4);
+            if (l < -1 || p + 8 + Math.max(l, 0) > end) {
+                throw malformed("field length " + l);
+            }
+            out[i] = new int[] {BinaryPrimitives.int4(buf, p), p + 8, l};
+            p += 8 + Math.max(l, 0);
+        }
+        if (p != end) {
+            throw malformed("trailing bytes");
+        }
+        return out;
+    }
+
+    /** Decodes one field to {@code target} (null: its default type); raw bytes without a codec. */
+    private static Object field(byte[] buf, int[] slice, Class<?> target, CodecContext ctx) {
+        if (slice[2] < 0) {
+            return null;
+        }
+        Codec c = ctx.registry().codec(slice[0]);
+        if (c == null || c.format() != BINARY) {
+            return java.util.Arrays.copyOfRange(buf, slice[1], slice[1] + slice[2]);
+        }
+        return target == null ? c.decode(buf, slice[1], slice[2], ctx) : c.decode(buf, slice[1], slice[2], target, ctx);
+    }
+
+    private Object[] fields(byte[] buf, int off, int len, CodecContext ctx, int[][] oidsOut) {
+        int[][] slices = slices(buf, off, len);
+        Object[] values = new Object[slices.length];
+        int[] oids = new int[slices.length];
+        for (int i = 0; i < slices.length; i++) {
+            oids[i] = slices[i][0];
+            values[i] = field(buf, slices[i], null, ctx);
+        }
+        oidsOut[0] = oids;
+        return values;
+    }
+
+    @Override
+    public Object decode(byte[] buf, int off, int len, CodecContext ctx) {
+        int[][] oids = new int[1][];
+        Object[] values = fields(buf, off, len, ctx, oids);
+        return PgRecord.of(values, oids[0], names);
+    }
+
+    @Override
+    protected Object decodeAs(byte[] buf, int off, int len, Class<?> target, CodecContext ctx) {
+        if (target == Object[].class) {
+            return fields(buf, off, len, ctx, new int[1][]);
+        }
+        if (target == Map.class) {
+            return ((PgRecord) decode(buf, off, len, ctx)).toMap();
+        }
+        if (target.isRecord()) {
+            return toJavaRecord(buf, slices(buf, off, len), target, ctx);
+        }
+        return super.decodeAs(buf, off, len, target, ctx);
+    }
+
+    private Object toJavaRecord(byte[] buf, int[][] slices, Class<?> target, CodecContext ctx) {
+        RecordComponent[] components = target.getRecordComponents();
+        Object[] args = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        for (int i = 0; i < components.length; i++) {
+            int field = names == null ? i : indexOf(components[i].getName());
+            if (field < 0 || field >= slices.length) {
+                throw new PgInterfaceException("cannot decode " + typeName() + " as " + target.getName()
+                        + ": no attribute for component " + components[i].getName());
+            }
+            types[i] = components[i].getType();
+            if (slices[field][2] < 0 && types[i].isPrimitive()) {
+                throw new PgInterfaceException("cannot decode NULL attribute into primitive component "
+                        + components[i].getName() + " of " + target.getName());
+            }
+            args[i] = field(buf, slices[field], types[i], ctx);
+        }
+        try {
+            Constructor<?> ctor = target.getDeclaredConstructor(types);
+            ctor.setAccessible(true);
+            return ctor.newInstance(args);
+        } catch (InvocationTargetException e) {
+            throw new PgInterfaceException("constructor of " + target.getName() + " failed", e.getCause());
+        } catch (ReflectiveOperationException | IllegalArgumentException | SecurityException e) {
+            throw new PgInterfaceException("cannot decode " + typeName() + " as " + target.getName()
+                    + ": attribute types do not match the record components", e);
+        }
+    }
+
+    private int indexOf(String component) {
+        String snake = component.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].equals(component)) {
+                return i;
+            }
+        }
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].equalsIgnoreCase(component) || names[i].equals(snake)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public String decodeText(byte[] buf, int off, int len, CodecContext ctx) {
+        int n = BinaryPrimitives.int4(buf, off);
+        StringBuilder sb = new StringBuilder("(");
+        int p = off + 4;
+        for (int i = 0; i < n; i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            int oid = BinaryPrimitives.int4(buf, p);
+            int l = BinaryPrimitives.int4(buf, p + 4);
+            p += 8;
+            if (l >= 0) {
+                Codec c = ctx.registry().codec(oid);
+                if (c == null || c.format() != BINARY) {
+                    throw new PgInterfaceException("no binary codec for field type " + TypeOids.name(oid));
+                }
+                quote(sb, c.decodeText(buf, p, l, ctx));
+                p += l;
+            }
+        }
+        return sb.append(')').toString();
+    }
+
+    /** Quotes a field as record_out does: doubling quotes and backslashes inside quotes. */
+    static void quote(StringBuilder sb, String s) {
+        boolean needs = s.isEmpty();
+        for (int i = 0; i < s.length() && !needs; i++) {
+            char c = s.charAt(i);
+            needs = c == '"' || c == '\\' || c == '(' || c == ')' || c == ',' || ArrayCodec.isSpace(c);
+        }
+        if (!needs) {
+            sb.append(s);
+            return;
+        }
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\') {
+                sb.append(c);
+            }
+            sb.append(c);
+        }
+        sb.append('"');
+    }
+
+    @Override
+    public String formatText(Object value, CodecContext ctx) {
+        io.netty.buffer.ByteBuf tmp = io.netty.buffer.Unpooled.buffer();
+        try {
+            PgRecord r = (PgRecord) value;
+            tmp.writeInt(r.size());
+            for (int i = 0; i < r.size(); i++) {
+                writeField(r.get(i), r.typeOid(i), tmp, ctx);
+            }
+            byte[] b = new byte[tmp.readableBytes()];
+            tmp.getBytes(0, b);
+            return decodeText(b, 0, b.length, ctx);
+        } finally {
+            tmp.release();
+        }
+    }
+
+    @Override
+    public void encode(Object value, ByteBuf out, CodecContext ctx) {
+        if (names == null) {
+            throw new PgInterfaceException("cannot encode " + value.getClass().getName()
+                    + " as record: PostgreSQL cannot receive anonymous records, cast the parameter to a composite type");
+        }
+        Object[] values = values(value);
+        if (values.length != names.length) {
+            throw new PgInterfaceException("cannot encode " + values.length + " values as " + typeName() + ", which has "
+                    + names.length + " attributes");
+        }
+        out.writeInt(values.length);
+        for (int i = 0; i < values.length; i++) {
+            writeField(values[i], typeOids[i], out, ctx);
+        }
+    }
+
+    private static void writeField(Object v, int oid, ByteBuf out, CodecContext ctx) {
+        out.writeInt(oid);
+        if (v == null) {
+            out.writeInt(-1);
+            return;
+        }
+        Codec c = ctx.registry().codec(oid);
+        if (c == null || c.format() != BINARY) {
+            throw new PgInterfaceException("no binary codec for attribute type " + TypeOids.name(oid));
+        }
+        int at = out.writerIndex();
+        out.writeInt(0);
+        c.encode(v, out, ctx);
+        out.setInt(at, out.writerIndex() - at - 4);
+    }
+
+    private Object[] values(Object value) {
+        if (value instanceof PgRecord) {
+            return ((PgRecord) value).values().toArray();
+        }
+        if (value instanceof Object[]) {
+            return (Object[]) value;
+        }
+        if (value instanceof List) {
+            return ((List<?>) value).toArray();
+        }
+        if (value instanceof Map) {
+            Map<?, ?> map = (Map<?, ?>) value;
+            Object[] out = new Object[names.length];
+            for (int i = 0; i < names.length; i++) {
+                out[i] = map.get(names[i]);
+            }
+            return out;
+        }
+        if (value.getClass().isRecord()) {
+            Object[] out = new Object[names.length];
+            for (RecordComponent rc : value.getClass().getRecordComponents()) {
+                int i = indexOf(rc.getName());
+                if (i < 0) {
+                    throw new PgInterfaceException("cannot encode " + value.getClass().getName() + " as "
+                            + typeName() + ": no attribute for component " + rc.getName());
+                }
+                try {
+                    java.lang.reflect.Method m = rc.getAccessor();
+                    m.setAccessible(true);
+                    out[i] = m.invoke(value);
+                } catch (ReflectiveOperationException e) {
+                    throw new PgInterfaceException("cannot read component " + rc.getName(), e);
+                }
+            }
+            return out;
+        }
+        throw cannotEncode(value);
+    }
+
+    @Override
+    public boolean canEncode(Class<?> type) {
+        return names != null && (type == PgRecord.class || type == Object[].class
+                || List.class.isAssignableFrom(type) || Map.class.isAssignableFrom(type) || type.isRecord());
+    }
+}
