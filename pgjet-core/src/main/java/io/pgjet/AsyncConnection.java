@@ -189,6 +189,28 @@ public interface AsyncConnection extends AutoCloseable {
     CompletableFuture<Void> reset();
 
     /**
+     * Makes this connection encode and decode the type {@code schema.typeName} with a codec of
+     * the caller's in PostgreSQL's text format, like asyncpg's {@code set_type_codec(format='text')}.
+     * Arrays of the type use it too. Applies to this connection only; cached statements are
+     * re-described.
+     *
+     * @throws PgInterfaceException (in the future) if no such type exists
+     */
+    <T> CompletableFuture<Void> setTypeCodec(String typeName, String schema, Class<T> javaType,
+            io.pgjet.types.TextTypeCodec<T> codec);
+
+    /** Like the text form, with a codec over the type's binary format ({@code format='binary'}). */
+    <T> CompletableFuture<Void> setTypeCodec(String typeName, String schema, Class<T> javaType,
+            io.pgjet.types.BinaryTypeCodec<T> codec);
+
+    /**
+     * Like the text form, with a codec over the type's tuple form ({@code format='tuple'}: e.g. a
+     * composite's attributes, a range's bounds) as PgJet decodes it.
+     */
+    <T> CompletableFuture<Void> setTypeCodec(String typeName, String schema, Class<T> javaType,
+            io.pgjet.types.TupleTypeCodec<T> codec);
+
+    /**
      * Forgets every cached prepared statement (closing them on the server) and any cached type
      * information, so the next use re-describes them; call after schema changes made elsewhere.
      */

@@ -114,6 +114,15 @@ public interface Connection extends AutoCloseable {
     /** Returns the session to a clean state; see {@link AsyncConnection#reset()}. */
     void reset();
 
+    /** Installs a text-format codec for a type; see {@link AsyncConnection#setTypeCodec(String, String, Class, io.pgjet.types.TextTypeCodec)}. */
+    <T> void setTypeCodec(String typeName, String schema, Class<T> javaType, io.pgjet.types.TextTypeCodec<T> codec);
+
+    /** Installs a binary-format codec for a type. */
+    <T> void setTypeCodec(String typeName, String schema, Class<T> javaType, io.pgjet.types.BinaryTypeCodec<T> codec);
+
+    /** Installs a tuple-format codec for a type. */
+    <T> void setTypeCodec(String typeName, String schema, Class<T> javaType, io.pgjet.types.TupleTypeCodec<T> codec);
+
     /** Forgets cached statements and types; see {@link AsyncConnection#reloadSchemaState()}. */
     void reloadSchemaState();
 

@@ -169,6 +169,31 @@ class TypesEndToEndTest {
         }
     }
 
+    record Json(String raw) {}
+
+    record Pair(String label, int n) {}
+
+    @Test
+    void userCodecsReplaceTypeHandlingOnThisConnection() {
+        try (Connection conn = connect("default"); Connection other = connect("default")) {
+            conn.setTypeCodec("json", "pg_catalog", Json.class,
+                    io.pgjet.types.TextTypeCodec.of(json -> json.raw(), Json::new));
+            assertEquals(new Json("{\"a\":1}"), conn.fetchVal("select '{\"a\":1}'::json"));
+            assertEquals("[1]", conn.fetchRow("select $1::json::text", new Json("[1]")).getString(0));
+            assertEquals("{\"a\":1}", other.fetchVal("select '{\"a\":1}'::json"), "other connections keep the default");
+
+            conn.execute("drop type if exists codec_pair cascade; create type codec_pair as (label text, n int4)");
+            conn.setTypeCodec("codec_pair", "public", Pair.class,
+                    io.pgjet.types.TupleTypeCodec.of(p -> new Object[] {p.label(), p.n()},
+                            t -> new Pair((String) t[0], (Integer) t[1])));
+            assertEquals(new Pair("x", 5), conn.fetchVal("select row('x', 5)::codec_pair"));
+            assertEquals("(y,6)", conn.fetchRow("select $1::codec_pair::text", new Pair("y", 6)).getString(0));
+            conn.execute("drop type codec_pair cascade");
+            assertThrows(PgInterfaceException.class, () -> conn.setTypeCodec("no_such_type", "public", Json.class,
+                    io.pgjet.types.TextTypeCodec.of(Json::raw, Json::new)));
+        }
+    }
+
     @Test
     void hstoreMapsToJavaMap() {
         try (Connection conn = connect("default")) {

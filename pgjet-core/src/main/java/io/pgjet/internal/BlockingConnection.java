@@ -171,6 +171,21 @@ public final class BlockingConnection implements Connection {
     }
 
     @Override
+    public <T> void setTypeCodec(String typeName, String schema, Class<T> javaType, io.pgjet.types.TextTypeCodec<T> codec) {
+        Futures.await(async.setTypeCodec(typeName, schema, javaType, codec));
+    }
+
+    @Override
+    public <T> void setTypeCodec(String typeName, String schema, Class<T> javaType, io.pgjet.types.BinaryTypeCodec<T> codec) {
+        Futures.await(async.setTypeCodec(typeName, schema, javaType, codec));
+    }
+
+    @Override
+    public <T> void setTypeCodec(String typeName, String schema, Class<T> javaType, io.pgjet.types.TupleTypeCodec<T> codec) {
+        Futures.await(async.setTypeCodec(typeName, schema, javaType, codec));
+    }
+
+    @Override
     public void reloadSchemaState() {
         Futures.await(async.reloadSchemaState());
     }

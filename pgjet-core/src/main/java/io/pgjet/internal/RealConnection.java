@@ -34,6 +34,7 @@ import io.pgjet.internal.net.Connector;
 import io.pgjet.internal.net.NettyRuntime;
 import io.pgjet.internal.copy.CopyOperations;
 import io.pgjet.internal.result.StatementResult;
+import io.pgjet.internal.types.UserCodecs;
 import io.pgjet.types.JsonMapper;
 import java.time.Duration;
 import java.util.Iterator;
@@ -445,8 +446,59 @@ public final class RealConnection implements AsyncConnection {
     }
 
     @Override
+    public <T> CompletableFuture<Void> setTypeCodec(String typeName, String schema, Class<T> javaType,
+            io.pgjet.types.TextTypeCodec<T> codec) {
+        return installCodec(typeName, schema, (oid, name, base) -> UserCodecs.text(oid, name, javaType, codec));
+    }
+
+    @Override
+    public <T> CompletableFuture<Void> setTypeCodec(String typeName, String schema, Class<T> javaType,
+            io.pgjet.types.BinaryTypeCodec<T> codec) {
+        return installCodec(typeName, schema, (oid, name, base) -> UserCodecs.binary(oid, name, javaType, codec));
+    }
+
+    @Override
+    public <T> CompletableFuture<Void> setTypeCodec(String typeName, String schema, Class<T> javaType,
+            io.pgjet.types.TupleTypeCodec<T> codec) {
+        return installCodec(typeName, schema, (oid, name, base) -> {
+            if (base == null) {
+                throw new PgInterfaceException("type " + schema + "." + typeName + " has no tuple form PgJet knows");
+            }
+            return UserCodecs.tuple(base, javaType, codec);
+        });
+    }
+
+    /** Builds a user codec from the type's OID, name and the codec PgJet has for it now (or null). */
+    private interface UserCodecFactory {
+        io.pgjet.internal.types.Codec create(int oid, String name, io.pgjet.internal.types.Codec base);
+    }
+
+    private CompletableFuture<Void> installCodec(String typeName, String schema, UserCodecFactory factory) {
+        // Describing a statement that uses the type makes sure composites/ranges are introspected first.
+        return query("select t.oid, t.typarray from pg_catalog.pg_type t join pg_catalog.pg_namespace n"
+                + " on n.oid = t.typnamespace where t.typname = $1 and n.nspname = $2", typeName, schema)
+                .thenCompose(found -> {
+                    if (found.rows().isEmpty()) {
+                        throw new PgInterfaceException("no type \"" + schema + "\".\"" + typeName + "\" exists");
+                    }
+                    int oid = found.rows().get(0).getInt(0);
+                    int array = found.rows().get(0).getInt(1);
+                    return queryUncached("select null::" + Identifiers.quote(schema) + "." + Identifiers.quote(typeName))
+                            .thenApply(described -> {
+                                types.installUserCodec(factory.create(oid, typeName, types.registry().codec(oid)), array);
+                                return null;
+                            });
+                })
+                .thenCompose(done -> forgetStatements());
+    }
+
+    @Override
     public CompletableFuture<Void> reloadSchemaState() {
         types.reload();
+        return forgetStatements();
+    }
+
+    private CompletableFuture<Void> forgetStatements() {
         List<CompletableFuture<Void>> closes = new java.util.ArrayList<>();
         for (StatementRef statement : statements.clear()) {
             if (statement.info() != null && !isClosed()) {

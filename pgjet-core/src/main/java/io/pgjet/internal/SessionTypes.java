@@ -25,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class SessionTypes implements TypeResolver {
     private static final Map<String, CodecRegistry> BY_SERVER = new ConcurrentHashMap<>();
     private static final int OID_ARRAY = 1028;
+    private static final String INTROSPECTION = "pgjet_introspection";
 
     private final SessionState session;
     private final String serverKey;
@@ -66,6 +67,20 @@ final class SessionTypes implements TypeResolver {
         context = null;
     }
 
+    /**
+     * Installs a user codec for this connection only: the registry is copied first, so other
+     * connections to the same server keep the built-in behaviour.
+     */
+    void installUserCodec(Codec codec, int arrayOid) {
+        CodecRegistry own = registry.copy();
+        own.register(codec);
+        if (arrayOid != 0) {
+            own.registerArray(arrayOid, codec.oid());
+        }
+        registry = own;
+        context = null;
+    }
+
     @Override
     public int[] unknownTypes(int[] parameterTypes, RowDescription columns) {
         int[] unknown = new int[parameterTypes.length + (columns == null ? 0 : columns.columnCount())];
@@ -94,11 +109,13 @@ final class SessionTypes implements TypeResolver {
 
     @Override
     public void writeIntrospection(ByteBuf out, int[] oids) {
-        FrontendMessages.parse(out, "", IntrospectionQuery.sql(session.serverVersionNumber()), new int[] {OID_ARRAY});
+        // A named statement, closed right away: the unnamed one may be the statement being prepared.
+        FrontendMessages.parse(out, INTROSPECTION, IntrospectionQuery.sql(session.serverVersionNumber()), new int[] {OID_ARRAY});
         byte[] parameter = IntrospectionQuery.oidArrayParameter(oids).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        FrontendMessages.bind(out, "", "", new short[0], new byte[][] {parameter}, new short[0]);
+        FrontendMessages.bind(out, "", INTROSPECTION, new short[0], new byte[][] {parameter}, new short[0]);
         FrontendMessages.describePortal(out, "");
         FrontendMessages.execute(out, "", 0);
+        FrontendMessages.closeStatement(out, INTROSPECTION);
         FrontendMessages.sync(out);
     }
 
@@ -114,8 +131,9 @@ final class SessionTypes implements TypeResolver {
         CodecRegistry current = registry;
         for (int i = 0; i < codecs.length; i++) {
             int oid = description.typeOid(i);
-            if (current.hasBinaryCodec(oid)) {
-                codecs[i] = current.codec(oid);
+            Codec codec = current.codec(oid);
+            if (current.hasBinaryCodec(oid) || (codec != null && codec.format() == Codec.TEXT)) {
+                codecs[i] = codec; // binary, or a text-format user codec that parses the text itself
             }
         }
         return new Columns(description, codecs, this::context);

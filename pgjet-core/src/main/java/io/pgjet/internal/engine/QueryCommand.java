@@ -168,6 +168,13 @@ public final class QueryCommand extends ResultCommand<StatementResult> {
     }
 
     @Override
+    protected void closeComplete() {
+        if (phase != Phase.INTROSPECT) {
+            unexpected("CloseComplete");
+        }
+    }
+
+    @Override
     protected void dataRow(ByteBuf row) {
         if (phase == Phase.INTROSPECT) {
             introspected.row(row);

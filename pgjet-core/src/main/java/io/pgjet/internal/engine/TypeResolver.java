@@ -17,8 +17,9 @@ public interface TypeResolver {
     int[] unknownTypes(int[] parameterTypes, RowDescription columns);
 
     /**
-     * Writes the introspection query for {@code oids} as Parse/Bind/Describe/Execute/Sync on the
-     * unnamed statement, results in text format.
+     * Writes the introspection query for {@code oids} as Parse/Bind/Describe/Execute/Close/Sync on
+     * a statement of its own (never the unnamed one, which may be the one being prepared), results
+     * in text format.
      */
     void writeIntrospection(ByteBuf out, int[] oids);
 

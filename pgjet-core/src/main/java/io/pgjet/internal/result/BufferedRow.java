@@ -118,7 +118,7 @@ final class BufferedRow implements Row, RecordMapper.LayoutAware {
         int at = valueOffset(index, "int");
         byte[] data = buffer.data();
         int length = RowBuffer.readInt(data, at);
-        if (columns().codec(index) == null) {
+        if (columns().format(index) == 0) {
             return TextValues.convert(new String(data, at + 4, length, StandardCharsets.UTF_8), Integer.class,
                     columnName(index));
         }
@@ -130,7 +130,7 @@ final class BufferedRow implements Row, RecordMapper.LayoutAware {
         int at = valueOffset(index, "long");
         byte[] data = buffer.data();
         int length = RowBuffer.readInt(data, at);
-        if (columns().codec(index) == null) {
+        if (columns().format(index) == 0) {
             return TextValues.convert(new String(data, at + 4, length, StandardCharsets.UTF_8), Long.class,
                     columnName(index));
         }
@@ -142,7 +142,7 @@ final class BufferedRow implements Row, RecordMapper.LayoutAware {
         int at = valueOffset(index, "double");
         byte[] data = buffer.data();
         int length = RowBuffer.readInt(data, at);
-        if (columns().codec(index) == null) {
+        if (columns().format(index) == 0) {
             return TextValues.convert(new String(data, at + 4, length, StandardCharsets.UTF_8), Double.class,
                     columnName(index));
         }
@@ -154,7 +154,7 @@ final class BufferedRow implements Row, RecordMapper.LayoutAware {
         int at = valueOffset(index, "boolean");
         byte[] data = buffer.data();
         int length = RowBuffer.readInt(data, at);
-        if (columns().codec(index) == null) {
+        if (columns().format(index) == 0) {
             return TextValues.convert(new String(data, at + 4, length, StandardCharsets.UTF_8), Boolean.class,
                     columnName(index));
         }

@@ -25,8 +25,9 @@ public final class Columns {
     }
 
     /**
-     * Creates a layout with a codec per column; a null codec means the column is requested and
-     * returned in text format.
+     * Creates a layout with a decoding codec per column: a codec whose {@link Codec#format()} is
+     * binary means the column is requested in binary; a text-format codec (a user codec) or null
+     * means it is requested in text (null: returned as a String).
      *
      * @param context supplies the session facts codecs need (time zone...); null when all text
      */
@@ -38,7 +39,7 @@ public final class Columns {
         boolean allBinary = codecs.length > 0;
         short[] perColumn = new short[codecs.length];
         for (int i = 0; i < codecs.length; i++) {
-            boolean binary = codecs[i] != null;
+            boolean binary = codecs[i] != null && codecs[i].format() == Codec.BINARY;
             perColumn[i] = (short) (binary ? 1 : 0);
             anyBinary |= binary;
             allBinary &= binary;
@@ -63,10 +64,10 @@ public final class Columns {
 
     /** Returns the format code of column {@code index} as requested in Bind (0 text, 1 binary). */
     public int format(int index) {
-        return codecs[index] != null ? 1 : 0;
+        return codecs[index] != null && codecs[index].format() == Codec.BINARY ? 1 : 0;
     }
 
-    /** Returns the binary codec of column {@code index}, or null when it arrives as text. */
+    /** Returns the codec that decodes column {@code index} (binary, or a text-format user codec), or null for plain text. */
     public Codec codec(int index) {
         return codecs[index];
     }
