@@ -7,6 +7,7 @@ import io.pgjet.PgException;
 import io.pgjet.PgJet;
 import io.pgjet.PgTimeoutException;
 import io.pgjet.Row;
+import io.pgjet.Transaction;
 import io.pgjet.testkit.PgCluster;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -72,23 +73,62 @@ final class DemoCommand {
         return 0;
     }
 
+    /** A row mapped to a Java record by column names. */
+    record User(int id, String name, java.time.LocalDate joined) {}
+
     private void tour(String dsn) {
         try (Connection conn = PgJet.connect(dsn)) {
-            step("connect", () -> "server " + conn.getServerVersion() + ", backend pid " + conn.getServerPid());
+            step("connect", () -> "server " + conn.getServerVersion() + ", backend pid " + conn.getServerPid()
+                    + ", protocol " + (conn.getSettings().containsKey("server_version") ? "3.x" : "?"));
 
-            step("fetch with bound parameters", () -> {
+            step("fetch with bound parameters (binary both ways)", () -> {
                 List<Row> rows = conn.fetch("select g as n, g * g as square from generate_series(1, $1::int) g", 3);
                 StringBuilder s = new StringBuilder();
                 for (Row row : rows) {
-                    s.append(row.getString("n")).append("²=").append(row.getString("square")).append("  ");
+                    s.append(row.getInt("n")).append("²=").append(row.getInt("square")).append("  ");
                 }
                 return s.toString().trim();
             });
 
-            step("a table and a script through the simple protocol", () -> {
-                conn.execute("create table demo_users (id int primary key, name text);"
-                        + "insert into demo_users values (1, 'ada'), (2, 'grace'), (3, 'linus')");
-                return conn.fetch("select name from demo_users order by id").size() + " users";
+            step("fetchVal", () -> {
+                Long count = conn.fetchVal("select count(*) from pg_type");
+                return count + " types in pg_type";
+            });
+
+            step("executeMany: 10,000 rows in one pipelined, all-or-nothing batch", () -> {
+                conn.execute("create table demo_users (id int primary key, name text, joined date)");
+                List<Object[]> users = new ArrayList<>();
+                for (int i = 1; i <= 10_000; i++) {
+                    users.add(new Object[] {i, "user " + i, java.time.LocalDate.of(2020, 1, 1).plusDays(i % 1000)});
+                }
+                long t = System.nanoTime();
+                long inserted = conn.executeMany("insert into demo_users values ($1, $2, $3)", users);
+                return inserted + " rows in " + millisSince(t) + " ms";
+            });
+
+            step("rows as Java records", () -> {
+                List<User> some = conn.fetch(User.class, "select id, name, joined from demo_users where id <= $1 order by id", 2);
+                return some.toString();
+            });
+
+            step("copyRecordsToTable: 100,000 rows by binary COPY", () -> {
+                conn.execute("create table demo_events (id int, kind text, score float8, at timestamptz)");
+                List<Object[]> events = new ArrayList<>();
+                java.time.OffsetDateTime base = java.time.OffsetDateTime.parse("2024-01-01T00:00:00Z");
+                for (int i = 0; i < 100_000; i++) {
+                    events.add(new Object[] {i, i % 3 == 0 ? "click" : "view", i * 0.5, base.plusSeconds(i)});
+                }
+                long t = System.nanoTime();
+                long copied = conn.copyRecordsToTable("demo_events", events).rowCount();
+                return copied + " rows in " + millisSince(t) + " ms";
+            });
+
+            step("a cursor streams a large result in slices (inside a transaction)", () -> {
+                try (Transaction tx = conn.transaction();
+                        java.util.stream.Stream<Row> rows = conn.cursor("select score from demo_events")) {
+                    double sum = rows.mapToDouble(r -> r.getDouble(0)).sum();
+                    return "sum of 100,000 scores = " + sum;
+                }
             });
 
             step("1,000 concurrent queries, pipelined on one connection", () -> {
@@ -100,18 +140,18 @@ final class DemoCommand {
                 }
                 long sum = 0;
                 for (CompletableFuture<Row> f : futures) {
-                    sum += Long.parseLong(f.join().getString(0));
+                    sum += f.join().getInt(0);
                 }
                 return "sum " + sum + " in " + millisSince(t) + " ms";
             });
 
             step("an error, and the connection carries on", () -> {
                 try {
-                    conn.execute("insert into demo_users values (1, 'again')");
+                    conn.execute("insert into demo_users values ($1, $2, $3)", 1, "again", null);
                     return "unexpected success";
                 } catch (PgException e) {
-                    return e.getClass().getSimpleName() + " (SQLSTATE " + e.sqlState() + "), then "
-                            + conn.fetchRow("select count(*) from demo_users").getString(0) + " users still there";
+                    return e.getClass().getSimpleName() + " (SQLSTATE " + e.sqlState() + ", constraint "
+                            + e.constraintName() + "), then " + conn.fetchVal("select count(*) from demo_users") + " users still there";
                 }
             });
 
@@ -128,7 +168,7 @@ final class DemoCommand {
                     conn.withTimeout(Duration.ofMillis(100)).execute("select pg_sleep(10)");
                     return "unexpected success";
                 } catch (PgTimeoutException e) {
-                    return "timed out; next query answers " + conn.fetchRow("select 'still usable'").getString(0);
+                    return "timed out; next query answers " + conn.fetchVal("select 'still usable'");
                 }
             });
         }
