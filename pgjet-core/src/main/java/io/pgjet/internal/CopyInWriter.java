@@ -13,8 +13,15 @@ import java.util.Iterator;
  * chunk, waiting whenever the socket's outbound buffer is full (so memory stays bounded), then
  * CopyDone — or CopyFail with the source's error, which makes the server roll the COPY back.
  * Stops early when the server already rejected the copy.
+ *
+ * <p>Anything the source throws (including errors) ends in CopyFail, never in CopyDone, so a
+ * broken source can never commit a partial load. The CopyFail message is the source's
+ * exception as text, cut to {@value #MAX_REASON} characters.
  */
 final class CopyInWriter {
+    /** Longest CopyFail reason sent; the server logs it and repeats it in its error. */
+    static final int MAX_REASON = 1000;
+
     private final ConnectionIo io;
     private final CopyInCommand command;
 
@@ -38,8 +45,9 @@ final class CopyInWriter {
                     last.awaitUninterruptibly();
                 }
             }
-        } catch (RuntimeException e) {
-            send(copyFail("COPY source failed: " + e));
+        } catch (Throwable e) {
+            String reason = "COPY source failed: " + e;
+            send(copyFail(reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) + "..." : reason));
             return;
         }
         if (!command.serverFailed()) {

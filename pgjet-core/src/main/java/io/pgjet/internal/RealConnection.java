@@ -203,6 +203,11 @@ public final class RealConnection implements AsyncConnection {
         return new BinaryParameters(args, types);
     }
 
+    /** Returns the codec context (registry + session facts) for encoding outside a statement, e.g. binary COPY. */
+    public io.pgjet.internal.types.CodecContext codecContext() {
+        return types.context();
+    }
+
     /** Returns this connection's type system (for PgJet's own packages). */
     SessionTypes types() {
         return types;
