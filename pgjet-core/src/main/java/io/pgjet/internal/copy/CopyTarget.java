@@ -43,11 +43,6 @@ final class CopyTarget {
         this.context = context;
     }
 
-    /** The registry of built-in codecs, shared by every COPY (codecs are immutable). */
-    private static final class Builtins {
-        static final CodecRegistry REGISTRY = CodecRegistry.withBuiltins();
-    }
-
     /** One column as the catalog describes it. */
     private record Column(String name, int typeOid, String typeName) {}
 
