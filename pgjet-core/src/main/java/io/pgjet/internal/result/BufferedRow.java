@@ -103,62 +103,55 @@ final class BufferedRow implements Row, RecordMapper.LayoutAware {
         return codec.decode(data, at + 4, length, type, columns().context());
     }
 
+    /** Returns the offset of the length of a non-NULL value, or throws naming the column. */
     private int valueOffset(int index, String javaType) {
-        byte[] data = buffer.data();
         int at = buffer.lengthOffset(row, index);
-        if (RowBuffer.readInt(data, at) < 0) {
+        if (RowBuffer.readInt(buffer.data(), at) < 0) {
             throw new PgInterfaceException("column \"" + columnName(index) + "\" is NULL; it cannot be read as "
                     + javaType + " (use get() or isNull())");
         }
         return at;
     }
 
+    private int length(int at) {
+        return RowBuffer.readInt(buffer.data(), at);
+    }
+
+    private boolean isText(int index) {
+        return columns().format(index) == 0;
+    }
+
+    private <T> T fromText(int index, int at, Class<T> type) {
+        return TextValues.convert(new String(buffer.data(), at + 4, length(at), StandardCharsets.UTF_8), type,
+                columnName(index));
+    }
+
     @Override
     public int getInt(int index) {
         int at = valueOffset(index, "int");
-        byte[] data = buffer.data();
-        int length = RowBuffer.readInt(data, at);
-        if (columns().format(index) == 0) {
-            return TextValues.convert(new String(data, at + 4, length, StandardCharsets.UTF_8), Integer.class,
-                    columnName(index));
-        }
-        return BinaryPrimitives.asInt(columnTypeOid(index), data, at + 4, length);
+        return isText(index) ? fromText(index, at, Integer.class)
+                : BinaryPrimitives.asInt(columnTypeOid(index), buffer.data(), at + 4, length(at));
     }
 
     @Override
     public long getLong(int index) {
         int at = valueOffset(index, "long");
-        byte[] data = buffer.data();
-        int length = RowBuffer.readInt(data, at);
-        if (columns().format(index) == 0) {
-            return TextValues.convert(new String(data, at + 4, length, StandardCharsets.UTF_8), Long.class,
-                    columnName(index));
-        }
-        return BinaryPrimitives.asLong(columnTypeOid(index), data, at + 4, length);
+        return isText(index) ? fromText(index, at, Long.class)
+                : BinaryPrimitives.asLong(columnTypeOid(index), buffer.data(), at + 4, length(at));
     }
 
     @Override
     public double getDouble(int index) {
         int at = valueOffset(index, "double");
-        byte[] data = buffer.data();
-        int length = RowBuffer.readInt(data, at);
-        if (columns().format(index) == 0) {
-            return TextValues.convert(new String(data, at + 4, length, StandardCharsets.UTF_8), Double.class,
-                    columnName(index));
-        }
-        return BinaryPrimitives.asDouble(columnTypeOid(index), data, at + 4, length);
+        return isText(index) ? fromText(index, at, Double.class)
+                : BinaryPrimitives.asDouble(columnTypeOid(index), buffer.data(), at + 4, length(at));
     }
 
     @Override
     public boolean getBoolean(int index) {
         int at = valueOffset(index, "boolean");
-        byte[] data = buffer.data();
-        int length = RowBuffer.readInt(data, at);
-        if (columns().format(index) == 0) {
-            return TextValues.convert(new String(data, at + 4, length, StandardCharsets.UTF_8), Boolean.class,
-                    columnName(index));
-        }
-        return BinaryPrimitives.asBoolean(columnTypeOid(index), data, at + 4, length);
+        return isText(index) ? fromText(index, at, Boolean.class)
+                : BinaryPrimitives.asBoolean(columnTypeOid(index), buffer.data(), at + 4, length(at));
     }
 
     @Override
