@@ -14,6 +14,8 @@ import io.pgjet.PgConnectionException;
 import io.pgjet.PgException;
 import io.pgjet.PgHost;
 import io.pgjet.PgJetException;
+import io.pgjet.LoadBalanceHosts;
+import io.pgjet.TargetSessionAttrs;
 import io.pgjet.SslMode;
 import io.pgjet.SslNegotiation;
 import io.pgjet.internal.engine.EngineListener;
@@ -29,6 +31,7 @@ import java.net.UnknownHostException;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,25 +65,37 @@ public final class Connector {
      * the server's {@link PgException} (e.g. a wrong password).
      */
     public static CompletableFuture<ConnectionIo> connect(ConnectionConfig config, EngineListener listener) {
-        return new Connector(config, listener).tryHosts(config.hosts(), 0, new ArrayList<>());
+        Connector connector = new Connector(config, listener);
+        List<PgHost> hosts = new ArrayList<>(config.hosts());
+        if (config.loadBalanceHosts() == LoadBalanceHosts.RANDOM) {
+            Collections.shuffle(hosts);
+        }
+        TargetSessionAttrs wanted = config.targetSessionAttrs();
+        if (wanted == TargetSessionAttrs.PREFER_STANDBY) {
+            // libpq: a standby if any host is one, else whatever host accepts.
+            return connector.tryHosts(hosts, 0, new ArrayList<>(), TargetSessionAttrs.STANDBY)
+                    .handle((io, error) -> error == null ? CompletableFuture.completedFuture(io)
+                            : connector.tryHosts(hosts, 0, new ArrayList<>(), TargetSessionAttrs.ANY))
+                    .thenCompose(f -> f);
+        }
+        return connector.tryHosts(hosts, 0, new ArrayList<>(), wanted);
     }
 
-    private CompletableFuture<ConnectionIo> tryHosts(List<PgHost> hosts, int index, List<Throwable> failures) {
+    private CompletableFuture<ConnectionIo> tryHosts(List<PgHost> hosts, int index, List<Throwable> failures,
+            TargetSessionAttrs wanted) {
         if (index >= hosts.size()) {
             return CompletableFuture.failedFuture(combine(hosts, failures));
         }
         PgHost host = hosts.get(index);
-        return connectHost(host).handle((io, error) -> {
-            if (error == null) {
-                return CompletableFuture.completedFuture(io);
-            }
-            Throwable cause = unwrap(error);
-            if (cause instanceof PgException && !(hosts.size() > index + 1)) {
-                return CompletableFuture.<ConnectionIo>failedFuture(cause);
-            }
-            failures.add(cause);
-            return tryHosts(hosts, index + 1, failures);
-        }).thenCompose(f -> f);
+        return connectHost(host)
+                .thenCompose(io -> SessionAttributes.check(io, host, wanted))
+                .handle((io, error) -> {
+                    if (error == null) {
+                        return CompletableFuture.completedFuture(io);
+                    }
+                    failures.add(unwrap(error));
+                    return tryHosts(hosts, index + 1, failures, wanted);
+                }).thenCompose(f -> f);
     }
 
     private static Throwable combine(List<PgHost> hosts, List<Throwable> failures) {
