@@ -44,6 +44,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The implementation of {@link AsyncConnection}: turns each verb into an engine command and
@@ -101,7 +102,7 @@ public final class RealConnection implements AsyncConnection {
             return logged(sql, 0, simpleQuery(sql).thenApply(results -> results.isEmpty() ? null
                     : results.get(results.size() - 1).status()), status -> status == null ? -1 : status.rowCount());
         }
-        return query(sql, args).thenApply(StatementResult::status);
+        return run(sql, args, StatementResult::status);
     }
 
     /** Reports a finished request to the query loggers, if there are any (else costs nothing). */
@@ -119,23 +120,23 @@ public final class RealConnection implements AsyncConnection {
 
     @Override
     public CompletableFuture<List<Row>> fetch(String sql, Object... args) {
-        return query(sql, args).thenApply(StatementResult::rows);
+        return run(sql, args, StatementResult::rows);
     }
 
     @Override
     public CompletableFuture<Row> fetchRow(String sql, Object... args) {
-        return query(sql, args).thenApply(result -> result.rows().isEmpty() ? null : result.rows().get(0));
+        return run(sql, args, result -> result.rows().isEmpty() ? null : result.rows().get(0));
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <T> CompletableFuture<T> fetchVal(String sql, Object... args) {
-        return query(sql, args).thenApply(result -> result.rows().isEmpty() ? null : (T) result.rows().get(0).get(0));
+        return run(sql, args, result -> result.rows().isEmpty() ? null : (T) result.rows().get(0).get(0));
     }
 
     @Override
     public <R extends Record> CompletableFuture<List<R>> fetch(Class<R> type, String sql, Object... args) {
-        return query(sql, args).thenApply(result -> {
+        return run(sql, args, result -> {
             List<R> mapped = new java.util.ArrayList<>(result.rows().size());
             for (Row row : result.rows()) {
                 mapped.add(row.as(type));
@@ -146,7 +147,7 @@ public final class RealConnection implements AsyncConnection {
 
     @Override
     public <R extends Record> CompletableFuture<R> fetchRow(Class<R> type, String sql, Object... args) {
-        return query(sql, args).thenApply(result -> result.rows().isEmpty() ? null : result.rows().get(0).as(type));
+        return run(sql, args, result -> result.rows().isEmpty() ? null : result.rows().get(0).as(type));
     }
 
     /**
@@ -156,30 +157,36 @@ public final class RealConnection implements AsyncConnection {
      * the same way on the unnamed statement.
      */
     public CompletableFuture<StatementResult> query(String sql, Object... args) {
-        return logged(sql, args == null ? 0 : args.length, runQuery(sql, args),
-                result -> result.status() != null && result.rows().isEmpty() ? result.status().rowCount() : result.rows().size());
+        return run(sql, args, result -> result);
     }
 
-    private CompletableFuture<StatementResult> runQuery(String sql, Object... args) {
+    /**
+     * Runs one statement and maps its result on the I/O thread, so a verb costs one future.
+     * With query loggers installed the raw result is logged first.
+     */
+    private <T> CompletableFuture<T> run(String sql, Object[] args, Function<StatementResult, T> mapper) {
+        if (listeners.hasQueryLoggers()) {
+            return logged(sql, args == null ? 0 : args.length, runQuery(sql, args, result -> result),
+                    result -> result.status() != null && result.rows().isEmpty() ? result.status().rowCount()
+                            : result.rows().size()).thenApply(mapper);
+        }
+        return runQuery(sql, args, mapper);
+    }
+
+    private <T> CompletableFuture<T> runQuery(String sql, Object[] args, Function<StatementResult, T> mapper) {
         BindEncoder parameters = parameters(args);
         Statement statement = statementFor(sql);
-        CompletableFuture<StatementResult> result =
-                track(statement, submit(new QueryCommand(statement.ref(), statement.needsPrepare(), parameters, types, "", 0, true)));
-        if (statement.needsPrepare()) {
-            return result;
-        }
-        // A cached statement the server no longer accepts (schema change, DISCARD): prepare it
-        // again and retry once, unless a transaction block makes the retry unsafe.
-        return result.exceptionallyCompose(error -> {
-            Throwable cause = Futures.unwrap(error);
-            if (StaleStatements.isStale(cause)) {
-                statements.invalidate(statement.ref());
-                if (!io.session().inTransaction()) {
-                    return runQuery(sql, args);
-                }
+        // A cached statement the server no longer accepts (schema change, DISCARD) is prepared
+        // again and the call retried once, unless a transaction block makes the retry unsafe.
+        QueryCommand.StaleRetry<T> retry = statement.needsPrepare() ? null : (error, status) -> {
+            if (!StaleStatements.isStale(error)) {
+                return null;
             }
-            return CompletableFuture.failedFuture(cause);
-        });
+            statements.invalidate(statement.ref());
+            return status == 'I' ? runQuery(sql, args, mapper) : null;
+        };
+        return track(statement, submit(new QueryCommand<>(statement.ref(), statement.needsPrepare(), parameters, types,
+                "", 0, true, mapper, retry)));
     }
 
     /** A statement to run: the cached (or unnamed) reference and whether it must be prepared first. */
@@ -253,7 +260,7 @@ public final class RealConnection implements AsyncConnection {
     }
 
     CompletableFuture<PortalCursor.Bound> bindPortal(StatementRef statement, boolean prepare, String portal, Object[] args) {
-        return submit(new QueryCommand(statement, prepare, parameters(args), types, portal, 0, false))
+        return submit(QueryCommand.of(statement, prepare, parameters(args), types, portal, 0, false))
                 .thenApply(result -> new PortalCursor.Bound(statement, result));
     }
 
@@ -269,7 +276,7 @@ public final class RealConnection implements AsyncConnection {
 
     /** Executes an explicitly prepared statement (Bind/Execute, one round trip). */
     CompletableFuture<StatementResult> runPrepared(StatementRef statement, Object[] args) {
-        return submit(new QueryCommand(statement, false, parameters(args), types, "", 0, true));
+        return submit(QueryCommand.of(statement, false, parameters(args), types, "", 0, true));
     }
 
     /** Runs a batch of an explicitly prepared statement. */
@@ -285,7 +292,7 @@ public final class RealConnection implements AsyncConnection {
 
     /** Runs one statement on the unnamed statement, never cached (cursor commands, DECLARE). */
     CompletableFuture<StatementResult> queryUncached(String sql, Object... args) {
-        return submit(new QueryCommand(new StatementRef("", sql), true, parameters(args), types, "", 0, true));
+        return submit(QueryCommand.of(new StatementRef("", sql), true, parameters(args), types, "", 0, true));
     }
 
     @Override
@@ -320,7 +327,7 @@ public final class RealConnection implements AsyncConnection {
 
     /** Binds and executes a prepared statement in one round trip. */
     public CompletableFuture<StatementResult> bindExecute(PreparedInfo statement, String portal, int maxRows, Object... args) {
-        return submit(new QueryCommand(StatementRef.of(statement), false, parameters(args), types, portal, maxRows, true));
+        return submit(QueryCommand.of(StatementRef.of(statement), false, parameters(args), types, portal, maxRows, true));
     }
 
     /** Binds a prepared statement to a portal without executing it. */

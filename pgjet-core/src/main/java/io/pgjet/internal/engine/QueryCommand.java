@@ -7,6 +7,8 @@ import io.pgjet.internal.result.StatementResult;
 import io.pgjet.protocol.FrontendMessages;
 import io.pgjet.protocol.RowDescription;
 import io.pgjet.protocol.ServerMessage;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * One execution of a named (or unnamed) statement: the seed's BIND_EXECUTE state, preceded on
@@ -19,7 +21,7 @@ import io.pgjet.protocol.ServerMessage;
  * requests keep the order in which they were issued. A statement already described costs one
  * round trip: Bind/Execute/Sync.
  */
-public final class QueryCommand extends ResultCommand<StatementResult> {
+public final class QueryCommand<T> extends ResultCommand<T> {
     private static final int[] UNSPECIFIED = new int[0];
 
     private enum Phase { PREPARE, INTROSPECT, EXECUTE }
@@ -38,6 +40,31 @@ public final class QueryCommand extends ResultCommand<StatementResult> {
     private RowCollector introspected;
     private PgException prepareError;
     private RuntimeException clientError;
+    private final Function<StatementResult, T> mapper;
+    private final StaleRetry<T> staleRetry;
+
+    /**
+     * Runs the call again when the server rejected a cached statement as stale; returns null
+     * when that is not the case or not safe (the error is then reported as is).
+     *
+     * @param <T> the result type
+     */
+    public interface StaleRetry<T> {
+        /**
+         * Returns the retried call's future, or null to report {@code error}.
+         *
+         * @param transactionStatus the status of the ReadyForQuery that ended the failed attempt
+         */
+        CompletableFuture<T> retry(PgException error, byte transactionStatus);
+    }
+
+    /**
+     * Creates an execution returning the raw {@link StatementResult}; see the full constructor.
+     */
+    public static QueryCommand<StatementResult> of(StatementRef statement, boolean prepare, BindEncoder parameters,
+            TypeResolver types, String portal, int maxRows, boolean execute) {
+        return new QueryCommand<>(statement, prepare, parameters, types, portal, maxRows, execute, r -> r, null);
+    }
 
     /**
      * Creates an execution of {@code statement}.
@@ -47,9 +74,13 @@ public final class QueryCommand extends ResultCommand<StatementResult> {
      * @param portal the portal name ("" for the unnamed portal)
      * @param maxRows the row limit, 0 for all rows
      * @param execute false to stop after Bind (a portal read later with {@link ExecuteCommand})
+     * @param mapper turns the statement's result into the caller's (runs on the I/O thread)
+     * @param staleRetry retries when a cached statement turned stale, or null
      */
     public QueryCommand(StatementRef statement, boolean prepare, BindEncoder parameters, TypeResolver types,
-            String portal, int maxRows, boolean execute) {
+            String portal, int maxRows, boolean execute, Function<StatementResult, T> mapper, StaleRetry<T> staleRetry) {
+        this.mapper = mapper;
+        this.staleRetry = staleRetry;
         this.statement = statement;
         this.prepare = prepare;
         this.parameters = parameters;
@@ -218,13 +249,19 @@ public final class QueryCommand extends ResultCommand<StatementResult> {
     protected void failed(byte transactionStatus) {
         if (prepareError != null) {
             abort(prepareError);
+            return;
+        }
+        PgException error = PgException.of(error().fields(), sql());
+        CompletableFuture<T> retried = staleRetry == null ? null : staleRetry.retry(error, transactionStatus);
+        if (retried == null) {
+            abort(error);
         } else {
-            super.failed(transactionStatus);
+            finishWith(retried);
         }
     }
 
     @Override
-    protected StatementResult result() {
+    protected T result() {
         if (clientError != null) {
             throw clientError;
         }
@@ -232,6 +269,6 @@ public final class QueryCommand extends ResultCommand<StatementResult> {
         if (failure != null && !prepare) {
             throw failure instanceof RuntimeException ? (RuntimeException) failure : new IllegalStateException(failure);
         }
-        return collector.result(endStatus());
+        return mapper.apply(collector.result(endStatus()));
     }
 }

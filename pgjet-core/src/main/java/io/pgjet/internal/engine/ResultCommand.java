@@ -88,6 +88,20 @@ public abstract class ResultCommand<T> extends Command {
         future.completeExceptionally(PgException.of(error.fields(), sql()));
     }
 
+    /** Ends this command with the outcome of {@code other} (e.g. a retry) instead of its own. */
+    protected final void finishWith(java.util.concurrent.CompletableFuture<T> other) {
+        finished = true;
+        other.whenComplete((value, error) -> {
+            if (error != null) {
+                Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                        ? error.getCause() : error;
+                future.completeExceptionally(cause);
+            } else {
+                future.complete(value);
+            }
+        });
+    }
+
     @Override
     protected void abort(Throwable cause) {
         finished = true;

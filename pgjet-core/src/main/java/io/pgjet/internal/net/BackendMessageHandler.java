@@ -9,8 +9,8 @@ import io.pgjet.protocol.BackendHandler;
 import io.pgjet.protocol.BackendMessages;
 
 /**
- * Cuts inbound bytes into backend messages and dispatches each to the engine, without copying:
- * every message body is a slice of the read buffer. Partial frames are kept until the rest
+ * Cuts inbound bytes into backend messages and dispatches each to the engine, without copying
+ * or allocating: every message body is the read buffer itself, its indexes narrowed to the body. Partial frames are kept until the rest
  * arrives. At the end of each read batch it tells the connection, so writes produced while
  * handling the batch go out in one flush.
  */
@@ -40,10 +40,17 @@ final class BackendMessageHandler extends ChannelInboundHandlerAdapter {
                     break;
                 }
                 int start = in.readerIndex();
+                int end = start + frame;
+                int available = in.writerIndex();
                 byte type = in.getByte(start);
-                ByteBuf body = in.slice(start + 5, frame - 5);
-                in.readerIndex(start + frame);
-                BackendMessages.dispatch(type, body, handler);
+                // The body is viewed in place (no slice object per message): the handler sees
+                // exactly the body between the indexes and must not keep the buffer.
+                in.setIndex(start + 5, end);
+                try {
+                    BackendMessages.dispatch(type, in, handler);
+                } finally {
+                    in.setIndex(end, available);
+                }
             }
         } catch (RuntimeException e) {
             in.release();
