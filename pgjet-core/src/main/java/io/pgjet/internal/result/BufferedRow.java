@@ -14,10 +14,17 @@ import java.util.Arrays;
 final class BufferedRow implements Row, RecordMapper.LayoutAware {
     private final RowBuffer buffer;
     private final int row;
+    private final byte[] data;
 
     BufferedRow(RowBuffer buffer, int row) {
         this.buffer = buffer;
         this.row = row;
+        this.data = buffer.chunkOf(row);
+    }
+
+    /** Returns the offset of the length that precedes value {@code index} in {@link #data}. */
+    private int at(int index) {
+        return buffer.lengthOffset(data, row, index);
     }
 
     private Columns columns() {
@@ -51,13 +58,12 @@ final class BufferedRow implements Row, RecordMapper.LayoutAware {
 
     @Override
     public boolean isNull(int index) {
-        return RowBuffer.readInt(buffer.data(), buffer.lengthOffset(row, index)) < 0;
+        return RowBuffer.readInt(data, at(index)) < 0;
     }
 
     @Override
     public String getString(int index) {
-        byte[] data = buffer.data();
-        int at = buffer.lengthOffset(row, index);
+        int at = at(index);
         int length = RowBuffer.readInt(data, at);
         if (length < 0) {
             return null;
@@ -69,16 +75,14 @@ final class BufferedRow implements Row, RecordMapper.LayoutAware {
 
     @Override
     public byte[] getBytes(int index) {
-        byte[] data = buffer.data();
-        int at = buffer.lengthOffset(row, index);
+        int at = at(index);
         int length = RowBuffer.readInt(data, at);
         return length < 0 ? null : Arrays.copyOfRange(data, at + 4, at + 4 + length);
     }
 
     @Override
     public Object get(int index) {
-        byte[] data = buffer.data();
-        int at = buffer.lengthOffset(row, index);
+        int at = at(index);
         int length = RowBuffer.readInt(data, at);
         if (length < 0) {
             return null;
@@ -90,8 +94,7 @@ final class BufferedRow implements Row, RecordMapper.LayoutAware {
 
     @Override
     public <T> T get(int index, Class<T> type) {
-        byte[] data = buffer.data();
-        int at = buffer.lengthOffset(row, index);
+        int at = at(index);
         int length = RowBuffer.readInt(data, at);
         if (length < 0) {
             return null;
@@ -105,8 +108,8 @@ final class BufferedRow implements Row, RecordMapper.LayoutAware {
 
     /** Returns the offset of the length of a non-NULL value, or throws naming the column. */
     private int valueOffset(int index, String javaType) {
-        int at = buffer.lengthOffset(row, index);
-        if (RowBuffer.readInt(buffer.data(), at) < 0) {
+        int at = at(index);
+        if (RowBuffer.readInt(data, at) < 0) {
             throw new PgInterfaceException("column \"" + columnName(index) + "\" is NULL; it cannot be read as "
                     + javaType + " (use get() or isNull())");
         }
@@ -114,7 +117,7 @@ final class BufferedRow implements Row, RecordMapper.LayoutAware {
     }
 
     private int length(int at) {
-        return RowBuffer.readInt(buffer.data(), at);
+        return RowBuffer.readInt(data, at);
     }
 
     private boolean isText(int index) {
@@ -122,7 +125,7 @@ final class BufferedRow implements Row, RecordMapper.LayoutAware {
     }
 
     private <T> T fromText(int index, int at, Class<T> type) {
-        return TextValues.convert(new String(buffer.data(), at + 4, length(at), StandardCharsets.UTF_8), type,
+        return TextValues.convert(new String(data, at + 4, length(at), StandardCharsets.UTF_8), type,
                 columnName(index));
     }
 
@@ -130,28 +133,28 @@ final class BufferedRow implements Row, RecordMapper.LayoutAware {
     public int getInt(int index) {
         int at = valueOffset(index, "int");
         return isText(index) ? fromText(index, at, Integer.class)
-                : BinaryPrimitives.asInt(columnTypeOid(index), buffer.data(), at + 4, length(at));
+                : BinaryPrimitives.asInt(columnTypeOid(index), data, at + 4, length(at));
     }
 
     @Override
     public long getLong(int index) {
         int at = valueOffset(index, "long");
         return isText(index) ? fromText(index, at, Long.class)
-                : BinaryPrimitives.asLong(columnTypeOid(index), buffer.data(), at + 4, length(at));
+                : BinaryPrimitives.asLong(columnTypeOid(index), data, at + 4, length(at));
     }
 
     @Override
     public double getDouble(int index) {
         int at = valueOffset(index, "double");
         return isText(index) ? fromText(index, at, Double.class)
-                : BinaryPrimitives.asDouble(columnTypeOid(index), buffer.data(), at + 4, length(at));
+                : BinaryPrimitives.asDouble(columnTypeOid(index), data, at + 4, length(at));
     }
 
     @Override
     public boolean getBoolean(int index) {
         int at = valueOffset(index, "boolean");
         return isText(index) ? fromText(index, at, Boolean.class)
-                : BinaryPrimitives.asBoolean(columnTypeOid(index), buffer.data(), at + 4, length(at));
+                : BinaryPrimitives.asBoolean(columnTypeOid(index), data, at + 4, length(at));
     }
 
     @Override

@@ -5,18 +5,26 @@ import io.pgjet.protocol.ProtocolException;
 import java.util.Arrays;
 
 /**
- * Keeps every row of one result as the raw bytes of its DataRow, back to back in one growing
- * array, plus where each row starts. Rows cost their wire bytes and four bytes of index: no
+ * Keeps every row of one result as the raw bytes of its DataRow, back to back in a few large
+ * chunks, plus where each row starts. Rows cost their wire bytes and four bytes of index: no
  * object per row or per value until the caller asks for one.
  *
- * <p>Filled on the I/O thread, then read-only (safely published through the query's future).
+ * <p>Chunks grow geometrically up to 64 KiB and are never copied when the result grows (a row
+ * larger than that gets a chunk of its own), so filling the buffer allocates little more than
+ * the rows themselves. Filled on the I/O thread, then read-only (safely published through the
+ * query's future).
  */
 public final class RowBuffer {
+    private static final int MAX_CHUNK = 64 * 1024;
     private static final int[] NO_ROWS = new int[0];
-    private static final byte[] NO_DATA = new byte[0];
+
     private final Columns columns;
-    private byte[] data = NO_DATA;
-    private int size;
+    private byte[][] chunks = new byte[1][];
+    /** Index of the first row stored in each chunk, ascending. */
+    private int[] chunkFirstRow = new int[1];
+    private int chunkCount;
+    private int used;
+    /** Per row: offset of its body in its chunk. */
     private int[] rowStarts = NO_ROWS;
     private int rowCount;
 
@@ -47,43 +55,56 @@ public final class RowBuffer {
             throw new ProtocolException("DataRow has " + count + " columns, RowDescription announced "
                     + columns.count());
         }
-        if (size + length > data.length) {
-            // The first row sizes the array: a one-row answer stays small, long results double.
-            int wanted = data.length == 0 ? Math.max(64, length * 4) : grow(data.length);
-            data = Arrays.copyOf(data, Math.max(size + length, wanted));
+        byte[] chunk = chunkCount == 0 ? null : chunks[chunkCount - 1];
+        if (chunk == null || used + length > chunk.length) {
+            chunk = newChunk(length);
         }
         if (rowCount == rowStarts.length) {
-            rowStarts = Arrays.copyOf(rowStarts, Math.max(8, grow(rowStarts.length)));
+            rowStarts = Arrays.copyOf(rowStarts, Math.max(8, rowStarts.length * 2));
         }
-        body.getBytes(body.readerIndex(), data, size, length);
-        rowStarts[rowCount++] = size;
-        size += length;
+        body.getBytes(body.readerIndex(), chunk, used, length);
+        rowStarts[rowCount++] = used;
+        used += length;
     }
 
-    private static int grow(int length) {
-        int grown = length << 1;
-        if (grown < 0 || grown > Integer.MAX_VALUE - 16) {
-            throw new IllegalStateException("result too large to hold in memory; use a cursor");
+    private byte[] newChunk(int length) {
+        int previous = chunkCount == 0 ? 0 : chunks[chunkCount - 1].length;
+        // The first chunk fits a few rows (a one-row answer stays small); later ones double.
+        int size = Math.max(length, Math.min(MAX_CHUNK, previous == 0 ? Math.max(64, length * 4) : previous * 2));
+        if (chunkCount == chunks.length) {
+            chunks = Arrays.copyOf(chunks, chunkCount * 2);
+            chunkFirstRow = Arrays.copyOf(chunkFirstRow, chunkCount * 2);
         }
-        return grown;
+        byte[] chunk = new byte[size];
+        chunks[chunkCount] = chunk;
+        chunkFirstRow[chunkCount] = rowCount;
+        chunkCount++;
+        used = 0;
+        return chunk;
     }
 
-    /** Returns the backing array; offsets from {@link #valueOffset} index into it. */
-    byte[] data() {
-        return data;
+    /** Returns the chunk holding row {@code row}; offsets from {@link #lengthOffset} index into it. */
+    byte[] chunkOf(int row) {
+        if (chunkCount == 1) {
+            return chunks[0];
+        }
+        int index = Arrays.binarySearch(chunkFirstRow, 0, chunkCount, row);
+        // Not found: the chunk is the one before the insertion point (-index - 1).
+        return chunks[index >= 0 ? index : -index - 2];
     }
 
     /**
-     * Returns the offset of the 4-byte length that precedes value {@code column} of row
-     * {@code row}; the value itself starts 4 bytes later. Walks the row's columns.
+     * Returns the offset (in {@link #chunkOf(int)}) of the 4-byte length that precedes value
+     * {@code column} of row {@code row}; the value itself starts 4 bytes later. Walks the row's
+     * columns.
      */
-    int lengthOffset(int row, int column) {
+    int lengthOffset(byte[] chunk, int row, int column) {
         if (column < 0 || column >= columns.count()) {
             throw new IndexOutOfBoundsException("column " + column + " of " + columns.count());
         }
         int pos = rowStarts[row] + 2;
         for (int i = 0; i < column; i++) {
-            int length = readInt(data, pos);
+            int length = readInt(chunk, pos);
             pos += 4 + Math.max(length, 0);
         }
         return pos;

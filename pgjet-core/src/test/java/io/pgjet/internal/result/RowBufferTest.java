@@ -1,0 +1,70 @@
+package io.pgjet.internal.result;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.pgjet.protocol.ProtocolException;
+import io.pgjet.protocol.RowDescription;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Rows kept in chunks come back intact wherever the chunk boundaries fall. */
+class RowBufferTest {
+    private static final Columns TWO_TEXT_COLUMNS = new Columns(RowDescription.of(
+            new String[] {"a", "b"}, new int[] {0, 0}, new short[] {0, 0}, new int[] {25, 25},
+            new short[] {-1, -1}, new int[] {-1, -1}, new short[] {0, 0}));
+
+    private static ByteBuf dataRow(String a, String b) {
+        ByteBuf row = Unpooled.buffer();
+        row.writeShort(2);
+        for (String value : new String[] {a, b}) {
+            if (value == null) {
+                row.writeInt(-1);
+            } else {
+                byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+                row.writeInt(bytes.length).writeBytes(bytes);
+            }
+        }
+        return row;
+    }
+
+    @Test
+    void rowsOfRandomSizesSurviveChunkBoundaries() {
+        Random random = new Random(20261128L);
+        RowBuffer buffer = new RowBuffer(TWO_TEXT_COLUMNS);
+        String[] expected = new String[5000];
+        for (int i = 0; i < expected.length; i++) {
+            int size = random.nextInt(10) == 0 ? 70_000 + random.nextInt(1000) : random.nextInt(200);
+            expected[i] = "r" + i + "x".repeat(size);
+            ByteBuf row = dataRow(expected[i], i % 3 == 0 ? null : Integer.toString(i));
+            buffer.add(row);
+            row.release();
+        }
+        List<io.pgjet.Row> rows = new RowList(buffer);
+        assertEquals(expected.length, rows.size());
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], rows.get(i).getString(0), "row " + i);
+            if (i % 3 == 0) {
+                assertNull(rows.get(i).getString(1));
+            } else {
+                assertEquals(Integer.toString(i), rows.get(i).getString(1));
+            }
+        }
+    }
+
+    @Test
+    void rowWithWrongColumnCountIsProtocolError() {
+        RowBuffer buffer = new RowBuffer(TWO_TEXT_COLUMNS);
+        ByteBuf row = Unpooled.buffer().writeShort(1).writeInt(-1);
+        try {
+            assertThrows(ProtocolException.class, () -> buffer.add(row));
+        } finally {
+            row.release();
+        }
+    }
+}
