@@ -22,7 +22,6 @@ import io.pgjet.internal.engine.CopyInCommand;
 import io.pgjet.internal.engine.CopyOutCommand;
 import io.pgjet.internal.engine.ExecuteManyCommand;
 import io.pgjet.internal.engine.ExecuteCommand;
-import io.pgjet.internal.engine.Parameters;
 import io.pgjet.internal.engine.PrepareCommand;
 import io.pgjet.internal.engine.QueryCommand;
 import io.pgjet.internal.engine.PreparedInfo;
