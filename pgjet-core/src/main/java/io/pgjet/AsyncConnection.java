@@ -101,6 +101,13 @@ public interface AsyncConnection extends AutoCloseable {
     CompletableFuture<Long> executeMany(String sql, Iterable<Object[]> parameterSets);
 
     /**
+     * Like {@link #executeMany(String, Iterable)} with parameter sets from a publisher, requested
+     * in slices as the batch is written (real backpressure; the publisher may be slow). A
+     * publisher error abandons the batch: nothing of it is applied.
+     */
+    CompletableFuture<Long> executeMany(String sql, Flow.Publisher<Object[]> parameterSets);
+
+    /**
      * Like {@link #executeMany} but returns every row the executions produced, in order, e.g.
      * the ids of {@code insert ... returning id} (asyncpg's {@code fetchmany}).
      */

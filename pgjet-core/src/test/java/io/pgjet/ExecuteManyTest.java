@@ -108,6 +108,33 @@ class ExecuteManyTest {
     }
 
     @Test
+    void parameterSetsFromAPublisherAreRequestedAsWritten() throws Exception {
+        java.util.concurrent.SubmissionPublisher<Object[]> publisher = new java.util.concurrent.SubmissionPublisher<>();
+        var done = conn.async().executeMany("insert into items values ($1, $2, $3)", publisher);
+        for (int i = 1; i <= 50_000; i++) {
+            publisher.submit(new Object[] {i, "p" + i, (double) i}); // blocks while the batch is behind
+        }
+        publisher.close();
+        assertEquals(50_000L, done.get(60, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals("50000", conn.fetchRow("select count(*) from items").getString(0));
+    }
+
+    @Test
+    void failingPublisherAbandonsTheWholeBatch() {
+        java.util.concurrent.SubmissionPublisher<Object[]> publisher = new java.util.concurrent.SubmissionPublisher<>();
+        var done = conn.async().executeMany("insert into items values ($1, $2, $3)", publisher);
+        for (int i = 1; i <= 5_000; i++) {
+            publisher.submit(new Object[] {i, "p" + i, (double) i});
+        }
+        publisher.closeExceptionally(new IllegalStateException("upstream broke"));
+        java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
+                () -> done.get(60, java.util.concurrent.TimeUnit.SECONDS));
+        assertTrue(e.getCause().getMessage().contains("upstream broke"), e.getCause().getMessage());
+        assertEquals("0", conn.fetchRow("select count(*) from items").getString(0));
+        assertEquals("1", conn.fetchRow("select 1").getString(0));
+    }
+
+    @Test
     void fetchManyReturnsRowsOfEveryExecution() {
         List<Row> ids = conn.fetchMany("insert into items values ($1, $2, $3) returning id * 10", rows(5));
         assertEquals(5, ids.size());

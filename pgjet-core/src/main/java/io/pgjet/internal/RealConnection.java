@@ -16,6 +16,7 @@ import io.pgjet.PgInterfaceException;
 import io.pgjet.QueryRecord;
 import io.pgjet.Row;
 import io.pgjet.internal.engine.BindCommand;
+import io.pgjet.internal.engine.BatchSource;
 import io.pgjet.internal.engine.BindEncoder;
 import io.pgjet.internal.engine.CloseCommand;
 import io.pgjet.internal.engine.CopyInCommand;
@@ -246,7 +247,16 @@ public final class RealConnection implements AsyncConnection {
         return batch(sql, parameterSets.iterator(), true).thenApply(ExecuteManyCommand.Outcome::rows);
     }
 
+    @Override
+    public CompletableFuture<Long> executeMany(String sql, Flow.Publisher<Object[]> parameterSets) {
+        return batch(sql, PublisherBatchSource.subscribe(parameterSets), false).thenApply(ExecuteManyCommand.Outcome::rowCount);
+    }
+
     private CompletableFuture<ExecuteManyCommand.Outcome> batch(String sql, Iterator<Object[]> source, boolean collect) {
+        return batch(sql, BatchSource.of(source), collect);
+    }
+
+    private CompletableFuture<ExecuteManyCommand.Outcome> batch(String sql, BatchSource source, boolean collect) {
         Statement statement = statementFor(sql);
         return logged(sql, -1, track(statement, submit(new ExecuteManyCommand(statement.ref(), statement.needsPrepare(),
                 source, this::parameters, collect, types))), ExecuteManyCommand.Outcome::rowCount);
@@ -280,7 +290,7 @@ public final class RealConnection implements AsyncConnection {
 
     /** Runs a batch of an explicitly prepared statement. */
     CompletableFuture<Long> executeManyPrepared(StatementRef statement, Iterable<Object[]> parameterSets) {
-        return submit(new ExecuteManyCommand(statement, false, parameterSets.iterator(), this::parameters, false, types))
+        return submit(new ExecuteManyCommand(statement, false, BatchSource.of(parameterSets.iterator()), this::parameters, false, types))
                 .thenApply(ExecuteManyCommand.Outcome::rowCount);
     }
 
@@ -341,7 +351,7 @@ public final class RealConnection implements AsyncConnection {
 
     /** Executes a prepared statement once per argument list, all under one Sync. */
     public CompletableFuture<Long> executeMany(PreparedInfo statement, Iterable<Object[]> rows) {
-        return submit(new ExecuteManyCommand(StatementRef.of(statement), false, rows.iterator(), this::parameters, false, types))
+        return submit(new ExecuteManyCommand(StatementRef.of(statement), false, BatchSource.of(rows.iterator()), this::parameters, false, types))
                 .thenApply(ExecuteManyCommand.Outcome::executions);
     }
 

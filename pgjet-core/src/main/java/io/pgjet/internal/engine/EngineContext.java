@@ -31,6 +31,9 @@ public interface EngineContext {
      */
     void whenWritable(Runnable task);
 
+    /** Runs {@code task} later on the I/O thread (from any thread). */
+    void runOnIoThread(Runnable task);
+
     /** Returns the connection's session state. */
     SessionState session();
 }

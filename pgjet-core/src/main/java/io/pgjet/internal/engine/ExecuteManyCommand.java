@@ -9,7 +9,6 @@ import io.pgjet.protocol.FrontendMessages;
 import io.pgjet.protocol.RowDescription;
 import io.pgjet.protocol.ServerMessage;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.function.Function;
 
@@ -17,8 +16,9 @@ import java.util.function.Function;
  * The seed's BIND_EXECUTE_MANY state: one Bind/Execute pair per parameter set, all under a
  * single Sync, so the batch is one implicit transaction (all or nothing) and one round trip.
  *
- * <p>Parameter sets are read lazily from an iterator and written in chunks of about 256 KiB,
- * the next chunk only when the socket can take it, so a batch of any size needs bounded memory.
+ * <p>Parameter sets are taken lazily from a {@link BatchSource} (an iterator, or a publisher
+ * with backpressure) and written in chunks of about 256 KiB, the next chunk only when the
+ * socket can take it, so a batch of any size needs bounded memory.
  * Later requests wait until the final Sync is written. If the server rejects a row, the rest is
  * not sent; if a parameter set cannot be encoded, the batch is abandoned and, outside a
  * transaction block, rolled back before its Sync (as the seed does), so nothing is applied.
@@ -41,7 +41,7 @@ public final class ExecuteManyCommand extends ResultCommand<ExecuteManyCommand.O
 
     private final StatementRef statement;
     private final boolean prepare;
-    private final Iterator<Object[]> source;
+    private final BatchSource source;
     private final Function<Object[], BindEncoder> encoders;
     private final boolean collectRows;
     private final TypeResolver types;
@@ -66,7 +66,7 @@ public final class ExecuteManyCommand extends ResultCommand<ExecuteManyCommand.O
      * @param collectRows whether to keep the rows the executions return
      * @param types lays out result columns (parameters of types without a codec go as text)
      */
-    public ExecuteManyCommand(StatementRef statement, boolean prepare, Iterator<Object[]> source,
+    public ExecuteManyCommand(StatementRef statement, boolean prepare, BatchSource source,
             Function<Object[], BindEncoder> encoders, boolean collectRows, TypeResolver types) {
         this.types = types;
         this.statement = statement;
@@ -112,11 +112,17 @@ public final class ExecuteManyCommand extends ResultCommand<ExecuteManyCommand.O
         ByteBuf out = context.outbound();
         int start = out.writerIndex();
         PreparedInfo info = statement.info();
-        while (!serverFailed && out.writerIndex() - start < CHUNK_BYTES && source.hasNext()) {
+        boolean waiting = false;
+        while (!serverFailed && out.writerIndex() - start < CHUNK_BYTES) {
             int mark = out.writerIndex();
             long index = written + 1;
             try {
-                encoders.apply(source.next()).writeBind(out, "", info);
+                Object[] next = source.poll();
+                if (next == null) {
+                    waiting = !source.exhausted();
+                    break;
+                }
+                encoders.apply(next).writeBind(out, "", info);
             } catch (RuntimeException e) {
                 out.writerIndex(mark);
                 abandon(out, context, index, e);
@@ -125,21 +131,27 @@ public final class ExecuteManyCommand extends ResultCommand<ExecuteManyCommand.O
             FrontendMessages.execute(out, "", 0);
             written++;
         }
-        if (serverFailed || !source.hasNext()) {
+        if (serverFailed || (!waiting && source.exhausted())) {
             finishWriting(out, context);
+            return;
+        }
+        context.requestFlush();
+        Runnable more = () -> {
+            if (writing) {
+                writeChunk(context);
+            }
+        };
+        if (waiting) {
+            // Nothing ready yet (a publisher): resume on the I/O thread when the source has more.
+            source.whenReady(() -> context.runOnIoThread(more));
         } else {
-            context.requestFlush();
-            context.whenWritable(() -> {
-                if (writing) {
-                    writeChunk(context);
-                }
-            });
+            context.whenWritable(more);
         }
     }
 
     private void abandon(ByteBuf out, EngineContext context, long index, RuntimeException cause) {
         clientError = new PgInterfaceException("executeMany: parameter set " + index
-                + " could not be encoded; the batch was rolled back: " + cause.getMessage(), cause);
+                + " could not be encoded or read; the batch was rolled back: " + cause.getMessage(), cause);
         if (written > 0 && !context.session().inTransaction()) {
             // Rows already sent run in the implicit transaction that Sync would commit: roll it back
             // first. (Inside a transaction block the caller's rollback undoes them.)

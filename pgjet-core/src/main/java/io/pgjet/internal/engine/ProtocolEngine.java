@@ -32,6 +32,9 @@ public final class ProtocolEngine implements BackendHandler, EngineContext {
 
         /** Runs {@code task} on the I/O thread once the socket is writable (after a flush). */
         void whenWritable(Runnable task);
+
+        /** Runs {@code task} later on the I/O thread; callable from any thread. */
+        void execute(Runnable task);
     }
 
     private final ArrayDeque<Command> inFlight = new ArrayDeque<>();
@@ -148,6 +151,14 @@ public final class ProtocolEngine implements BackendHandler, EngineContext {
     @Override
     public void whenWritable(Runnable task) {
         outbound.whenWritable(task);
+    }
+
+    @Override
+    public void runOnIoThread(Runnable task) {
+        outbound.execute(() -> {
+            task.run();
+            outbound.requestFlush();
+        });
     }
 
     @Override

@@ -321,6 +321,7 @@ public final class ConnectionIo implements ProtocolEngine.Outbound {
     }
 
     /** Runs {@code task} on the connection's event loop. */
+    @Override
     public void execute(Runnable task) {
         loop.execute(task);
     }
