@@ -1,6 +1,7 @@
 package io.pgjet.internal.types;
 
 import io.netty.buffer.ByteBuf;
+import io.pgjet.PgInterfaceException;
 import io.pgjet.types.PgInterval;
 import java.time.Duration;
 import java.time.Period;
@@ -9,7 +10,8 @@ import java.time.Period;
  * Codec for {@code interval}: PgInterval (int64 microseconds, int32 days, int32 months on the
  * wire). Also decodes to Duration (only when months are zero; a day counts 24 hours) and Period
  * (only when there is no time part). Encodes PgInterval, Duration (all in the time part, like
- * {@code '90000 seconds'}; nanoseconds rounded half-even) and Period.
+ * {@code '90000 seconds'}; nanoseconds rounded half-even) and Period. Refuses the infinities
+ * for a server older than 17, which has no infinite interval.
  */
 final class IntervalCodec extends Codec {
     IntervalCodec() {
@@ -45,6 +47,10 @@ final class IntervalCodec extends Codec {
             i = PgInterval.of((Period) value);
         } else {
             throw cannotEncode(value);
+        }
+        if (i.isInfinite() && ctx.serverVersion() != 0 && ctx.serverVersion() < 170000) {
+            // Older servers store these bytes as a huge finite interval instead of refusing them.
+            throw new PgInterfaceException("infinite interval needs PostgreSQL 17 or later");
         }
         out.writeLong(i.microseconds()).writeInt(i.days()).writeInt(i.months());
     }

@@ -6,9 +6,11 @@ import static io.pgjet.internal.types.CodecAssertions.encode;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pgjet.PgInterfaceException;
 import io.pgjet.types.PgInterval;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -214,16 +216,49 @@ class DateTimeCodecsServerTest {
             values.add(new PgInterval(r.nextInt(200_000) - 100_000, r.nextInt(2_000_000) - 1_000_000,
                     (long) (r.nextGaussian() * 1e14)));
         }
+        // Before 15 a field value must fit in an int32: the time part goes as fractional seconds there.
+        boolean int64Fields = server.majorVersion() >= 15;
         List<String> lits = new ArrayList<>();
-        values.forEach(v -> lits.add(v.months() + " mons " + v.days() + " days " + v.microseconds() + " microseconds"));
-        lits.add("infinity");
-        lits.add("-infinity");
+        values.forEach(v -> lits.add(v.months() + " mons " + v.days() + " days " + (int64Fields
+                ? v.microseconds() + " microseconds" : BigDecimal.valueOf(v.microseconds(), 6).toPlainString() + " seconds")));
+        boolean infinityExists = server.majorVersion() >= 17;
+        if (infinityExists) {
+            lits.add("infinity");
+            lits.add("-infinity");
+        }
         List<Object> decoded = checkAll(codec(TypeOids.INTERVAL), server.vectors("interval", lits), UTC, true,
                 "(seed " + (SEED + 4) + ")");
         for (int i = 0; i < values.size(); i++) {
             assertEquals(values.get(i), decoded.get(i), lits.get(i));
         }
-        assertEquals(PgInterval.POSITIVE_INFINITY, decoded.get(values.size()));
+        CodecContext thisServer = UTC.withServerVersion(server.versionNumber());
+        CodecContext before17 = infinityExists ? UTC.withServerVersion(160000) : thisServer;
+        if (infinityExists) {
+            assertEquals(PgInterval.POSITIVE_INFINITY, decoded.get(values.size()));
+            assertEquals(PgInterval.NEGATIVE_INFINITY, decoded.get(values.size() + 1));
+            assertArrayEquals(server.expression("interval", "'infinity'").bytes(),
+                    encode(codec(TypeOids.INTERVAL), PgInterval.POSITIVE_INFINITY, thisServer));
+            assertArrayEquals(server.expression("interval", "'-infinity'").bytes(),
+                    encode(codec(TypeOids.INTERVAL), PgInterval.NEGATIVE_INFINITY, thisServer));
+        } else {
+            // Before 17 the server has no infinite interval: it rejects the literal, and would take
+            // the infinity's bytes as a huge finite interval, so the codec refuses to send them.
+            for (String infinity : List.of("infinity", "-infinity")) {
+                IllegalStateException e = assertThrows(IllegalStateException.class,
+                        () -> server.expression("interval", "'" + infinity + "'"));
+                assertEquals("22007", ((java.sql.SQLException) e.getCause()).getSQLState(), infinity);
+            }
+            // The greatest finite interval there has exactly the bytes of 17's 'infinity' (13 and 14
+            // cannot even print it: its hours overflow an int32).
+            assertArrayEquals(server.bytes("select interval_send(interval '2147483647 mons 2147483647 days"
+                    + " 2147483647 hours' + interval '414564141 hours 54.775807 seconds')"),
+                    encode(codec(TypeOids.INTERVAL), PgInterval.POSITIVE_INFINITY, UTC));
+        }
+        for (PgInterval infinity : List.of(PgInterval.POSITIVE_INFINITY, PgInterval.NEGATIVE_INFINITY)) {
+            PgInterfaceException e = assertThrows(PgInterfaceException.class,
+                    () -> encode(codec(TypeOids.INTERVAL), infinity, before17));
+            assertTrue(e.getMessage().contains("PostgreSQL 17"), e.getMessage());
+        }
         byte[] b = server.expression("interval", "'1 day 02:03:04.5'").bytes();
         assertEquals(Duration.ofHours(26).plusMinutes(3).plusSeconds(4).plusMillis(500),
                 decode(codec(TypeOids.INTERVAL), b, Duration.class, UTC));

@@ -20,6 +20,7 @@ import java.util.Map;
 final class ServerVectors implements AutoCloseable {
     private final Connection connection;
     private final Map<String, String> sendFunctions = new HashMap<>();
+    private int majorVersion;
 
     /** One literal as the server saw it. */
     record Vector(String literal, String text, byte[] bytes) {
@@ -35,6 +36,19 @@ final class ServerVectors implements AutoCloseable {
 
     Connection connection() {
         return connection;
+    }
+
+    /** Returns the server's major version (e.g. 13): see {@link ServerVersion#major}. */
+    int majorVersion() {
+        if (majorVersion == 0) {
+            majorVersion = ServerVersion.major(connection);
+        }
+        return majorVersion;
+    }
+
+    /** Returns the server's version as codecs take it: e.g. 130000 for any 13.x. */
+    int versionNumber() {
+        return majorVersion() * 10000;
     }
 
     void execute(String sql) {
