@@ -33,7 +33,7 @@ final class PortalCursor implements AsyncCursor {
 
     static CompletableFuture<AsyncCursor> open(RealConnection connection, String portal, StatementRef statement,
             Object[] args) {
-        return opened(connection, portal, connection.bindPortal(statement, false, portal, args));
+        return opened(connection, portal, connection.bindPortal(statement, portal, args));
     }
 
     private static CompletableFuture<AsyncCursor> opened(RealConnection connection, String portal,

@@ -185,7 +185,7 @@ public final class RealConnection implements AsyncConnection {
             statements.invalidate(statement.ref());
             return status == 'I' ? runQuery(sql, args, mapper) : null;
         };
-        return track(statement, submit(new QueryCommand<>(statement.ref(), statement.needsPrepare(), parameters, types,
+        return track(statement, submit(new QueryCommand<>(statement.ref(), parameters, types,
                 "", 0, true, mapper, retry)));
     }
 
@@ -213,6 +213,16 @@ public final class RealConnection implements AsyncConnection {
     /** Returns the codec context (registry + session facts) for encoding outside a statement, e.g. binary COPY. */
     public io.pgjet.internal.types.CodecContext codecContext() {
         return types.context();
+    }
+
+    /** Returns the Bind encoder for {@code args} (for engine-level tests). */
+    BindEncoder bindEncoderFor(Object[] args) {
+        return parameters(args);
+    }
+
+    /** Returns the type resolver commands of this connection use (for engine-level tests). */
+    io.pgjet.internal.engine.TypeResolver typeResolver() {
+        return types;
     }
 
     /** Returns this connection's type system (for PgJet's own packages). */
@@ -258,18 +268,18 @@ public final class RealConnection implements AsyncConnection {
 
     private CompletableFuture<ExecuteManyCommand.Outcome> batch(String sql, BatchSource source, boolean collect) {
         Statement statement = statementFor(sql);
-        return logged(sql, -1, track(statement, submit(new ExecuteManyCommand(statement.ref(), statement.needsPrepare(),
+        return logged(sql, -1, track(statement, submit(new ExecuteManyCommand(statement.ref(),
                 source, this::parameters, collect, types))), ExecuteManyCommand.Outcome::rowCount);
     }
 
     /** Binds {@code sql} to a named portal without executing it (the seed's BIND state). */
     CompletableFuture<PortalCursor.Bound> bindPortal(String sql, String portal, Object[] args) {
         Statement statement = statementFor(sql);
-        return track(statement, bindPortal(statement.ref(), statement.needsPrepare(), portal, args));
+        return track(statement, bindPortal(statement.ref(), portal, args));
     }
 
-    CompletableFuture<PortalCursor.Bound> bindPortal(StatementRef statement, boolean prepare, String portal, Object[] args) {
-        return submit(QueryCommand.of(statement, prepare, parameters(args), types, portal, 0, false))
+    CompletableFuture<PortalCursor.Bound> bindPortal(StatementRef statement, String portal, Object[] args) {
+        return submit(QueryCommand.of(statement, parameters(args), types, portal, 0, false))
                 .thenApply(result -> new PortalCursor.Bound(statement, result));
     }
 
@@ -285,12 +295,12 @@ public final class RealConnection implements AsyncConnection {
 
     /** Executes an explicitly prepared statement (Bind/Execute, one round trip). */
     CompletableFuture<StatementResult> runPrepared(StatementRef statement, Object[] args) {
-        return submit(QueryCommand.of(statement, false, parameters(args), types, "", 0, true));
+        return submit(QueryCommand.of(statement, parameters(args), types, "", 0, true));
     }
 
     /** Runs a batch of an explicitly prepared statement. */
     CompletableFuture<Long> executeManyPrepared(StatementRef statement, Iterable<Object[]> parameterSets) {
-        return submit(new ExecuteManyCommand(statement, false, BatchSource.of(parameterSets.iterator()), this::parameters, false, types))
+        return submit(new ExecuteManyCommand(statement, BatchSource.of(parameterSets.iterator()), this::parameters, false, types))
                 .thenApply(ExecuteManyCommand.Outcome::rowCount);
     }
 
@@ -301,7 +311,7 @@ public final class RealConnection implements AsyncConnection {
 
     /** Runs one statement on the unnamed statement, never cached (cursor commands, DECLARE). */
     CompletableFuture<StatementResult> queryUncached(String sql, Object... args) {
-        return submit(QueryCommand.of(new StatementRef("", sql), true, parameters(args), types, "", 0, true));
+        return submit(QueryCommand.of(new StatementRef("", sql), parameters(args), types, "", 0, true));
     }
 
     @Override
@@ -336,7 +346,7 @@ public final class RealConnection implements AsyncConnection {
 
     /** Binds and executes a prepared statement in one round trip. */
     public CompletableFuture<StatementResult> bindExecute(PreparedInfo statement, String portal, int maxRows, Object... args) {
-        return submit(QueryCommand.of(StatementRef.of(statement), false, parameters(args), types, portal, maxRows, true));
+        return submit(QueryCommand.of(StatementRef.of(statement), parameters(args), types, portal, maxRows, true));
     }
 
     /** Binds a prepared statement to a portal without executing it. */
@@ -351,7 +361,7 @@ public final class RealConnection implements AsyncConnection {
 
     /** Executes a prepared statement once per argument list, all under one Sync. */
     public CompletableFuture<Long> executeMany(PreparedInfo statement, Iterable<Object[]> rows) {
-        return submit(new ExecuteManyCommand(StatementRef.of(statement), false, BatchSource.of(rows.iterator()), this::parameters, false, types))
+        return submit(new ExecuteManyCommand(StatementRef.of(statement), BatchSource.of(rows.iterator()), this::parameters, false, types))
                 .thenApply(ExecuteManyCommand.Outcome::executions);
     }
 

@@ -63,6 +63,54 @@ class PipeliningTest {
     }
 
     @Test
+    void executionWrittenBeforeItsStatementsPreparationWaitsForIt() {
+        // Two threads issuing the same new SQL at once can have their commands written in either
+        // order; whichever is written first must prepare the statement for both.
+        RealConnection conn = Servers.connect();
+        try {
+            io.pgjet.internal.engine.StatementRef statement = new io.pgjet.internal.engine.StatementRef("race_1", "select 42");
+            CompletableFuture<StatementResult> second = conn.io().submit(io.pgjet.internal.engine.QueryCommand.of(
+                    statement, conn.bindEncoderFor(new Object[0]), conn.typeResolver(), "", 0, true), 0)
+                    .future();
+            CompletableFuture<StatementResult> first = conn.io().submit(io.pgjet.internal.engine.QueryCommand.of(
+                    statement, conn.bindEncoderFor(new Object[0]), conn.typeResolver(), "", 0, true), 0).future();
+            assertEquals("42", Servers.single(await(second)));
+            assertEquals("42", Servers.single(await(first)));
+        } finally {
+            conn.terminate();
+        }
+    }
+
+    @Test
+    void concurrentFirstUsesOfTheSameSqlAllGetTheirRows() throws Exception {
+        for (int round = 0; round < 30; round++) {
+            RealConnection conn = Servers.connect();
+            try {
+                int threads = 8;
+                java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+                List<CompletableFuture<Integer>> sizes = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    CompletableFuture<Integer> size = new CompletableFuture<>();
+                    sizes.add(size);
+                    new Thread(() -> {
+                        try {
+                            start.await();
+                            size.complete(await(conn.query("select 1")).rows().size());
+                        } catch (Exception e) {
+                            size.completeExceptionally(e);
+                        }
+                    }).start();
+                }
+                for (CompletableFuture<Integer> size : sizes) {
+                    assertEquals(1, await(size), "round " + round);
+                }
+            } finally {
+                conn.terminate();
+            }
+        }
+    }
+
+    @Test
     void requestsFromManyThreadsArePipelinedAndAllComplete() throws Exception {
         RealConnection conn = Servers.connect();
         try {

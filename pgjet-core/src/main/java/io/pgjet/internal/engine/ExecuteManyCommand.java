@@ -40,7 +40,8 @@ public final class ExecuteManyCommand extends ResultCommand<ExecuteManyCommand.O
     public record Outcome(long executions, long rowCount, List<Row> rows) {}
 
     private final StatementRef statement;
-    private final boolean prepare;
+    /** Whether this batch prepares the statement; decided when it is written. */
+    private boolean prepare;
     private final BatchSource source;
     private final Function<Object[], BindEncoder> encoders;
     private final boolean collectRows;
@@ -61,16 +62,14 @@ public final class ExecuteManyCommand extends ResultCommand<ExecuteManyCommand.O
     /**
      * Creates a batch executing {@code statement} once per element of {@code source}.
      *
-     * @param prepare whether the statement must be parsed and described first
      * @param encoders turns one parameter set into its Bind encoder (called on the I/O thread)
      * @param collectRows whether to keep the rows the executions return
      * @param types lays out result columns (parameters of types without a codec go as text)
      */
-    public ExecuteManyCommand(StatementRef statement, boolean prepare, BatchSource source,
+    public ExecuteManyCommand(StatementRef statement, BatchSource source,
             Function<Object[], BindEncoder> encoders, boolean collectRows, TypeResolver types) {
         this.types = types;
         this.statement = statement;
-        this.prepare = prepare;
         this.source = source;
         this.encoders = encoders;
         this.collectRows = collectRows;
@@ -88,6 +87,7 @@ public final class ExecuteManyCommand extends ResultCommand<ExecuteManyCommand.O
 
     @Override
     protected void encode(ByteBuf out, EngineContext context) {
+        prepare = statement.claimPreparation();
         if (prepare) {
             preparing = true;
             FrontendMessages.parse(out, statement.name(), statement.sql(), UNSPECIFIED);

@@ -27,7 +27,8 @@ public final class QueryCommand<T> extends ResultCommand<T> {
     private enum Phase { PREPARE, INTROSPECT, EXECUTE }
 
     private final StatementRef statement;
-    private final boolean prepare;
+    /** Whether this command prepares the statement; decided when it is written. */
+    private boolean prepare;
     private final BindEncoder parameters;
     private final TypeResolver types;
     private final String portal;
@@ -61,15 +62,14 @@ public final class QueryCommand<T> extends ResultCommand<T> {
     /**
      * Creates an execution returning the raw {@link StatementResult}; see the full constructor.
      */
-    public static QueryCommand<StatementResult> of(StatementRef statement, boolean prepare, BindEncoder parameters,
+    public static QueryCommand<StatementResult> of(StatementRef statement, BindEncoder parameters,
             TypeResolver types, String portal, int maxRows, boolean execute) {
-        return new QueryCommand<>(statement, prepare, parameters, types, portal, maxRows, execute, r -> r, null);
+        return new QueryCommand<>(statement, parameters, types, portal, maxRows, execute, r -> r, null);
     }
 
     /**
      * Creates an execution of {@code statement}.
      *
-     * @param prepare whether to Parse and Describe it first (it is not on the server yet)
      * @param types resolves codecs once the statement is described
      * @param portal the portal name ("" for the unnamed portal)
      * @param maxRows the row limit, 0 for all rows
@@ -77,12 +77,11 @@ public final class QueryCommand<T> extends ResultCommand<T> {
      * @param mapper turns the statement's result into the caller's (runs on the I/O thread)
      * @param staleRetry retries when a cached statement turned stale, or null
      */
-    public QueryCommand(StatementRef statement, boolean prepare, BindEncoder parameters, TypeResolver types,
+    public QueryCommand(StatementRef statement, BindEncoder parameters, TypeResolver types,
             String portal, int maxRows, boolean execute, Function<StatementResult, T> mapper, StaleRetry<T> staleRetry) {
         this.mapper = mapper;
         this.staleRetry = staleRetry;
         this.statement = statement;
-        this.prepare = prepare;
         this.parameters = parameters;
         this.types = types;
         this.portal = portal;
@@ -102,6 +101,9 @@ public final class QueryCommand<T> extends ResultCommand<T> {
 
     @Override
     protected void encode(ByteBuf out, EngineContext context) {
+        // Decided here, in wire order, not when the call was made: with several threads issuing
+        // the same new SQL at once, whichever command is written first prepares it.
+        prepare = statement.claimPreparation();
         if (prepare) {
             phase = Phase.PREPARE;
             FrontendMessages.parse(out, statement.name(), statement.sql(), UNSPECIFIED);
@@ -110,7 +112,7 @@ public final class QueryCommand<T> extends ResultCommand<T> {
             return;
         }
         if (statement.failure() != null || statement.info() == null) {
-            // The statement's own preparation failed ahead of us: nothing to execute.
+            // The statement's preparation, written ahead of us, failed: nothing to execute.
             FrontendMessages.sync(out);
             return;
         }

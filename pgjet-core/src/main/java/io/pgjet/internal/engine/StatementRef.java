@@ -12,6 +12,8 @@ public final class StatementRef {
     private final String sql;
     private final long createdNanos = System.nanoTime();
     private volatile PreparedInfo info;
+    /** Whether a command has already written this statement's Parse (I/O thread only). */
+    private boolean parseWritten;
     private volatile Throwable failure;
 
     /** Creates a reference to statement {@code name} for {@code sql}, not yet prepared. */
@@ -40,6 +42,20 @@ public final class StatementRef {
     /** Returns when this reference was created, from {@link System#nanoTime()}. */
     public long createdNanos() {
         return createdNanos;
+    }
+
+    /**
+     * Decides, on the I/O thread as commands are written, whether the command being written must
+     * prepare the statement: true for the first command written for a statement that is not yet
+     * prepared (whichever thread issued it first), false for every later one, which the engine
+     * holds back until the preparation is over.
+     */
+    boolean claimPreparation() {
+        if (parseWritten || info != null || failure != null) {
+            return false;
+        }
+        parseWritten = true;
+        return true;
     }
 
     /** Returns the description once prepared, else null. */
