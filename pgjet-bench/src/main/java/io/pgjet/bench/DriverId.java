@@ -1,0 +1,66 @@
+package io.pgjet.bench;
+
+import java.util.Locale;
+
+/** Names the contestants: PgJet's two APIs, the peers, and pgbench as the server's practical limit. */
+public enum DriverId {
+    /** PgJet's asynchronous API ({@code AsyncConnection}). */
+    PGJET("pgjet", true),
+    /** PgJet's blocking facade ({@code Connection}), one platform thread per request in flight. */
+    PGJET_BLOCKING("pgjet-blocking", true),
+    /** pgjdbc with its default settings. */
+    PGJDBC("pgjdbc", false),
+    /** pgjdbc with {@code reWriteBatchedInserts=true}; differs from {@link #PGJDBC} only for batch. */
+    PGJDBC_REWRITE("pgjdbc-rewrite", false),
+    /** vertx-pg-client with prepared-statement caching and pipelining. */
+    VERTX("vertx", false),
+    /** The {@code pgbench} program: the server's practical limit, not a Java driver. */
+    PGBENCH("pgbench", false);
+
+    private final String id;
+    private final boolean pgjet;
+
+    DriverId(String id, boolean pgjet) {
+        this.id = id;
+        this.pgjet = pgjet;
+    }
+
+    /** Returns the name used on the command line and in reports. */
+    public String id() {
+        return id;
+    }
+
+    /** Returns whether this is one of PgJet's own APIs. */
+    public boolean isPgJet() {
+        return pgjet;
+    }
+
+    /** Returns whether this is a Java client library (not pgbench). */
+    public boolean isJavaDriver() {
+        return this != PGBENCH;
+    }
+
+    /**
+     * Looks a driver up by its command-line name.
+     *
+     * @throws IllegalArgumentException for an unknown name
+     */
+    public static DriverId of(String id) {
+        String wanted = id.strip().toLowerCase(Locale.ROOT);
+        for (DriverId d : values()) {
+            if (d.id.equals(wanted)) {
+                return d;
+            }
+        }
+        throw new IllegalArgumentException("unknown driver '" + id + "'; known: " + names());
+    }
+
+    /** Returns every driver name, comma-separated. */
+    public static String names() {
+        StringBuilder b = new StringBuilder();
+        for (DriverId d : values()) {
+            b.append(b.length() == 0 ? "" : ",").append(d.id);
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,345 @@
+package io.pgjet.bench.drivers;
+
+import io.pgjet.bench.BenchData;
+import io.pgjet.bench.BenchTarget;
+import io.pgjet.bench.CheckFailedException;
+import io.pgjet.bench.DriverId;
+import io.pgjet.bench.Job;
+import io.pgjet.bench.TextCopyEncoder;
+import io.pgjet.bench.WideChecksum;
+import io.pgjet.bench.Workload;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+/**
+ * pgjdbc used as its documentation recommends for speed: a connection and a reused
+ * {@code PreparedStatement} per thread (server-side prepared after pgjdbc's threshold, reached in
+ * warm-up), {@code addBatch}/{@code executeBatch} (optionally with
+ * {@code reWriteBatchedInserts=true}), {@code CopyManager} for COPY, and {@code setFetchSize} in
+ * a transaction for cursors. pgjdbc has no pipelining API: depth above 1 is not available.
+ */
+public final class PgJdbcDriver implements Driver {
+    private final BenchTarget target;
+    private final BenchData data;
+    private final boolean rewrite;
+
+    /**
+     * Creates the driver.
+     *
+     * @param rewrite whether to set {@code reWriteBatchedInserts=true} (the pgjdbc-rewrite contestant)
+     */
+    public PgJdbcDriver(BenchTarget target, BenchData data, boolean rewrite) {
+        this.target = target;
+        this.data = data;
+        this.rewrite = rewrite;
+    }
+
+    @Override
+    public DriverId id() {
+        return rewrite ? DriverId.PGJDBC_REWRITE : DriverId.PGJDBC;
+    }
+
+    @Override
+    public String version() {
+        return org.postgresql.util.DriverInfo.DRIVER_VERSION;
+    }
+
+    @Override
+    public String unsupported(Workload workload, int param) {
+        if (rewrite && workload != Workload.BATCH) {
+            return "reWriteBatchedInserts changes only batch inserts; see the pgjdbc row";
+        }
+        if ((workload == Workload.PIPELINE || workload == Workload.SELECT1) && param > 1) {
+            return "pgjdbc has no pipelining API; depth 1 only";
+        }
+        return null;
+    }
+
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection(target.jdbcUrl(),
+                target.jdbcProperties(rewrite ? Map.of("reWriteBatchedInserts", "true") : Map.of()));
+    }
+
+    @Override
+    public Job open(Workload workload, int param) throws Exception {
+        switch (workload) {
+            case POINT:
+                return new Queries(param, BenchData.POINT_SQL_JDBC, PgJetDriver.plural(param, "thread") + ", 1 connection each") {
+                    @Override
+                    long execute(PreparedStatement ps) throws SQLException {
+                        ps.setInt(1, data.randomAid());
+                        try (ResultSet rs = ps.executeQuery()) {
+                            CheckFailedException.expect("point rows", 1, rs.next() ? 1 : 0);
+                            CheckFailedException.expect("abalance", 0, PgJdbcValues.int4(rs, 1));
+                        }
+                        return 1;
+                    }
+                };
+            case PIPELINE:
+                return new Queries(1, BenchData.POINT_SQL_JDBC, "1 thread, 1 connection, 1 request at a time") {
+                    @Override
+                    long execute(PreparedStatement ps) throws SQLException {
+                        ps.setInt(1, data.randomAid());
+                        try (ResultSet rs = ps.executeQuery()) {
+                            CheckFailedException.expect("point rows", 1, rs.next() ? 1 : 0);
+                            CheckFailedException.expect("abalance", 0, PgJdbcValues.int4(rs, 1));
+                        }
+                        return 1;
+                    }
+                };
+            case SELECT1:
+                return new Queries(1, BenchData.SELECT1_SQL, "1 thread, 1 connection, 1 request at a time") {
+                    @Override
+                    long execute(PreparedStatement ps) throws SQLException {
+                        try (ResultSet rs = ps.executeQuery()) {
+                            CheckFailedException.expect("select 1 rows", 1, rs.next() ? 1 : 0);
+                            CheckFailedException.expect("select 1 value", 1, PgJdbcValues.int4(rs, 1));
+                        }
+                        return 1;
+                    }
+                };
+            case SERIES:
+                return new Queries(1, BenchData.SERIES_SQL, "PreparedStatement, getInt") {
+                    @Override
+                    long execute(PreparedStatement ps) throws SQLException {
+                        long rows = 0;
+                        long sum = 0;
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                sum += PgJdbcValues.int4(rs, 1);
+                                rows++;
+                            }
+                        }
+                        CheckFailedException.expect("series rows", BenchData.SERIES_ROWS, rows);
+                        CheckFailedException.expect("series sum", BenchData.SERIES_SUM, sum);
+                        return rows;
+                    }
+                };
+            case WIDE:
+                return new Queries(1, BenchData.WIDE_SQL, "PreparedStatement, typed getters") {
+                    @Override
+                    long execute(PreparedStatement ps) throws SQLException {
+                        WideChecksum sum = new WideChecksum();
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                sum.add(PgJdbcValues.text(rs, 1), PgJdbcValues.oid(rs, 2), PgJdbcValues.oid(rs, 3),
+                                        PgJdbcValues.int2(rs, 4), PgJdbcValues.bool(rs, 5),
+                                        PgJdbcValues.character(rs, 6), PgJdbcValues.character(rs, 7),
+                                        PgJdbcValues.bool(rs, 8), PgJdbcValues.bool(rs, 9),
+                                        PgJdbcValues.character(rs, 10), PgJdbcValues.oid(rs, 11),
+                                        PgJdbcValues.oid(rs, 12));
+                            }
+                        }
+                        return sum.check(data);
+                    }
+                };
+            case BATCH:
+                return new Batch();
+            case COPY:
+                return new Copy();
+            case STREAM:
+                return new Stream();
+            default:
+                throw new IllegalArgumentException(workload.id());
+        }
+    }
+
+    /** Threads each running a prepared statement on its own connection. */
+    private abstract class Queries implements Job.Loop {
+        private final Connection[] connections;
+        private final PreparedStatement[] statements;
+        private final String how;
+
+        Queries(int threads, String sql, String how) throws SQLException {
+            this.how = how;
+            connections = new Connection[threads];
+            statements = new PreparedStatement[threads];
+            for (int i = 0; i < threads; i++) {
+                connections[i] = connect();
+                statements[i] = connections[i].prepareStatement(sql.replace("$1", "?"));
+            }
+        }
+
+        abstract long execute(PreparedStatement ps) throws SQLException;
+
+        @Override
+        public String how() {
+            return how;
+        }
+
+        @Override
+        public int threads() {
+            return connections.length;
+        }
+
+        @Override
+        public long call(int thread) throws SQLException {
+            return execute(statements[thread]);
+        }
+
+        @Override
+        public void close() throws SQLException {
+            for (Connection c : connections) {
+                c.close();
+            }
+        }
+    }
+
+    /** addBatch per row, one executeBatch. */
+    private final class Batch implements Job.Bulk {
+        private final Connection connection = connect();
+        private final PreparedStatement insert = connection.prepareStatement(BenchData.INSERT_SQL_JDBC);
+        private final Connection admin = target.adminConnection();
+
+        Batch() throws SQLException {
+        }
+
+        @Override
+        public String how() {
+            return "addBatch x " + data.batchRows() + ", executeBatch" + (rewrite ? " (reWriteBatchedInserts=true)" : "");
+        }
+
+        @Override
+        public void before() throws SQLException {
+            BenchData.truncate(admin, "bench_batch");
+        }
+
+        @Override
+        public long run() throws SQLException {
+            int n = data.batchRows();
+            for (int i = 0; i < n; i++) {
+                insert.setInt(1, data.id(i));
+                insert.setString(2, data.name(i));
+                insert.setDouble(3, data.score(i));
+                insert.setObject(4, data.time(i));
+                insert.addBatch();
+            }
+            int[] counts = insert.executeBatch();
+            long total = 0;
+            for (int c : counts) {
+                total += c == java.sql.Statement.SUCCESS_NO_INFO ? 0 : c;
+            }
+            if (!rewrite) {
+                CheckFailedException.expect("executeBatch update count", n, total);
+            }
+            return n;
+        }
+
+        @Override
+        public void verify(long rows) throws SQLException {
+            BenchData.verifyLoaded(admin, "bench_batch", (int) rows);
+        }
+
+        @Override
+        public void close() throws SQLException {
+            connection.close();
+            admin.close();
+        }
+    }
+
+    /** CopyManager.copyIn fed by the same text encoder as PgJet's COPY. */
+    private final class Copy implements Job.Bulk {
+        private final Connection connection = connect();
+        private final Connection admin = target.adminConnection();
+
+        Copy() throws SQLException {
+        }
+
+        @Override
+        public String how() {
+            return "CopyManager copyIn of " + data.copyRows() + " rows, text format, 64 KiB chunks";
+        }
+
+        @Override
+        public void before() throws SQLException {
+            BenchData.truncate(admin, "bench_copy");
+        }
+
+        @Override
+        public long run() throws SQLException {
+            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(BenchData.COPY_SQL);
+            TextCopyEncoder chunks = new TextCopyEncoder(data, data.copyRows());
+            while (chunks.hasNext()) {
+                byte[] chunk = chunks.next();
+                copy.writeToCopy(chunk, 0, chunk.length);
+            }
+            long copied = copy.endCopy();
+            CheckFailedException.expect("COPY row count", data.copyRows(), copied);
+            return copied;
+        }
+
+        @Override
+        public void verify(long rows) throws SQLException {
+            BenchData.verifyLoaded(admin, "bench_copy", (int) rows);
+        }
+
+        @Override
+        public void close() throws SQLException {
+            connection.close();
+            admin.close();
+        }
+    }
+
+    /** setFetchSize in a transaction: pgjdbc reads the result through a portal. */
+    private final class Stream implements Job.Bulk {
+        private final Connection connection = connect();
+        private final PreparedStatement query;
+
+        Stream() throws SQLException {
+            connection.setAutoCommit(false);
+            query = connection.prepareStatement(BenchData.STREAM_SQL_JDBC);
+            query.setFetchSize(BenchData.FETCH_SIZE);
+        }
+
+        @Override
+        public String how() {
+            return "autocommit off, setFetchSize(" + BenchData.FETCH_SIZE + ")";
+        }
+
+        @Override
+        public boolean watchHeap() {
+            return true;
+        }
+
+        @Override
+        public void before() {
+        }
+
+        @Override
+        public long run() throws SQLException {
+            int n = data.streamRows();
+            long rows = 0;
+            long sum = 0;
+            long balances = 0;
+            query.setInt(1, n);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    sum += PgJdbcValues.int4(rs, 1);
+                    balances += PgJdbcValues.int4(rs, 2);
+                    rows++;
+                }
+            }
+            connection.commit();
+            CheckFailedException.expect("stream rows", n, rows);
+            CheckFailedException.expect("stream sum(aid)", BenchData.streamSum(n), sum);
+            CheckFailedException.expect("stream sum(abalance)", 0, balances);
+            return rows;
+        }
+
+        @Override
+        public void verify(long rows) {
+        }
+
+        @Override
+        public void close() throws SQLException {
+            connection.rollback();
+            connection.close();
+        }
+    }
+}

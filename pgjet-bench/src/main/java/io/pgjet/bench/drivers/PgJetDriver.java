@@ -1,0 +1,284 @@
+package io.pgjet.bench.drivers;
+
+import io.pgjet.AsyncConnection;
+import io.pgjet.AsyncCursor;
+import io.pgjet.AsyncTransaction;
+import io.pgjet.PgJet;
+import io.pgjet.Row;
+import io.pgjet.bench.BenchData;
+import io.pgjet.bench.BenchTarget;
+import io.pgjet.bench.CheckFailedException;
+import io.pgjet.bench.DriverId;
+import io.pgjet.bench.Job;
+import io.pgjet.bench.Workload;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
+
+/**
+ * PgJet's asynchronous API used as its guide recommends: requests kept in flight with callbacks on
+ * {@code AsyncConnection.fetch} (statements are prepared and cached by PgJet, concurrent requests
+ * pipeline automatically), {@code executeMany} for batches, {@code copyRecordsToTable} (binary
+ * COPY) for loads, and {@code openCursor} in a transaction for streaming.
+ */
+public final class PgJetDriver implements Driver {
+    private final BenchTarget target;
+    private final BenchData data;
+
+    /** Creates the driver for {@code target}. */
+    public PgJetDriver(BenchTarget target, BenchData data) {
+        this.target = target;
+        this.data = data;
+    }
+
+    @Override
+    public DriverId id() {
+        return DriverId.PGJET;
+    }
+
+    @Override
+    public String version() {
+        return pgjetVersion();
+    }
+
+    static String pgjetVersion() {
+        String v = PgJet.class.getPackage().getImplementationVersion();
+        return v == null ? "0.1.0-SNAPSHOT" : v;
+    }
+
+    @Override
+    public String unsupported(Workload workload, int param) {
+        return null;
+    }
+
+    @Override
+    public Job open(Workload workload, int param) throws Exception {
+        switch (workload) {
+            case POINT:
+                return new Requests(connect(param), 1, c -> c.fetch(BenchData.POINT_SQL, data.randomAid()),
+                        PgJetChecks::point, plural(param, "connection") + ", 1 request in flight each");
+            case PIPELINE:
+                return new Requests(connect(1), param, c -> c.fetch(BenchData.POINT_SQL, data.randomAid()),
+                        PgJetChecks::point,
+                        "1 connection, " + plural(param, "request") + " in flight (automatic pipelining)");
+            case SELECT1:
+                return new Requests(connect(1), param, c -> c.fetch(BenchData.SELECT1_SQL), PgJetChecks::select1,
+                        "1 connection, " + plural(param, "request") + " in flight (automatic pipelining)");
+            case SERIES:
+                return new Requests(connect(1), 1, c -> c.fetch(BenchData.SERIES_SQL), PgJetChecks::series,
+                        "fetch, getInt");
+            case WIDE:
+                return new Requests(connect(1), 1, c -> c.fetch(BenchData.WIDE_SQL), r -> PgJetChecks.wide(r, data),
+                        "fetch, getString/getLong/getInt/getBoolean");
+            case BATCH:
+                return new Batch();
+            case COPY:
+                return new Copy();
+            case STREAM:
+                return new Stream();
+            default:
+                throw new IllegalArgumentException(workload.id());
+        }
+    }
+
+    /** Returns e.g. "1 connection" or "8 connections". */
+    static String plural(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    private List<AsyncConnection> connect(int count) {
+        List<CompletableFuture<AsyncConnection>> pending = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            pending.add(PgJet.connectAsync(target.pgjetDsn()));
+        }
+        List<AsyncConnection> connections = new ArrayList<>();
+        for (CompletableFuture<AsyncConnection> f : pending) {
+            connections.add(f.join());
+        }
+        return connections;
+    }
+
+    /** Requests kept in flight on callbacks. */
+    private static final class Requests implements Job.Async {
+        private final AsyncConnection[] connections;
+        private final int depth;
+        private final Function<AsyncConnection, CompletableFuture<List<Row>>> query;
+        private final ToLongFunction<List<Row>> check;
+        private final String how;
+
+        Requests(List<AsyncConnection> connections, int depth,
+                Function<AsyncConnection, CompletableFuture<List<Row>>> query, ToLongFunction<List<Row>> check,
+                String how) {
+            this.connections = connections.toArray(new AsyncConnection[0]);
+            this.depth = depth;
+            this.query = query;
+            this.check = check;
+            this.how = how;
+        }
+
+        @Override
+        public String how() {
+            return how;
+        }
+
+        @Override
+        public int lanes() {
+            return connections.length;
+        }
+
+        @Override
+        public int depth() {
+            return depth;
+        }
+
+        @Override
+        public void call(int lane, Job.Done done) {
+            query.apply(connections[lane]).whenComplete((rows, error) -> {
+                if (error != null) {
+                    done.done(0, error);
+                    return;
+                }
+                long n;
+                try {
+                    n = check.applyAsLong(rows);
+                } catch (Throwable e) {
+                    done.done(0, e);
+                    return;
+                }
+                done.done(n, null);
+            });
+        }
+
+        @Override
+        public void close() {
+            for (AsyncConnection c : connections) {
+                c.close();
+            }
+        }
+    }
+
+    /** A bulk job on one connection, with a pgjdbc connection for truncating and verifying. */
+    private abstract class Load implements Job.Bulk {
+        final AsyncConnection connection = connect(1).get(0);
+        private final Connection admin;
+        private final String table;
+
+        Load(String table) throws Exception {
+            this.table = table;
+            try {
+                admin = target.adminConnection();
+            } catch (Exception e) {
+                connection.close();
+                throw e;
+            }
+        }
+
+        @Override
+        public void before() throws Exception {
+            BenchData.truncate(admin, table);
+        }
+
+        @Override
+        public void verify(long rows) throws Exception {
+            BenchData.verifyLoaded(admin, table, (int) rows);
+        }
+
+        @Override
+        public void close() throws Exception {
+            connection.close();
+            admin.close();
+        }
+    }
+
+    /** executeMany: Bind/Execute per row, pipelined under one Sync. */
+    private final class Batch extends Load {
+        Batch() throws Exception {
+            super("bench_batch");
+        }
+
+        @Override
+        public String how() {
+            return "executeMany of " + data.batchRows() + " rows (one Sync)";
+        }
+
+        @Override
+        public long run() {
+            long affected = connection.executeMany(BenchData.INSERT_SQL, LoadRows.of(data, data.batchRows())).join();
+            CheckFailedException.expect("executeMany rows affected", data.batchRows(), affected);
+            return affected;
+        }
+    }
+
+    /** copyRecordsToTable: binary COPY encoded from the Java values. */
+    private final class Copy extends Load {
+        Copy() throws Exception {
+            super("bench_copy");
+        }
+
+        @Override
+        public String how() {
+            return "copyRecordsToTable of " + data.copyRows() + " Object[] rows (binary COPY)";
+        }
+
+        @Override
+        public long run() {
+            long copied = connection.copyRecordsToTable("bench_copy", LoadRows.of(data, data.copyRows()),
+                    BenchData.LOAD_COLUMNS).join().rowCount();
+            CheckFailedException.expect("COPY row count", data.copyRows(), copied);
+            return copied;
+        }
+    }
+
+    /** openCursor in a transaction, fetching 1000 rows at a time. */
+    private final class Stream implements Job.Bulk {
+        private final AsyncConnection connection = connect(1).get(0);
+
+        @Override
+        public String how() {
+            return "transaction; openCursor; fetch(" + BenchData.FETCH_SIZE + ") until done";
+        }
+
+        @Override
+        public boolean watchHeap() {
+            return true;
+        }
+
+        @Override
+        public void before() {
+        }
+
+        @Override
+        public long run() {
+            int n = data.streamRows();
+            StreamSum sum = new StreamSum();
+            AsyncTransaction tx = connection.transaction().join();
+            try {
+                AsyncCursor cursor = connection.openCursor(BenchData.STREAM_SQL, n).join();
+                List<Row> batch;
+                do {
+                    batch = cursor.fetch(BenchData.FETCH_SIZE).join();
+                    for (int i = 0, size = batch.size(); i < size; i++) {
+                        Row r = batch.get(i);
+                        sum.add(PgJetValues.int4(r, 0), PgJetValues.int4(r, 1));
+                    }
+                } while (batch.size() == BenchData.FETCH_SIZE);
+                cursor.close().join();
+            } finally {
+                tx.commit().join();
+            }
+            return sum.check(n);
+        }
+
+        @Override
+        public void verify(long rows) {
+        }
+
+        @Override
+        public void close() {
+            connection.close();
+        }
+    }
+}

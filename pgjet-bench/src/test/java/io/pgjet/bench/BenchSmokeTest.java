@@ -1,0 +1,98 @@
+package io.pgjet.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pgjet.testkit.PgTestServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs every workload for every driver with {@code --smoke} semantics (short, small data) against
+ * the shared test server, so the runner cannot rot. Asserts correctness only — row counts and
+ * checksums, which every job also checks on each operation — never speed.
+ */
+class BenchSmokeTest {
+
+    /** The cases that have no number, by design; anything else must run and be correct. */
+    private static final Set<String> EXPECTED_NOT_APPLICABLE = Set.of(
+            "pipeline/4/pgjdbc", "select1/4/pgjdbc", "copy/0/vertx",
+            "series/0/pgbench", "wide/0/pgbench", "batch/0/pgbench", "copy/0/pgbench", "stream/0/pgbench");
+
+    @Test
+    void everyWorkloadRunsForEveryDriverAndEveryResultChecksOut(@TempDir Path out) throws Exception {
+        BenchOptions options = BenchOptions.parse("--smoke", "--seconds", "0.5", "--warmup", "0.1",
+                "--out", out.toString());
+        BenchTarget target = BenchTarget.of(PgTestServer.shared());
+        Report report = new Bench(options, target, line -> { }).run();
+
+        Set<String> notApplicable = new TreeSet<>();
+        for (CaseResult r : report.results()) {
+            String key = r.workload().id() + "/" + r.param() + "/" + r.driver().id();
+            if (r.unsupported() != null) {
+                if (r.driver() != DriverId.PGBENCH || !r.unsupported().contains("not installed")) {
+                    notApplicable.add(key);
+                }
+                assertFalse(r.unsupported().isBlank(), key + " must say why it has no number");
+                continue;
+            }
+            assertTrue(r.ok(), key + " failed: " + r.error());
+            assertTrue(r.totalOps() > 0, key + " completed no operation");
+            assertEquals(r.totalRows(), r.totalOps() * expectedRowsPerOp(r, report), key + " rows per operation");
+        }
+        Set<String> pgjdbcRewriteElsewhere = new TreeSet<>();
+        for (String key : notApplicable) {
+            if (key.endsWith("/pgjdbc-rewrite") && !key.startsWith("batch/")) {
+                pgjdbcRewriteElsewhere.add(key);
+            }
+        }
+        notApplicable.removeAll(pgjdbcRewriteElsewhere);
+        assertEquals(new TreeSet<>(EXPECTED_NOT_APPLICABLE), notApplicable);
+        assertEquals(10, pgjdbcRewriteElsewhere.size(), "pgjdbc-rewrite runs only the batch workload");
+
+        // What the last batch and copy operations left behind, checked once more from outside.
+        try (Connection admin = target.adminConnection()) {
+            BenchData.verifyLoaded(admin, "bench_batch", options.batchRows);
+            BenchData.verifyLoaded(admin, "bench_copy", options.copyRows);
+            try (Statement s = admin.createStatement();
+                    ResultSet rs = s.executeQuery("select count(*), sum(aid) from pgbench_accounts")) {
+                rs.next();
+                assertEquals(100_000, rs.getLong(1));
+                assertEquals(BenchData.streamSum(100_000), rs.getLong(2));
+            }
+        }
+
+        for (Path file : BenchMain.write(report, out)) {
+            assertTrue(Files.size(file) > 0, file + " is empty");
+        }
+        assertTrue(Files.exists(out.resolve("point.png")));
+        assertTrue(Files.readString(out.resolve("results.json")).contains("\"workload\": \"stream\""));
+        assertTrue(Files.readString(out.resolve("results.md")).contains("| pgjet |"));
+    }
+
+    private static long expectedRowsPerOp(CaseResult r, Report report) {
+        BenchOptions o = report.options();
+        switch (r.workload()) {
+            case SERIES:
+                return BenchData.SERIES_ROWS;
+            case WIDE:
+                return r.totalRows() / Math.max(1, r.totalOps()); // checked per operation against pg_type
+            case BATCH:
+                return o.batchRows;
+            case COPY:
+                return o.copyRows;
+            case STREAM:
+                return Math.min(o.streamRows, o.scale * 100_000L);
+            default:
+                return 1;
+        }
+    }
+}
