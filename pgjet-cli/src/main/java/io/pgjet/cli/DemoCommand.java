@@ -54,7 +54,7 @@ final class DemoCommand {
         long start = System.nanoTime();
         out.println("Starting an embedded PostgreSQL...");
         try (PgCluster cluster = PgCluster.builder().start()) {
-            out.printf("PostgreSQL %s is up on %s:%d (started in %d ms)%n", cluster.version(), cluster.host(),
+            out.printf("%s is up on %s:%d (started in %d ms)%n", cluster.version(), cluster.host(),
                     cluster.port(), millisSince(start));
             out.println("  connect with: psql \"" + cluster.dsn() + "\"");
             out.println("  unix socket:  " + cluster.socketDirectory() + "/.s.PGSQL." + cluster.port());
@@ -79,7 +79,7 @@ final class DemoCommand {
     private void tour(String dsn) {
         try (Connection conn = PgJet.connect(dsn)) {
             step("connect", () -> "server " + conn.getServerVersion() + ", backend pid " + conn.getServerPid()
-                    + ", protocol " + (conn.getSettings().containsKey("server_version") ? "3.x" : "?"));
+                    + ", TimeZone " + conn.getSettings().get("TimeZone"));
 
             step("fetch with bound parameters (binary both ways)", () -> {
                 List<Row> rows = conn.fetch("select g as n, g * g as square from generate_series(1, $1::int) g", 3);

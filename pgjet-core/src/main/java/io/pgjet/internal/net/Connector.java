@@ -180,7 +180,8 @@ public final class Connector {
         }
     }
 
-    private CompletableFuture<ConnectionIo> attempt(PgHost host, SocketAddress address, boolean tls) {
+    private CompletableFuture<ConnectionIo> attempt(PgHost host, SocketAddress target, boolean tls) {
+        SocketAddress address = Transports.adapt(target);
         CompletableFuture<ConnectionIo> result = new CompletableFuture<>();
         long timeoutMillis = config.connectTimeout().toMillis();
         Bootstrap bootstrap = new Bootstrap()

@@ -2,7 +2,6 @@ package io.pgjet.internal.net;
 
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,7 +22,7 @@ public final class NettyRuntime {
     private NettyRuntime() {
         int threads = Integer.getInteger("pgjet.ioThreads", Runtime.getRuntime().availableProcessors());
         group = new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory("pgjet-io", true),
-                NioIoHandler.newFactory());
+                Transports.ioHandlerFactory());
         blockingWork = Executors.newCachedThreadPool(daemonThreads("pgjet-worker"));
     }
 
