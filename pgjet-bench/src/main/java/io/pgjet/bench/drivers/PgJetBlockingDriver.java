@@ -65,7 +65,7 @@ public final class PgJetBlockingDriver implements Driver {
                         "fetch, getInt");
             case WIDE:
                 return new Threads(connect(1), 1, c -> c.fetch(BenchData.WIDE_SQL), r -> PgJetChecks.wide(r, data),
-                        "fetch, getString/getLong/getInt/getBoolean");
+                        "fetch, getString/getLong/getInt/getBoolean, get(i, Character.class)");
             case BATCH:
                 return new Batch();
             case COPY:

@@ -72,7 +72,7 @@ public final class PgJetDriver implements Driver {
                         "fetch, getInt");
             case WIDE:
                 return new Requests(connect(1), 1, c -> c.fetch(BenchData.WIDE_SQL), r -> PgJetChecks.wide(r, data),
-                        "fetch, getString/getLong/getInt/getBoolean");
+                        "fetch, getString/getLong/getInt/getBoolean, get(i, Character.class)");
             case BATCH:
                 return new Batch();
             case COPY:

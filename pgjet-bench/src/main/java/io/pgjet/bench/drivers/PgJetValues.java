@@ -28,8 +28,8 @@ final class PgJetValues {
     }
 
     static char character(Row row, int i) {
-        String s = row.getString(i);
-        return s.isEmpty() ? 0 : s.charAt(0);
+        Character c = row.get(i, Character.class); // "char" as a Java char: no String per value
+        return c == null ? 0 : c;
     }
 
     static String text(Row row, int i) {
