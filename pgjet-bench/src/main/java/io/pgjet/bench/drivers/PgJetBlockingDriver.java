@@ -126,35 +126,16 @@ public final class PgJetBlockingDriver implements Driver {
     }
 
     /** A bulk job on one connection, with a pgjdbc connection for truncating and verifying. */
-    private abstract class Load implements Job.Bulk {
-        final Connection connection = PgJet.connect(target.pgjetDsn());
-        private final java.sql.Connection admin;
-        private final String table;
+    private abstract class Load extends TableLoad {
+        final Connection connection;
 
         Load(String table) throws Exception {
-            this.table = table;
-            try {
-                admin = target.adminConnection();
-            } catch (Exception e) {
-                connection.close();
-                throw e;
-            }
+            this(PgJet.connect(target.pgjetDsn()), table);
         }
 
-        @Override
-        public void before() throws Exception {
-            BenchData.truncate(admin, table);
-        }
-
-        @Override
-        public void verify(long rows) throws Exception {
-            BenchData.verifyLoaded(admin, table, (int) rows);
-        }
-
-        @Override
-        public void close() throws Exception {
-            connection.close();
-            admin.close();
+        private Load(Connection connection, String table) throws Exception {
+            super(connection, target, table);
+            this.connection = connection;
         }
     }
 

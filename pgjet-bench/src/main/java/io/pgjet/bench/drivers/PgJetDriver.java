@@ -11,7 +11,6 @@ import io.pgjet.bench.CheckFailedException;
 import io.pgjet.bench.DriverId;
 import io.pgjet.bench.Job;
 import io.pgjet.bench.Workload;
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -161,35 +160,16 @@ public final class PgJetDriver implements Driver {
     }
 
     /** A bulk job on one connection, with a pgjdbc connection for truncating and verifying. */
-    private abstract class Load implements Job.Bulk {
-        final AsyncConnection connection = connect(1).get(0);
-        private final Connection admin;
-        private final String table;
+    private abstract class Load extends TableLoad {
+        final AsyncConnection connection;
 
         Load(String table) throws Exception {
-            this.table = table;
-            try {
-                admin = target.adminConnection();
-            } catch (Exception e) {
-                connection.close();
-                throw e;
-            }
+            this(connect(1).get(0), table);
         }
 
-        @Override
-        public void before() throws Exception {
-            BenchData.truncate(admin, table);
-        }
-
-        @Override
-        public void verify(long rows) throws Exception {
-            BenchData.verifyLoaded(admin, table, (int) rows);
-        }
-
-        @Override
-        public void close() throws Exception {
-            connection.close();
-            admin.close();
+        private Load(AsyncConnection connection, String table) throws Exception {
+            super(connection, target, table);
+            this.connection = connection;
         }
     }
 
