@@ -110,6 +110,22 @@ public final class RowBuffer {
         return pos;
     }
 
+    /**
+     * Returns the offset of the length of value {@code column}, walking on from the known offset
+     * {@code from} of value {@code fromColumn} (same row, {@code fromColumn <= column}).
+     */
+    int lengthOffsetFrom(byte[] chunk, int from, int fromColumn, int column) {
+        if (column >= columns.count()) {
+            throw new IndexOutOfBoundsException("column " + column + " of " + columns.count());
+        }
+        int pos = from;
+        for (int i = fromColumn; i < column; i++) {
+            int length = readInt(chunk, pos);
+            pos += 4 + Math.max(length, 0);
+        }
+        return pos;
+    }
+
     static int readInt(byte[] b, int pos) {
         return (b[pos] & 0xff) << 24 | (b[pos + 1] & 0xff) << 16 | (b[pos + 2] & 0xff) << 8 | (b[pos + 3] & 0xff);
     }

@@ -58,6 +58,21 @@ class RowBufferTest {
     }
 
     @Test
+    void columnsReadInAnyOrderOnOneRowComeBackRight() {
+        RowBuffer buffer = new RowBuffer(TWO_TEXT_COLUMNS);
+        ByteBuf body = dataRow("first", "second");
+        buffer.add(body);
+        body.release();
+        io.pgjet.Row row = new RowList(buffer).get(0);
+        assertEquals("second", row.getString(1));
+        assertEquals("first", row.getString(0));
+        assertEquals("second", row.getString(1));
+        assertEquals("second", row.getString(1));
+        assertThrows(IndexOutOfBoundsException.class, () -> row.getString(2));
+        assertEquals("first", row.getString(0));
+    }
+
+    @Test
     void rowWithWrongColumnCountIsProtocolError() {
         RowBuffer buffer = new RowBuffer(TWO_TEXT_COLUMNS);
         ByteBuf row = Unpooled.buffer().writeShort(1).writeInt(-1);
