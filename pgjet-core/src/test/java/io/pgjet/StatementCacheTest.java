@@ -43,6 +43,19 @@ class StatementCacheTest {
     }
 
     @Test
+    void statementEvictedWhilePreparingIsStillClosedOnServer() {
+        try (Connection conn = connect(1)) {
+            AsyncConnection async = conn.async();
+            var first = async.fetch("select 1 as first");
+            var second = async.fetch("select 2 as second"); // evicts the first before it is described
+            first.join();
+            second.join();
+            assertEquals(1, Long.parseLong(conn.fetchRow(
+                    "select count(*) from pg_prepared_statements where name like 'pgjet%'").getString(0)));
+        }
+    }
+
+    @Test
     void zeroCacheSizeUsesOnlyUnnamedStatements() {
         try (Connection conn = connect(0)) {
             conn.fetchRow("select 1");

@@ -198,9 +198,9 @@ public final class RealConnection implements AsyncConnection {
         }
         StatementCache.Lookup lookup = statements.lookup(sql);
         for (StatementRef evicted : lookup.evicted()) {
-            if (evicted.info() != null) {
-                io.submit(new CloseCommand(evicted.name(), false), 0);
-            }
+            // Closed even while its preparation is still in flight: the Close is queued behind it,
+            // and closing a statement that never came to exist is not an error.
+            io.submit(new CloseCommand(evicted.name(), false), 0);
         }
         return new Statement(lookup.statement(), lookup.needsPrepare(), true);
     }
