@@ -192,22 +192,21 @@ public final class PgJdbcDriver implements Driver {
     }
 
     /** addBatch per row, one executeBatch. */
-    private final class Batch implements Job.Bulk {
-        private final Connection connection = connect();
-        private final PreparedStatement insert = connection.prepareStatement(BenchData.INSERT_SQL_JDBC);
-        private final Connection admin = target.adminConnection();
+    private final class Batch extends TableLoad {
+        private final PreparedStatement insert;
 
-        Batch() throws SQLException {
+        Batch() throws Exception {
+            this(connect());
+        }
+
+        private Batch(Connection connection) throws Exception {
+            super(connection, target, "bench_batch");
+            insert = connection.prepareStatement(BenchData.INSERT_SQL_JDBC);
         }
 
         @Override
         public String how() {
             return "addBatch x " + data.batchRows() + ", executeBatch" + (rewrite ? " (reWriteBatchedInserts=true)" : "");
-        }
-
-        @Override
-        public void before() throws SQLException {
-            BenchData.truncate(admin, "bench_batch");
         }
 
         @Override
@@ -230,35 +229,24 @@ public final class PgJdbcDriver implements Driver {
             }
             return n;
         }
-
-        @Override
-        public void verify(long rows) throws SQLException {
-            BenchData.verifyLoaded(admin, "bench_batch", (int) rows);
-        }
-
-        @Override
-        public void close() throws SQLException {
-            connection.close();
-            admin.close();
-        }
     }
 
     /** CopyManager.copyIn fed by the same text encoder as PgJet's COPY. */
-    private final class Copy implements Job.Bulk {
-        private final Connection connection = connect();
-        private final Connection admin = target.adminConnection();
+    private final class Copy extends TableLoad {
+        private final Connection connection;
 
-        Copy() throws SQLException {
+        Copy() throws Exception {
+            this(connect());
+        }
+
+        private Copy(Connection connection) throws Exception {
+            super(connection, target, "bench_copy");
+            this.connection = connection;
         }
 
         @Override
         public String how() {
             return "CopyManager copyIn of " + data.copyRows() + " rows, text format, 64 KiB chunks";
-        }
-
-        @Override
-        public void before() throws SQLException {
-            BenchData.truncate(admin, "bench_copy");
         }
 
         @Override
@@ -272,17 +260,6 @@ public final class PgJdbcDriver implements Driver {
             long copied = copy.endCopy();
             CheckFailedException.expect("COPY row count", data.copyRows(), copied);
             return copied;
-        }
-
-        @Override
-        public void verify(long rows) throws SQLException {
-            BenchData.verifyLoaded(admin, "bench_copy", (int) rows);
-        }
-
-        @Override
-        public void close() throws SQLException {
-            connection.close();
-            admin.close();
         }
     }
 

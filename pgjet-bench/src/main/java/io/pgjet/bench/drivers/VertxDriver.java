@@ -22,7 +22,6 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlResult;
 import io.vertx.sqlclient.Transaction;
 import io.vertx.sqlclient.Tuple;
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -241,21 +240,21 @@ public final class VertxDriver implements Driver {
     }
 
     /** executeBatch of tuples built from the shared rows. */
-    private final class Batch implements Job.Bulk {
-        private final PgConnection connection = connect(1, 1).get(0);
-        private final Connection admin = target.adminConnection();
+    private final class Batch extends TableLoad {
+        private final PgConnection connection;
 
         Batch() throws Exception {
+            this(connect(1, 1).get(0));
+        }
+
+        private Batch(PgConnection connection) throws Exception {
+            super(() -> connection.close().await(), target, "bench_batch");
+            this.connection = connection;
         }
 
         @Override
         public String how() {
             return "preparedQuery.executeBatch of " + data.batchRows() + " tuples";
-        }
-
-        @Override
-        public void before() throws Exception {
-            BenchData.truncate(admin, "bench_batch");
         }
 
         @Override
@@ -272,17 +271,6 @@ public final class VertxDriver implements Driver {
             }
             CheckFailedException.expect("executeBatch row count", n, total);
             return n;
-        }
-
-        @Override
-        public void verify(long rows) throws Exception {
-            BenchData.verifyLoaded(admin, "bench_batch", (int) rows);
-        }
-
-        @Override
-        public void close() throws Exception {
-            connection.close().await();
-            admin.close();
         }
     }
 
