@@ -22,7 +22,7 @@ final class TextCodecs {
      * Codec for types whose binary form is their UTF-8 text. Encodes any CharSequence, a Character
      * or an Enum (its {@code name()}).
      */
-    static final class TextCodec extends Codec {
+    static class TextCodec extends Codec {
         TextCodec(int oid, String name) {
             super(oid, name, String.class);
         }
@@ -60,42 +60,14 @@ final class TextCodecs {
      * Codec for types without a binary codec: values travel in text format and decode to the
      * server's text. Encodes CharSequences, Characters and Enums (by {@code name()}).
      */
-    static final class TextFormatCodec extends Codec {
+    static final class TextFormatCodec extends TextCodec {
         TextFormatCodec(int oid, String name) {
-            super(oid, name, String.class);
+            super(oid, name);
         }
 
         @Override
         public int format() {
             return TEXT;
-        }
-
-        @Override
-        public Object decode(byte[] buf, int off, int len, CodecContext ctx) {
-            return Texts.utf8(buf, off, len);
-        }
-
-        @Override
-        public String decodeText(byte[] buf, int off, int len, CodecContext ctx) {
-            return Texts.utf8(buf, off, len);
-        }
-
-        @Override
-        public void encode(Object value, ByteBuf out, CodecContext ctx) {
-            if (value instanceof CharSequence) {
-                Texts.write((CharSequence) value, out, typeName());
-            } else if (value instanceof Character) {
-                Texts.write(value.toString(), out, typeName());
-            } else if (value instanceof Enum) {
-                Texts.write(((Enum<?>) value).name(), out, typeName());
-            } else {
-                throw cannotEncode(value);
-            }
-        }
-
-        @Override
-        public boolean canEncode(Class<?> type) {
-            return CharSequence.class.isAssignableFrom(type) || type == Character.class || type.isEnum();
         }
     }
 
