@@ -5,6 +5,7 @@ import io.pgjet.bench.drivers.PgJdbcDriver;
 import io.pgjet.bench.drivers.PgJetBlockingDriver;
 import io.pgjet.bench.drivers.PgJetDriver;
 import io.pgjet.bench.drivers.VertxDriver;
+import io.pgjet.bench.drivers.WireDriver;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -54,6 +55,7 @@ public final class Bench {
                 case PGJDBC -> drivers.put(id, new PgJdbcDriver(target, data, false));
                 case PGJDBC_REWRITE -> drivers.put(id, new PgJdbcDriver(target, data, true));
                 case VERTX -> drivers.put(id, new VertxDriver(target, data));
+                case WIRE -> drivers.put(id, new WireDriver(target, data));
                 case PGBENCH -> {
                     pgbench = options.pgbench ? Pgbench.find(target.binDirectory()) : null;
                     String why = !options.pgbench ? "pgbench disabled by --no-pgbench"

@@ -17,6 +17,7 @@ public final class BenchOptions {
             "",
             "Races PgJet against pgjdbc, vertx-pg-client and pgbench on the same workloads, in one JVM run,",
             "drivers interleaved in rounds; prints a table of ratios and writes JSON, PNG charts and Markdown.",
+            "The 'wire' contestant is a ceiling, not a client: pre-encoded messages, answers scanned, nothing decoded.",
             "",
             "Options:",
             "  --workload W[,W..]  workloads to run (default: all): " + Workload.names(),

@@ -2,7 +2,10 @@ package io.pgjet.bench;
 
 import java.util.Locale;
 
-/** Names the contestants: PgJet's two APIs, the peers, and pgbench as the server's practical limit. */
+/**
+ * Names the contestants: PgJet's two APIs, the peers, the wire ceiling as the best any Java client
+ * could do, and pgbench as the server's practical limit.
+ */
 public enum DriverId {
     /** PgJet's asynchronous API ({@code AsyncConnection}). */
     PGJET("pgjet", true),
@@ -14,6 +17,8 @@ public enum DriverId {
     PGJDBC_REWRITE("pgjdbc-rewrite", false),
     /** vertx-pg-client with prepared-statement caching and pipelining. */
     VERTX("vertx", false),
+    /** The wire ceiling: pre-encoded messages, answers scanned but not decoded; not a usable client. */
+    WIRE("wire", false),
     /** The {@code pgbench} program: the server's practical limit, not a Java driver. */
     PGBENCH("pgbench", false);
 
@@ -35,9 +40,9 @@ public enum DriverId {
         return pgjet;
     }
 
-    /** Returns whether this is a Java client library (not pgbench). */
+    /** Returns whether this is a Java client library (not pgbench, not the wire ceiling). */
     public boolean isJavaDriver() {
-        return this != PGBENCH;
+        return this != PGBENCH && this != WIRE;
     }
 
     /**

@@ -9,6 +9,10 @@ import java.util.List;
  * pgbench) in the same run.
  */
 final class Targets {
+    /**
+     * The drivers PgJet is held against. Never {@link DriverId#WIRE}: the wire ceiling decodes
+     * nothing and is no usable client, so it bounds what any driver can reach but is no peer.
+     */
     private static final DriverId[] PEERS = {DriverId.PGJDBC, DriverId.PGJDBC_REWRITE, DriverId.VERTX};
 
     /**

@@ -2,6 +2,7 @@ package io.pgjet.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pgjet.testkit.PgTestServer;
@@ -25,6 +26,7 @@ class BenchSmokeTest {
     /** The cases that have no number, by design; anything else must run and be correct. */
     private static final Set<String> EXPECTED_NOT_APPLICABLE = Set.of(
             "pipeline/4/pgjdbc", "select1/4/pgjdbc", "copy/0/vertx",
+            "pipeline/4/wire", "select1/4/wire", "batch/0/wire", "copy/0/wire", "stream/0/wire",
             "series/0/pgbench", "wide/0/pgbench", "batch/0/pgbench", "copy/0/pgbench", "stream/0/pgbench");
 
     @Test
@@ -57,6 +59,9 @@ class BenchSmokeTest {
         notApplicable.removeAll(pgjdbcRewriteElsewhere);
         assertEquals(new TreeSet<>(EXPECTED_NOT_APPLICABLE), notApplicable);
         assertEquals(10, pgjdbcRewriteElsewhere.size(), "pgjdbc-rewrite runs only the batch workload");
+        for (Targets.Verdict v : Targets.evaluate(report)) {
+            assertNotEquals(DriverId.WIRE.id(), v.reference(), "the wire ceiling is never a target's reference");
+        }
 
         // What the last batch and copy operations left behind, checked once more from outside.
         try (Connection admin = target.adminConnection()) {

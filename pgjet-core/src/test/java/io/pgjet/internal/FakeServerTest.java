@@ -86,6 +86,56 @@ class FakeServerTest {
         }
     }
 
+    @Test
+    void dataRowWhoseValueRunsPastItsEndFailsTheQueryWithProtocolError() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread script = new Thread(() -> {
+                try (Socket s = server.accept()) {
+                    DataInputStream in = new DataInputStream(s.getInputStream());
+                    in.readFully(new byte[in.readInt() - 4]); // StartupMessage
+                    OutputStream out = s.getOutputStream();
+                    write(out, 'R', new byte[] {0, 0, 0, 0}); // AuthenticationOk
+                    write(out, 'Z', new byte[] {'I'});
+                    out.flush();
+                    in.readByte(); // 'Q'
+                    in.readFully(new byte[in.readInt() - 4]);
+                    java.io.ByteArrayOutputStream description = new java.io.ByteArrayOutputStream();
+                    DataOutputStream d = new DataOutputStream(description);
+                    d.writeShort(1);
+                    d.write(utf8("a\0"));
+                    d.writeInt(0);
+                    d.writeShort(0);
+                    d.writeInt(25); // text
+                    d.writeShort(-1);
+                    d.writeInt(-1);
+                    d.writeShort(0);
+                    write(out, 'T', description.toByteArray());
+                    // one column announced as 100 bytes long, but only 3 follow
+                    write(out, 'D', new byte[] {0, 1, 0, 0, 0, 100, 'a', 'b', 'c'});
+                    out.flush();
+                    while (in.read() >= 0) {
+                        // drain until the client closes
+                    }
+                } catch (IOException ignored) {
+                    // the client hangs up
+                }
+            });
+            script.start();
+            ConnectionConfig config = ConnectionConfig.parse("postgresql://u@127.0.0.1:" + server.getLocalPort()
+                    + "/db?sslmode=disable&connect_timeout=10");
+            RealConnection connection = RealConnection.connect(config).get(20, TimeUnit.SECONDS);
+            ExecutionException e = assertThrows(ExecutionException.class,
+                    () -> connection.execute("select a from t").get(20, TimeUnit.SECONDS));
+            assertTrue(e.getCause() instanceof PgProtocolException, e.getCause().toString());
+            assertTrue(e.getCause().getMessage().contains("length 100"), e.getCause().getMessage());
+            ExecutionException next = assertThrows(ExecutionException.class,
+                    () -> connection.execute("select 1").get(20, TimeUnit.SECONDS));
+            assertTrue(next.getCause() instanceof PgJetException, "the connection is unusable after a protocol error: "
+                    + next.getCause());
+            script.join(10_000);
+        }
+    }
+
     private static Throwable connectTo(Consumer<OutputStream> script) throws Exception {
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Thread thread = new Thread(() -> {

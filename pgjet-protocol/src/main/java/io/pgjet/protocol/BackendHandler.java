@@ -18,9 +18,22 @@ public interface BackendHandler {
      * Handles a DataRow.
      *
      * @param row the message body, positioned at the int16 column count; its structure has been
-     *     validated (walk it with {@link DataRowReader}); valid only during the call
+     *     validated (walk it with {@link DataRowReader}) unless {@link #checksDataRows()} is true;
+     *     valid only during the call
      */
     void dataRow(ByteBuf row);
+
+    /**
+     * Returns whether this handler checks the structure of every DataRow body itself before
+     * reading a value from it, so {@link BackendMessages#dispatch} may skip its own check. A
+     * handler that copies rows can check the copy more cheaply than the network buffer; one that
+     * answers true and reads an unchecked row may read garbage. The answer must not change.
+     *
+     * @return true to receive DataRow bodies unchecked; false (the default) to receive them checked
+     */
+    default boolean checksDataRows() {
+        return false;
+    }
 
     /**
      * Handles a CommandComplete.

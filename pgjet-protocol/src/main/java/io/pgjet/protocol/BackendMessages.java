@@ -42,7 +42,8 @@ public final class BackendMessages {
      * Decodes one message body and calls exactly one handler method with its contents.
      *
      * <p>The body is validated completely before the handler is called, so a handler never sees
-     * part of a malformed message.
+     * part of a malformed message (DataRow bodies excepted when the handler {@linkplain
+     * BackendHandler#checksDataRows() checks them itself}).
      *
      * @param type the message type byte
      * @param body exactly the message body (the bytes after the 5-byte header), from its reader
@@ -54,7 +55,9 @@ public final class BackendMessages {
     public static void dispatch(byte type, ByteBuf body, BackendHandler handler) {
         switch (type) {
             case BackendMessageType.DATA_ROW:
-                DataRows.validate(body);
+                if (!handler.checksDataRows()) {
+                    DataRows.validate(body);
+                }
                 handler.dataRow(body);
                 return;
             case BackendMessageType.COMMAND_COMPLETE:

@@ -95,6 +95,23 @@ class MalformedBackendMessagesTest {
     }
 
     @Test
+    void dataRowGoesUncheckedOnlyToAHandlerThatChecksRowsItself() {
+        ByteBuf frame = Wire.frame('D', "0003 00000001 61");
+        RecordingHandler selfChecking = new RecordingHandler() {
+            @Override
+            public boolean checksDataRows() {
+                return true;
+            }
+        };
+        try {
+            BackendMessages.dispatchNext(frame, BackendFraming.DEFAULT_MAX_MESSAGE_SIZE, selfChecking);
+            assertTrue(selfChecking.events.equals(List.of("dataRow 00030000000161")), selfChecking.events.toString());
+        } finally {
+            frame.release();
+        }
+    }
+
+    @Test
     void countsTooLargeForTheBodyAreRejectedBeforeAllocating() {
         rejected('T', "ffff 'a' 00");
         rejected('t', "ffff 00000017");

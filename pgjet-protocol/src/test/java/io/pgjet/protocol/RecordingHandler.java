@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Records every handler call as a readable event, plus the last structured argument. */
-final class RecordingHandler implements BackendHandler {
+class RecordingHandler implements BackendHandler {
 
     final List<String> events = new ArrayList<>();
     RowDescription rowDescription;

@@ -184,6 +184,15 @@ public final class ProtocolEngine implements BackendHandler, EngineContext {
 
     // ---- hot path first -------------------------------------------------------------------
 
+    /**
+     * Returns true: every command that keeps rows stores them in a {@code RowBuffer}, which checks
+     * each row while indexing its copy; commands that ignore rows never read them.
+     */
+    @Override
+    public boolean checksDataRows() {
+        return true;
+    }
+
     @Override
     public void dataRow(ByteBuf row) {
         Command head = head("DataRow");

@@ -9,7 +9,8 @@ import java.util.Arrays;
 
 /**
  * A view of one row of a {@link RowBuffer}; each getter locates its value in the buffer and
- * decodes it with the column's codec (binary) or from text. Nothing is cached per row.
+ * decodes it with the column's codec (binary) or from text. Nothing is cached per row: the
+ * buffer already knows where every value starts.
  */
 final class BufferedRow implements Row, RecordMapper.LayoutAware {
     private final RowBuffer buffer;
@@ -22,22 +23,9 @@ final class BufferedRow implements Row, RecordMapper.LayoutAware {
         this.data = buffer.chunkOf(row);
     }
 
-    /**
-     * The last column located and its offset, packed in one long so a row shared between threads
-     * never pairs one's column with another's offset: reading columns left to right (the usual
-     * order) then costs one step each instead of a walk from the row's start.
-     */
-    private volatile long lastLocated = -1;
-
     /** Returns the offset of the length that precedes value {@code index} in {@link #data}. */
     private int at(int index) {
-        long last = lastLocated;
-        int lastColumn = (int) (last >> 32);
-        int offset = last >= 0 && lastColumn <= index
-                ? buffer.lengthOffsetFrom(data, (int) last, lastColumn, index)
-                : buffer.lengthOffset(data, row, index);
-        lastLocated = ((long) index << 32) | offset;
-        return offset;
+        return buffer.lengthOffset(row, index);
     }
 
     private Columns columns() {
@@ -83,7 +71,7 @@ final class BufferedRow implements Row, RecordMapper.LayoutAware {
         }
         Codec codec = columns().codec(index);
         return codec == null ? new String(data, at + 4, length, StandardCharsets.UTF_8)
-                : codec.decodeText(data, at + 4, length, columns().context());
+                : codec.decodeText(data, at + 4, length, buffer.context());
     }
 
     @Override
@@ -102,7 +90,7 @@ final class BufferedRow implements Row, RecordMapper.LayoutAware {
         }
         Codec codec = columns().codec(index);
         return codec == null ? new String(data, at + 4, length, StandardCharsets.UTF_8)
-                : codec.decode(data, at + 4, length, columns().context());
+                : codec.decode(data, at + 4, length, buffer.context());
     }
 
     @Override
@@ -116,7 +104,7 @@ final class BufferedRow implements Row, RecordMapper.LayoutAware {
         if (codec == null) {
             return TextValues.convert(new String(data, at + 4, length, StandardCharsets.UTF_8), type, columnName(index));
         }
-        return codec.decode(data, at + 4, length, type, columns().context());
+        return codec.decode(data, at + 4, length, type, buffer.context());
     }
 
     /** Returns the offset of the length of a non-NULL value, or throws naming the column. */
@@ -134,7 +122,7 @@ final class BufferedRow implements Row, RecordMapper.LayoutAware {
     }
 
     private boolean isText(int index) {
-        return columns().format(index) == 0;
+        return !columns().isBinary(index);
     }
 
     private <T> T fromText(int index, int at, Class<T> type) {

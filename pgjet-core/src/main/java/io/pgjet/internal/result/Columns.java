@@ -17,6 +17,7 @@ public final class Columns {
     private final RowDescription description;
     private final Codec[] codecs;
     private final short[] formats;
+    private final boolean[] binary;
     private final Supplier<CodecContext> context;
 
     /** Wraps a RowDescription whose values arrive in text format (simple query, catalog lookups). */
@@ -45,6 +46,10 @@ public final class Columns {
             allBinary &= binary;
         }
         this.formats = allBinary ? ALL_BINARY : anyBinary ? perColumn : ALL_TEXT;
+        this.binary = new boolean[codecs.length];
+        for (int i = 0; i < codecs.length; i++) {
+            binary[i] = perColumn[i] == 1;
+        }
     }
 
     /** Returns the number of columns. */
@@ -64,7 +69,12 @@ public final class Columns {
 
     /** Returns the format code of column {@code index} as requested in Bind (0 text, 1 binary). */
     public int format(int index) {
-        return codecs[index] != null && codecs[index].format() == Codec.BINARY ? 1 : 0;
+        return binary[index] ? 1 : 0;
+    }
+
+    /** Returns whether column {@code index} arrives in binary format. */
+    public boolean isBinary(int index) {
+        return binary[index];
     }
 
     /** Returns the codec that decodes column {@code index} (binary, or a text-format user codec), or null for plain text. */
@@ -75,6 +85,11 @@ public final class Columns {
     /** Returns the session facts for decoding. */
     public CodecContext context() {
         return context.get();
+    }
+
+    /** Returns the session facts for decoding, or null for a layout whose values are all plain text. */
+    public CodecContext contextOrNull() {
+        return context == null ? null : context.get();
     }
 
     /** Returns the result-format codes to send in Bind (shared arrays: do not modify). */

@@ -1,41 +1,63 @@
 package io.pgjet.internal.result;
 
 import io.netty.buffer.ByteBuf;
+import io.pgjet.PgInterfaceException;
+import io.pgjet.internal.types.CodecContext;
 import io.pgjet.protocol.ProtocolException;
 import java.util.Arrays;
 
 /**
  * Keeps every row of one result as the raw bytes of its DataRow, back to back in a few large
- * chunks, plus where each row starts. Rows cost their wire bytes and four bytes of index: no
- * object per row or per value until the caller asks for one.
+ * chunks, plus where each value starts. Rows cost their wire bytes and four bytes of index per
+ * value: no object per row or per value until the caller asks for one, and any value is found in
+ * one step.
  *
  * <p>Chunks grow geometrically up to 64 KiB and are never copied when the result grows (a row
- * larger than that gets a chunk of its own), so filling the buffer allocates little more than
- * the rows themselves. Filled on the I/O thread, then read-only (safely published through the
- * query's future).
+ * larger than that gets a chunk of its own); the value index grows the same way, in blocks of
+ * 1024 entries once past the first. Filled on the I/O thread, then read-only (safely published
+ * through the query's future).
+ *
+ * <p>Each row is checked while it is indexed (column count, every length -1 or within the row, no
+ * trailing bytes): the engine asks the protocol layer to skip its own check of DataRow bodies,
+ * because walking the copied bytes here is cheaper than walking the network buffer twice.
  */
 public final class RowBuffer {
     private static final int MAX_CHUNK = 64 * 1024;
-    private static final int[] NO_ROWS = new int[0];
+    private static final int BLOCK_SHIFT = 10;
+    private static final int BLOCK_SIZE = 1 << BLOCK_SHIFT;
+    private static final int BLOCK_MASK = BLOCK_SIZE - 1;
 
     private final Columns columns;
+    private final int columnCount;
+    private final CodecContext context;
     private byte[][] chunks = new byte[1][];
     /** Index of the first row stored in each chunk, ascending. */
     private int[] chunkFirstRow = new int[1];
     private int chunkCount;
     private int used;
-    /** Per row: offset of its body in its chunk. */
-    private int[] rowStarts = NO_ROWS;
+    /**
+     * Per value (row * columnCount + column): offset in its row's chunk of the 4-byte length that
+     * precedes it. Block 0 grows by doubling up to {@link #BLOCK_SIZE}; later blocks are full-size.
+     */
+    private int[][] lengthOffsets = {new int[0]};
     private int rowCount;
 
     /** Creates an empty buffer for rows of the given layout. */
     public RowBuffer(Columns columns) {
         this.columns = columns;
+        this.columnCount = columns.count();
+        // Taken once per result: the session facts (time zone) in force when the rows arrived.
+        this.context = columns.contextOrNull();
     }
 
     /** Returns the column layout. */
     public Columns columns() {
         return columns;
+    }
+
+    /** Returns the session facts for decoding this result's values (null if all columns are text). */
+    CodecContext context() {
+        return context;
     }
 
     /** Returns the number of rows. */
@@ -44,27 +66,81 @@ public final class RowBuffer {
     }
 
     /**
-     * Appends a DataRow body (positioned at its column count, already validated by the decoder).
+     * Appends a DataRow body (positioned at its column count), checking its structure.
      *
-     * @throws ProtocolException if its column count differs from the RowDescription's
+     * @throws ProtocolException if the body is malformed or its column count differs from the
+     *     RowDescription's
      */
     public void add(ByteBuf body) {
         int length = body.readableBytes();
-        int count = body.getUnsignedShort(body.readerIndex());
-        if (count != columns.count()) {
-            throw new ProtocolException("DataRow has " + count + " columns, RowDescription announced "
-                    + columns.count());
+        if (length < 2) {
+            throw new ProtocolException("DataRow truncated: no column count");
+        }
+        if ((long) (rowCount + 1) * columnCount > Integer.MAX_VALUE) {
+            throw new PgInterfaceException("the result has more than " + Integer.MAX_VALUE
+                    + " values, too many to hold in memory; read it through a cursor instead");
         }
         byte[] chunk = chunkCount == 0 ? null : chunks[chunkCount - 1];
         if (chunk == null || used + length > chunk.length) {
             chunk = newChunk(length);
         }
-        if (rowCount == rowStarts.length) {
-            rowStarts = Arrays.copyOf(rowStarts, Math.max(8, rowStarts.length * 2));
-        }
         body.getBytes(body.readerIndex(), chunk, used, length);
-        rowStarts[rowCount++] = used;
+        index(chunk, used, used + length);
         used += length;
+        rowCount++;
+    }
+
+    /** Checks the row copied to {@code chunk[start, end)} and records where each value's length is. */
+    private void index(byte[] chunk, int start, int end) {
+        int count = (chunk[start] & 0xff) << 8 | (chunk[start + 1] & 0xff);
+        if (count != columnCount) {
+            throw new ProtocolException("DataRow has " + count + " columns, RowDescription announced "
+                    + columnCount);
+        }
+        int slot = rowCount * columnCount;
+        int pos = start + 2;
+        for (int i = 0; i < count; i++, slot++) {
+            if (end - pos < 4) {
+                throw new ProtocolException("DataRow truncated: no length for column " + i);
+            }
+            int length = readInt(chunk, pos);
+            if (length < -1 || length > end - pos - 4) {
+                throw new ProtocolException("DataRow column " + i + " has invalid length " + length + " ("
+                        + (end - pos - 4) + " bytes left)");
+            }
+            int[] block = blockFor(slot);
+            block[slot & BLOCK_MASK] = pos;
+            pos += 4 + Math.max(length, 0);
+        }
+        if (pos != end) {
+            throw new ProtocolException("DataRow has " + (end - pos) + " unexpected trailing bytes after "
+                    + count + " columns");
+        }
+    }
+
+    private int[] blockFor(int slot) {
+        int blockIndex = slot >>> BLOCK_SHIFT;
+        if (blockIndex < lengthOffsets.length) {
+            int[] block = lengthOffsets[blockIndex];
+            if (block != null && (slot & BLOCK_MASK) < block.length) {
+                return block;
+            }
+        } else {
+            lengthOffsets = Arrays.copyOf(lengthOffsets, Math.max(blockIndex + 1, lengthOffsets.length * 2));
+        }
+        int[] block = lengthOffsets[blockIndex];
+        if (blockIndex == 0) {
+            // A one-row answer stays small; the first block doubles until it is full-size.
+            int size = Math.min(BLOCK_SIZE, Math.max(Math.max(8, columnCount * 4), block.length * 2));
+            while (size <= (slot & BLOCK_MASK)) {
+                size *= 2;
+            }
+            block = Arrays.copyOf(block, size);
+        } else {
+            block = new int[BLOCK_SIZE];
+        }
+        lengthOffsets[blockIndex] = block;
+        return block;
     }
 
     private byte[] newChunk(int length) {
@@ -95,35 +171,14 @@ public final class RowBuffer {
 
     /**
      * Returns the offset (in {@link #chunkOf(int)}) of the 4-byte length that precedes value
-     * {@code column} of row {@code row}; the value itself starts 4 bytes later. Walks the row's
-     * columns.
+     * {@code column} of row {@code row}; the value itself starts 4 bytes later.
      */
-    int lengthOffset(byte[] chunk, int row, int column) {
-        if (column < 0 || column >= columns.count()) {
-            throw new IndexOutOfBoundsException("column " + column + " of " + columns.count());
+    int lengthOffset(int row, int column) {
+        if (column < 0 || column >= columnCount) {
+            throw new IndexOutOfBoundsException("column " + column + " of " + columnCount);
         }
-        int pos = rowStarts[row] + 2;
-        for (int i = 0; i < column; i++) {
-            int length = readInt(chunk, pos);
-            pos += 4 + Math.max(length, 0);
-        }
-        return pos;
-    }
-
-    /**
-     * Returns the offset of the length of value {@code column}, walking on from the known offset
-     * {@code from} of value {@code fromColumn} (same row, {@code fromColumn <= column}).
-     */
-    int lengthOffsetFrom(byte[] chunk, int from, int fromColumn, int column) {
-        if (column >= columns.count()) {
-            throw new IndexOutOfBoundsException("column " + column + " of " + columns.count());
-        }
-        int pos = from;
-        for (int i = fromColumn; i < column; i++) {
-            int length = readInt(chunk, pos);
-            pos += 4 + Math.max(length, 0);
-        }
-        return pos;
+        int slot = row * columnCount + column;
+        return lengthOffsets[slot >>> BLOCK_SHIFT][slot & BLOCK_MASK];
     }
 
     static int readInt(byte[] b, int pos) {

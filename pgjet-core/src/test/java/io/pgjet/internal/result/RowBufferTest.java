@@ -82,4 +82,41 @@ class RowBufferTest {
             row.release();
         }
     }
+
+    @Test
+    void rowWhoseValueRunsPastTheRowIsProtocolError() {
+        assertMalformed(Unpooled.buffer().writeShort(2).writeInt(1).writeByte('x').writeInt(5).writeByte('y'),
+                "invalid length 5");
+    }
+
+    @Test
+    void rowWithLengthBelowMinusOneIsProtocolError() {
+        assertMalformed(Unpooled.buffer().writeShort(2).writeInt(-2).writeInt(-1), "invalid length -2");
+    }
+
+    @Test
+    void rowCutInsideALengthIsProtocolError() {
+        assertMalformed(Unpooled.buffer().writeShort(2).writeInt(-1).writeShort(0), "no length for column 1");
+    }
+
+    @Test
+    void rowWithTrailingBytesIsProtocolError() {
+        assertMalformed(Unpooled.buffer().writeShort(2).writeInt(-1).writeInt(-1).writeByte(7), "trailing");
+    }
+
+    @Test
+    void rowWithoutColumnCountIsProtocolError() {
+        assertMalformed(Unpooled.buffer().writeByte(0), "no column count");
+    }
+
+    private static void assertMalformed(ByteBuf row, String expectedMessagePart) {
+        RowBuffer buffer = new RowBuffer(TWO_TEXT_COLUMNS);
+        try {
+            ProtocolException e = assertThrows(ProtocolException.class, () -> buffer.add(row));
+            org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains(expectedMessagePart), e.getMessage());
+            assertEquals(0, buffer.rowCount(), "a malformed row is not counted");
+        } finally {
+            row.release();
+        }
+    }
 }
