@@ -65,6 +65,7 @@ public final class ConnectionConfig {
     private final int maxCacheableStatementSize;
     private final int maxMessageSize;
     private final boolean tcpKeepAlive;
+    private final boolean rewriteBatchedInserts;
 
     private ConnectionConfig(Builder b) {
         hosts = b.hosts.isEmpty() ? List.of(new PgHost("localhost", PgHost.DEFAULT_PORT)) : List.copyOf(b.hosts);
@@ -93,6 +94,7 @@ public final class ConnectionConfig {
         maxCacheableStatementSize = b.maxCacheableStatementSize;
         maxMessageSize = b.maxMessageSize;
         tcpKeepAlive = b.tcpKeepAlive;
+        rewriteBatchedInserts = b.rewriteBatchedInserts;
         if (sslNegotiation == SslNegotiation.DIRECT && !sslMode.requiresTls()) {
             throw new PgInterfaceException("weak sslmode \"" + sslMode.libpqName() + "\" may not be used with "
                     + "sslnegotiation=direct (use \"require\", \"verify-ca\" or \"verify-full\")");
@@ -166,7 +168,7 @@ public final class ConnectionConfig {
                 .passfile(passfile).loadBalanceHosts(loadBalanceHosts).commandTimeout(commandTimeout)
                 .statementCacheSize(statementCacheSize).statementCacheMaxLifetime(statementCacheMaxLifetime)
                 .maxCacheableStatementSize(maxCacheableStatementSize).maxMessageSize(maxMessageSize)
-                .tcpKeepAlive(tcpKeepAlive);
+                .tcpKeepAlive(tcpKeepAlive).rewriteBatchedInserts(rewriteBatchedInserts);
         return b;
     }
 
@@ -416,6 +418,31 @@ public final class ConnectionConfig {
     }
 
     /**
+     * Tells whether {@code executeMany(sql, Iterable<Object[]>)} runs a plain single-row
+     * {@code INSERT INTO t [(columns)] VALUES (...)} as multi-row inserts: the rows are sent in
+     * chunks of up to 5,000 (or about 4 MiB), each chunk as one execution of
+     * {@code INSERT INTO t [(columns)] SELECT ... FROM unnest($1, $2, ...)} with one array per
+     * parameter, which is several times faster than one execution per row. Like pgjdbc's
+     * {@code reWriteBatchedInserts}; connection string keyword {@code rewrite_batched_inserts}
+     * (pgjdbc's spelling {@code reWriteBatchedInserts} is accepted too).
+     *
+     * <p>The batch is still all or nothing and returns the same row count. It applies only to
+     * that one {@code executeMany} variant (not {@code fetchMany}, the {@code Flow.Publisher}
+     * variant or prepared statements), to an INSERT with exactly one VALUES row whose items use
+     * every parameter {@code $1..$n} (no {@code DEFAULT}, {@code ON CONFLICT}, {@code RETURNING},
+     * {@code WITH}...), whose parameter types all have binary codecs and array types and are no
+     * arrays themselves, and to batches of at least two rows; anything else runs as usual.
+     * Differences: statement-level triggers fire once per chunk, row-level AFTER triggers and
+     * foreign-key checks run at the end of each chunk's statement, and a server error names the
+     * range of rows of the failing chunk rather than the exact row.
+     *
+     * @return {@code false} by default
+     */
+    public boolean rewriteBatchedInserts() {
+        return rewriteBatchedInserts;
+    }
+
+    /**
      * Compares all settings, passwords included.
      *
      * @param o another object
@@ -433,6 +460,7 @@ public final class ConnectionConfig {
         return sslSni == c.sslSni && statementCacheSize == c.statementCacheSize
                 && maxCacheableStatementSize == c.maxCacheableStatementSize
                 && maxMessageSize == c.maxMessageSize && tcpKeepAlive == c.tcpKeepAlive
+                && rewriteBatchedInserts == c.rewriteBatchedInserts
                 && hosts.equals(c.hosts) && user.equals(c.user) && Objects.equals(password, c.password)
                 && database.equals(c.database) && Objects.equals(applicationName, c.applicationName)
                 && Objects.equals(options, c.options) && serverSettings.equals(c.serverSettings)
@@ -491,7 +519,8 @@ public final class ConnectionConfig {
                 .append(", statementCacheMaxLifetime=").append(statementCacheMaxLifetime)
                 .append(", maxCacheableStatementSize=").append(maxCacheableStatementSize)
                 .append(", maxMessageSize=").append(maxMessageSize)
-                .append(", tcpKeepAlive=").append(tcpKeepAlive);
+                .append(", tcpKeepAlive=").append(tcpKeepAlive)
+                .append(", rewriteBatchedInserts=").append(rewriteBatchedInserts);
         return s.append('}').toString();
     }
 
@@ -532,6 +561,7 @@ public final class ConnectionConfig {
         private int maxCacheableStatementSize = DEFAULT_MAX_CACHEABLE_STATEMENT_SIZE;
         private int maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
         private boolean tcpKeepAlive = true;
+        private boolean rewriteBatchedInserts;
 
         private Builder() {
         }
@@ -852,6 +882,18 @@ public final class ConnectionConfig {
          */
         public Builder tcpKeepAlive(boolean enabled) {
             this.tcpKeepAlive = enabled;
+            return this;
+        }
+
+        /**
+         * Sets whether {@code executeMany} runs plain single-row INSERT ... VALUES batches as
+         * multi-row inserts; default {@code false}. See {@link ConnectionConfig#rewriteBatchedInserts()}.
+         *
+         * @param enabled whether to rewrite
+         * @return this builder
+         */
+        public Builder rewriteBatchedInserts(boolean enabled) {
+            this.rewriteBatchedInserts = enabled;
             return this;
         }
 

@@ -2,6 +2,7 @@ package io.pgjet.internal;
 
 import io.pgjet.PgInterfaceException;
 import io.pgjet.PgJetException;
+import io.pgjet.internal.net.NettyRuntime;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -19,6 +20,7 @@ public final class Futures {
      */
     public static <T> T await(CompletableFuture<T> future) {
         try {
+            awaitBriefly(future);
             return future.get();
         } catch (InterruptedException e) {
             future.cancel(true);
@@ -29,6 +31,26 @@ public final class Futures {
         } catch (CancellationException e) {
             throw new PgInterfaceException("the request was cancelled", e);
         }
+    }
+
+    /**
+     * Checks for completion, yielding the CPU between checks, for up to the I/O threads' spin budget
+     * ({@link NettyRuntime#spinMicros()}) before the caller parks: a quick answer is then picked up
+     * by a thread that is still running instead of one the kernel must wake (slow on virtual
+     * machines). Yielding leaves the CPU to any other runnable thread.
+     */
+    private static void awaitBriefly(CompletableFuture<?> future) {
+        long budget = NettyRuntime.spinMicros() * 1000;
+        if (budget <= 0 || future.isDone()) {
+            return;
+        }
+        long deadline = System.nanoTime() + budget;
+        do {
+            Thread.yield();
+            if (future.isDone()) {
+                return;
+            }
+        } while (System.nanoTime() - deadline < 0);
     }
 
     /** Returns the cause inside CompletionException wrappers. */

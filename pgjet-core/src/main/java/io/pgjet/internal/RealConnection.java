@@ -60,11 +60,14 @@ public final class RealConnection implements AsyncConnection {
     private final StatementCache statements;
     private final Transactions transactions;
     private final SessionTypes types;
+    /** What rewriteBatchedInserts knows per SQL text; null when the option is off. */
+    private final BatchedInserts batchedInserts;
     private final long timeoutNanos;
 
     private RealConnection(ConnectionIo io, ConnectionListeners listeners, StatementCache statements,
-            Transactions transactions, SessionTypes types, long timeoutNanos) {
+            Transactions transactions, SessionTypes types, BatchedInserts batchedInserts, long timeoutNanos) {
         this.types = types;
+        this.batchedInserts = batchedInserts;
         this.io = io;
         this.listeners = listeners;
         this.statements = statements;
@@ -83,7 +86,8 @@ public final class RealConnection implements AsyncConnection {
                     config.statementCacheMaxLifetime().toNanos(), config.maxCacheableStatementSize());
             SessionTypes types = new SessionTypes(io.session(), io.serverKey() + "/" + config.database(),
                     JsonMapper.STRINGS_ONLY);
-            return new RealConnection(io, listeners, cache, new Transactions(), types, nanos);
+            return new RealConnection(io, listeners, cache, new Transactions(), types,
+                    config.rewriteBatchedInserts() ? new BatchedInserts() : null, nanos);
         });
     }
 
@@ -244,11 +248,51 @@ public final class RealConnection implements AsyncConnection {
 
     /**
      * Executes {@code sql} once per parameter set, pipelined under one Sync (all or nothing);
-     * completes with the total row count.
+     * completes with the total row count. With {@code rewriteBatchedInserts} a plain single-row
+     * INSERT ... VALUES runs as one multi-row insert per chunk of rows instead (see
+     * {@link #insertBatch}); only this variant does that, not fetchMany, the publisher variant
+     * nor prepared statements.
      */
     @Override
     public CompletableFuture<Long> executeMany(String sql, Iterable<Object[]> parameterSets) {
-        return batch(sql, parameterSets.iterator(), false).thenApply(ExecuteManyCommand.Outcome::rowCount);
+        Iterator<Object[]> rows = parameterSets.iterator();
+        CompletableFuture<ExecuteManyCommand.Outcome> outcome = batchedInserts == null
+                ? batch(sql, rows, false) : insertBatch(sql, rows);
+        return outcome.thenApply(ExecuteManyCommand.Outcome::rowCount);
+    }
+
+    /**
+     * executeMany with {@code rewriteBatchedInserts}: when {@code sql} has the shape
+     * {@link BatchedInsertSql} rewrites, there are at least two rows and its parameter types
+     * allow it, the batch executes the rewritten statement once per chunk of rows
+     * ({@link InsertChunks}), still under one Sync; otherwise it runs as any batch.
+     *
+     * <p>The first time a text is seen its statement is described (through the statement cache,
+     * so a later ordinary use reuses it) inside the batch's own command, which then decides and
+     * swaps in the rewritten statement: requests issued after the batch still run after it. Later
+     * batches of the text know the decision and go straight to the rewritten statement.
+     */
+    private CompletableFuture<ExecuteManyCommand.Outcome> insertBatch(String sql, Iterator<Object[]> rows) {
+        BatchedInserts.Entry entry = batchedInserts.entry(sql);
+        // The SQL tokenizer reads '...' as a standard string: with the (deprecated) setting off,
+        // a backslash would escape the quote and the rewrite could misread the statement.
+        if (!entry.mayRewrite() || !"on".equals(io.session().parameter("standard_conforming_strings"))) {
+            return batch(sql, rows, false);
+        }
+        BatchedInserts.PeekedRows peeked = new BatchedInserts.PeekedRows(rows, 2);
+        if (!peeked.hasAtLeast(2)) {
+            return batch(sql, peeked, false); // a single row gains nothing from an array
+        }
+        Statement rewritten = statementFor(entry.rewrittenSql());
+        // Once decided, the original statement is not needed; the placeholder is only prepared
+        // (unnamed) if the decision is forgotten meanwhile (reloadSchemaState on another thread).
+        Statement original = entry.decided() ? new Statement(new StatementRef("", sql), true, false) : statementFor(sql);
+        ExecuteManyCommand.Rewrite rewrite = batchedInserts.rewrite(entry, rewritten.ref(), peeked, types,
+                remaining -> plainBatch(sql, BatchSource.of(remaining), false),
+                () -> statements.invalidate(rewritten.ref()));
+        CompletableFuture<ExecuteManyCommand.Outcome> outcome = submit(new ExecuteManyCommand(original.ref(),
+                BatchSource.of(peeked), this::parameters, false, types, rewrite));
+        return logged(sql, -1, track(rewritten, track(original, outcome)), ExecuteManyCommand.Outcome::rowCount);
     }
 
     /** Executes {@code sql} once per parameter set and returns every row the executions returned. */
@@ -267,9 +311,13 @@ public final class RealConnection implements AsyncConnection {
     }
 
     private CompletableFuture<ExecuteManyCommand.Outcome> batch(String sql, BatchSource source, boolean collect) {
+        return logged(sql, -1, plainBatch(sql, source, collect), ExecuteManyCommand.Outcome::rowCount);
+    }
+
+    /** Runs a batch one execution per parameter set, without logging it. */
+    private CompletableFuture<ExecuteManyCommand.Outcome> plainBatch(String sql, BatchSource source, boolean collect) {
         Statement statement = statementFor(sql);
-        return logged(sql, -1, track(statement, submit(new ExecuteManyCommand(statement.ref(),
-                source, this::parameters, collect, types))), ExecuteManyCommand.Outcome::rowCount);
+        return track(statement, submit(new ExecuteManyCommand(statement.ref(), source, this::parameters, collect, types)));
     }
 
     /** Binds {@code sql} to a named portal without executing it (the seed's BIND state). */
@@ -431,7 +479,7 @@ public final class RealConnection implements AsyncConnection {
         if (timeout.isNegative()) {
             throw new PgInterfaceException("timeout must not be negative: " + timeout);
         }
-        return new RealConnection(io, listeners, statements, transactions, types, timeout.toNanos());
+        return new RealConnection(io, listeners, statements, transactions, types, batchedInserts, timeout.toNanos());
     }
 
     @Override
@@ -530,6 +578,9 @@ public final class RealConnection implements AsyncConnection {
     }
 
     private CompletableFuture<Void> forgetStatements() {
+        if (batchedInserts != null) {
+            batchedInserts.clear(); // parameter types and codecs may differ now
+        }
         List<CompletableFuture<Void>> closes = new java.util.ArrayList<>();
         for (StatementRef statement : statements.clear()) {
             if (statement.info() != null && !isClosed()) {

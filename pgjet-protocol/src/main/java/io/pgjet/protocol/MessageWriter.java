@@ -35,7 +35,10 @@ final class MessageWriter {
     /** Writes an int16 count of format codes followed by the codes. */
     static void writeFormats(ByteBuf out, short[] formats, String field) {
         int count = formats == null ? 0 : formats.length;
-        checkCount(count, field + ".length");
+        if (count > MAX_COUNT) {
+            // the message is built only on failure: this runs for every Bind
+            checkCount(count, field + ".length");
+        }
         out.writeShort(count);
         for (int i = 0; i < count; i++) {
             out.writeShort(formats[i]);

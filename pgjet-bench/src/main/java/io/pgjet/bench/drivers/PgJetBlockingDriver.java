@@ -147,7 +147,7 @@ public final class PgJetBlockingDriver implements Driver {
 
         @Override
         public String how() {
-            return "executeMany of " + data.batchRows() + " rows (one Sync)";
+            return "executeMany of " + data.batchRows() + " rows, plain path (one Bind/Execute per row, one Sync)";
         }
 
         @Override

@@ -169,6 +169,8 @@ public final class ConfigResolver {
         b.tcpKeepAlive(keepAlives == null || keepAlives != 0);
         Path passfile = path(ConnectionKeyword.PASSFILE);
         b.passfile(passfile != null ? passfile : environment.defaultPassfile());
+        Boolean rewrite = bool(ConnectionKeyword.REWRITE_BATCHED_INSERTS);
+        b.rewriteBatchedInserts(rewrite != null && rewrite);
         checkClientEncoding();
         checkValues();
         try {
@@ -214,6 +216,24 @@ public final class ConfigResolver {
         } catch (NumberFormatException e) {
             throw new InvalidDsnException(redactor.message("invalid integer value", setting.value(),
                     " for connection option \"" + keyword.libpqName() + "\" in " + setting.origin()));
+        }
+    }
+
+    /** A boolean as PostgreSQL spells them (true/false, on/off, yes/no, 1/0, any case), or null if unset. */
+    private Boolean bool(ConnectionKeyword keyword) {
+        Setting setting = settings.get(keyword);
+        if (setting == null) {
+            return null;
+        }
+        switch (setting.value().strip().toLowerCase(Locale.ROOT)) {
+            case "true", "on", "yes", "1":
+                return Boolean.TRUE;
+            case "false", "off", "no", "0":
+                return Boolean.FALSE;
+            default:
+                throw new InvalidDsnException(redactor.message("invalid boolean value", setting.value(),
+                        " for connection option \"" + keyword.libpqName() + "\" in " + setting.origin()
+                                + " (expected true or false)"));
         }
     }
 

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * Lists every connection option libpq 18 knows, with its environment variable and what PgJet does
- * with it.
+ * with it, plus PgJet's own options (which no libpq keyword covers; they have no environment
+ * variable).
  *
  * <p>Every libpq option is recognized so that settings written for libpq either work unchanged or
  * fail with a clear message; PgJet never silently drops an option that changes security or
@@ -65,7 +66,10 @@ enum ConnectionKeyword {
     OAUTH_ISSUER("oauth_issuer", null, Support.UNSUPPORTED),
     OAUTH_CLIENT_ID("oauth_client_id", null, Support.UNSUPPORTED),
     OAUTH_CLIENT_SECRET("oauth_client_secret", null, Support.UNSUPPORTED, true),
-    OAUTH_SCOPE("oauth_scope", null, Support.UNSUPPORTED);
+    OAUTH_SCOPE("oauth_scope", null, Support.UNSUPPORTED),
+    // PgJet's own: executeMany of a single-row INSERT ... VALUES as multi-row inserts. Also
+    // accepted under pgjdbc's name (see ALIASES), so a JDBC URL's setting carries over.
+    REWRITE_BATCHED_INSERTS("rewrite_batched_inserts", null, Support.SUPPORTED);
 
     /** What PgJet does with an option. */
     public enum Support {
@@ -85,6 +89,8 @@ enum ConnectionKeyword {
         for (ConnectionKeyword keyword : values()) {
             BY_NAME.put(keyword.libpqName, keyword);
         }
+        // Other drivers' spellings of PgJet's own options.
+        BY_NAME.put("reWriteBatchedInserts", REWRITE_BATCHED_INSERTS);
     }
 
     private final String libpqName;

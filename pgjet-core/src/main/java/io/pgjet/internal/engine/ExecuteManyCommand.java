@@ -10,6 +10,7 @@ import io.pgjet.protocol.RowDescription;
 import io.pgjet.protocol.ServerMessage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
@@ -25,6 +26,12 @@ import java.util.function.Function;
  *
  * <p>The result is the total row count of every execution, or, when collecting, every row the
  * executions returned (e.g. {@code INSERT ... RETURNING id}).
+ *
+ * <p>A batch may carry a {@link Rewrite}: once the statement as given is described (or at once,
+ * when the rewrite already knows), it may swap in another statement, source and encoder that
+ * have the same effect, e.g. one multi-row {@code INSERT ... SELECT FROM unnest(...)} per chunk
+ * of rows instead of one {@code INSERT ... VALUES} per row. The swap happens inside this one
+ * command, so requests issued after the batch still run after it.
  */
 public final class ExecuteManyCommand extends ResultCommand<ExecuteManyCommand.Outcome> {
     private static final int CHUNK_BYTES = 256 * 1024;
@@ -39,11 +46,75 @@ public final class ExecuteManyCommand extends ResultCommand<ExecuteManyCommand.O
      */
     public record Outcome(long executions, long rowCount, List<Row> rows) {}
 
-    private final StatementRef statement;
+    /**
+     * Replaces a batch by an equivalent one once its statement's parameter types are known
+     * (PgJet's {@code rewriteBatchedInserts}). Both methods run on the I/O thread.
+     */
+    public interface Rewrite {
+        /** Returned by {@link #plan} when it needs the statement's description to decide. */
+        Plan DESCRIBE_FIRST = new Plan(null, null, null, null);
+
+        /**
+         * Returns the batch to run instead, or null to run the batch as given.
+         *
+         * @param described the statement as given, described by the server; null when it is not
+         *     described yet, in which case {@link #DESCRIBE_FIRST} asks for it to be described
+         *     (a rewrite that already knows its decision answers without it)
+         */
+        Plan plan(PreparedInfo described);
+
+        /**
+         * Called when the replacement statement could not be prepared (nothing of the batch
+         * was sent yet); returns the future of the same batch run the ordinary way, or null to
+         * report {@code error} as it is.
+         *
+         * @param transactionStatus the status of the ReadyForQuery after the failed preparation
+         */
+        CompletableFuture<Outcome> fallback(PgException error, byte transactionStatus);
+    }
+
+    /**
+     * A replacement batch.
+     *
+     * @param statement the statement to execute; prepared by the batch if nobody has yet, with
+     *     its {@linkplain StatementRef#declaredTypes() declared parameter types}
+     * @param source its parameter sets
+     * @param encoders turns one of them into its Bind encoder
+     * @param wording words errors in the caller's terms (e.g. row numbers instead of parameter
+     *     sets of the replacement), or null for the default wording
+     */
+    public record Plan(StatementRef statement, BatchSource source, Function<Object[], BindEncoder> encoders,
+            Wording wording) {}
+
+    /** Words a batch's errors for a caller whose parameter sets are not the ones executed. */
+    public interface Wording {
+        /**
+         * Returns the error for parameter set {@code index} (1-based, as executed) that could
+         * not be read or encoded; the batch was rolled back.
+         */
+        PgInterfaceException clientError(long index, RuntimeException cause);
+
+        /**
+         * Returns the exception to report for the server's {@code error} at parameter set
+         * {@code index} (1-based, as executed; one past the last when the error came after the
+         * last execution, e.g. from a deferred constraint); should keep its class and SQLSTATE.
+         *
+         * @param transactionStatus the status of the ReadyForQuery that ended the batch
+         */
+        PgException serverError(PgException error, long index, byte transactionStatus);
+    }
+
+    private StatementRef statement;
     /** Whether this batch prepares the statement; decided when it is written. */
     private boolean prepare;
-    private final BatchSource source;
-    private final Function<Object[], BindEncoder> encoders;
+    private BatchSource source;
+    private Function<Object[], BindEncoder> encoders;
+    private final Rewrite rewrite;
+    private Wording wording;
+    /** Whether {@link #rewrite} has decided (so it is not asked again). */
+    private boolean planned;
+    /** Whether this batch prepares the replacement statement a rewrite swapped in. */
+    private boolean preparingReplacement;
     private final boolean collectRows;
     private final TypeResolver types;
     private final List<Row> rows = new ArrayList<>();
@@ -68,11 +139,22 @@ public final class ExecuteManyCommand extends ResultCommand<ExecuteManyCommand.O
      */
     public ExecuteManyCommand(StatementRef statement, BatchSource source,
             Function<Object[], BindEncoder> encoders, boolean collectRows, TypeResolver types) {
+        this(statement, source, encoders, collectRows, types, null);
+    }
+
+    /**
+     * Creates a batch that {@code rewrite} may replace by an equivalent one; see {@link Rewrite}.
+     *
+     * @param rewrite decides on the replacement, or null to always run the batch as given
+     */
+    public ExecuteManyCommand(StatementRef statement, BatchSource source,
+            Function<Object[], BindEncoder> encoders, boolean collectRows, TypeResolver types, Rewrite rewrite) {
         this.types = types;
         this.statement = statement;
         this.source = source;
         this.encoders = encoders;
         this.collectRows = collectRows;
+        this.rewrite = rewrite;
     }
 
     @Override
@@ -87,12 +169,14 @@ public final class ExecuteManyCommand extends ResultCommand<ExecuteManyCommand.O
 
     @Override
     protected void encode(ByteBuf out, EngineContext context) {
+        if (rewrite != null && statement.info() == null && consultRewrite(null)) {
+            writePrepare(out); // the replacement, without describing the statement as given
+            return;
+        }
+        // False for a replacement swapped in already prepared: its description is known.
         prepare = statement.claimPreparation();
         if (prepare) {
-            preparing = true;
-            FrontendMessages.parse(out, statement.name(), statement.sql(), UNSPECIFIED);
-            FrontendMessages.describeStatement(out, statement.name());
-            FrontendMessages.sync(out);
+            writePrepare(out);
             return;
         }
         if (statement.info() == null) {
@@ -103,7 +187,48 @@ public final class ExecuteManyCommand extends ResultCommand<ExecuteManyCommand.O
         startWriting(context);
     }
 
+    private void writePrepare(ByteBuf out) {
+        preparing = true;
+        parameterTypes = UNSPECIFIED;
+        columns = null;
+        FrontendMessages.parse(out, statement.name(), statement.sql(), statement.declaredTypes());
+        FrontendMessages.describeStatement(out, statement.name());
+        FrontendMessages.sync(out);
+    }
+
+    /**
+     * Asks the rewrite for a replacement and swaps it in; returns true when the replacement must
+     * be prepared first (this batch claimed its preparation).
+     */
+    private boolean consultRewrite(PreparedInfo described) {
+        Plan plan = rewrite.plan(described);
+        if (plan == Rewrite.DESCRIBE_FIRST && described == null) {
+            return false;
+        }
+        planned = true;
+        if (plan == null || plan == Rewrite.DESCRIBE_FIRST) {
+            return false;
+        }
+        boolean claimed = plan.statement().claimPreparation();
+        if (!claimed && plan.statement().info() == null) {
+            // Its preparation, written ahead of this batch, failed: run the batch as given.
+            return false;
+        }
+        statement = plan.statement();
+        source = plan.source();
+        encoders = plan.encoders();
+        wording = plan.wording();
+        preparingReplacement = claimed;
+        prepare = claimed;
+        return claimed;
+    }
+
     private void startWriting(EngineContext context) {
+        if (rewrite != null && !planned && consultRewrite(statement.info())) {
+            writePrepare(context.outbound());
+            context.requestFlush();
+            return;
+        }
         writing = true;
         writeChunk(context);
     }
@@ -150,8 +275,9 @@ public final class ExecuteManyCommand extends ResultCommand<ExecuteManyCommand.O
     }
 
     private void abandon(ByteBuf out, EngineContext context, long index, RuntimeException cause) {
-        clientError = new PgInterfaceException("executeMany: parameter set " + index
-                + " could not be encoded or read; the batch was rolled back: " + cause.getMessage(), cause);
+        clientError = wording != null ? wording.clientError(index, cause)
+                : new PgInterfaceException("executeMany: parameter set " + index
+                        + " could not be encoded or read; the batch was rolled back: " + cause.getMessage(), cause);
         if (written > 0 && !context.session().inTransaction()) {
             // Rows already sent run in the implicit transaction that Sync would commit: roll it back
             // first. (Inside a transaction block the caller's rollback undoes them.)
@@ -257,7 +383,13 @@ public final class ExecuteManyCommand extends ResultCommand<ExecuteManyCommand.O
     protected void failed(byte transactionStatus) {
         writing = false;
         if (prepareError != null) {
-            abort(prepareError);
+            CompletableFuture<Outcome> instead = preparingReplacement
+                    ? rewrite.fallback(prepareError, transactionStatus) : null;
+            if (instead != null) {
+                finishWith(instead);
+            } else {
+                abort(prepareError);
+            }
             return;
         }
         if (clientError != null) {
@@ -265,6 +397,10 @@ public final class ExecuteManyCommand extends ResultCommand<ExecuteManyCommand.O
             return;
         }
         PgException error = PgException.of(error().fields(), sql());
+        if (wording != null) {
+            abort(wording.serverError(error, failedRow(), transactionStatus));
+            return;
+        }
         error.addSuppressed(new PgInterfaceException("executeMany failed at parameter set " + failedRow()
                 + "; no row of the batch was applied" + (transactionStatus == 'E'
                         ? " and the enclosing transaction is aborted" : "")));

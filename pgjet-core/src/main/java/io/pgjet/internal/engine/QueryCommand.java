@@ -106,7 +106,7 @@ public final class QueryCommand<T> extends ResultCommand<T> {
         prepare = statement.claimPreparation();
         if (prepare) {
             phase = Phase.PREPARE;
-            FrontendMessages.parse(out, statement.name(), statement.sql(), UNSPECIFIED);
+            FrontendMessages.parse(out, statement.name(), statement.sql(), statement.declaredTypes());
             FrontendMessages.describeStatement(out, statement.name());
             FrontendMessages.sync(out);
             return;

@@ -8,6 +8,7 @@ import io.pgjet.internal.result.Columns;
  * ReadyForQuery always comes first), and report the prepare's own error if it failed.
  */
 public final class StatementRef {
+    private static final int[] INFERRED = new int[0];
     private final String name;
     private final String sql;
     private final long createdNanos = System.nanoTime();
@@ -15,6 +16,8 @@ public final class StatementRef {
     /** Whether a command has already written this statement's Parse (I/O thread only). */
     private boolean parseWritten;
     private volatile Throwable failure;
+    /** Parameter types the Parse declares; empty lets the server infer them all. */
+    private volatile int[] declaredTypes = INFERRED;
 
     /** Creates a reference to statement {@code name} for {@code sql}, not yet prepared. */
     public StatementRef(String name, String sql) {
@@ -37,6 +40,26 @@ public final class StatementRef {
     /** Returns the SQL text. */
     public String sql() {
         return sql;
+    }
+
+    /**
+     * Returns the parameter type OIDs the Parse of this statement declares: empty (the default)
+     * lets the server infer every type from the SQL.
+     */
+    public int[] declaredTypes() {
+        return declaredTypes;
+    }
+
+    /**
+     * Declares the parameter types to send in Parse, for SQL whose parameter types the server
+     * cannot infer on its own (the array parameters of a rewritten multi-row insert:
+     * {@code unnest($1, $2)} says nothing about the element types). Must be called before the
+     * statement is prepared; later calls have no effect on the server.
+     *
+     * @param typeOids one OID per parameter
+     */
+    public void declareTypes(int[] typeOids) {
+        this.declaredTypes = typeOids.clone();
     }
 
     /** Returns when this reference was created, from {@link System#nanoTime()}. */

@@ -28,6 +28,7 @@ final class BackendMessageHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        io.readBatchStarted();
         ByteBuf in = (ByteBuf) msg;
         if (cumulation != null) {
             in = append(ctx.alloc(), cumulation, in);

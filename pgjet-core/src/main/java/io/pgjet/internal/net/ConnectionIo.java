@@ -122,6 +122,7 @@ public final class ConnectionIo implements ProtocolEngine.Outbound {
             submissions.offer(command);
             if (drainScheduled.compareAndSet(false, true)) {
                 loop.execute(drainTask);
+                SpinThenWaitStrategy.externalWorkQueued();
             }
         }
     }
@@ -228,7 +229,17 @@ public final class ConnectionIo implements ProtocolEngine.Outbound {
 
     // ---- called by BackendMessageHandler -----------------------------------------------------
 
+    /**
+     * Called before the messages of a read are handled: writes they cause (the next request of a
+     * callback chain) wait for {@link #readBatchComplete()}, which flushes once, instead of
+     * each scheduling a flush task.
+     */
+    void readBatchStarted() {
+        batching = true;
+    }
+
     void readBatchComplete() {
+        batching = false;
         if (flushScheduled) {
             flushNow();
         }

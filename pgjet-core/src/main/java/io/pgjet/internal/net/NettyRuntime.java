@@ -14,6 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (reading COPY sources, running listener callbacks).
  */
 public final class NettyRuntime {
+    /** Default budget, in microseconds, for which a waiting thread keeps checking before it sleeps. */
+    public static final long DEFAULT_SPIN_MICROS = 100;
+    private static final long SPIN_MICROS = Math.max(0, Long.getLong("pgjet.spinMicros", DEFAULT_SPIN_MICROS));
     private static final NettyRuntime SHARED = new NettyRuntime();
 
     private final EventLoopGroup group;
@@ -24,6 +27,14 @@ public final class NettyRuntime {
         group = new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory("pgjet-io", true),
                 Transports.ioHandlerFactory());
         blockingWork = Executors.newCachedThreadPool(daemonThreads("pgjet-worker"));
+    }
+
+    /**
+     * Returns how long, in microseconds, a thread waiting for a quick answer keeps checking (and
+     * yielding) before it blocks: {@code -Dpgjet.spinMicros}, default {@value #DEFAULT_SPIN_MICROS}.
+     */
+    public static long spinMicros() {
+        return SPIN_MICROS;
     }
 
     /** Returns the shared runtime. */

@@ -12,6 +12,7 @@ import io.netty.channel.socket.nio.NioDomainSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.channel.unix.DomainSocketAddress;
 import java.net.SocketAddress;
+import java.nio.channels.spi.SelectorProvider;
 import java.net.UnixDomainSocketAddress;
 
 /**
@@ -26,7 +27,12 @@ final class Transports {
 
     /** Returns the I/O handler factory for the event loops. */
     static IoHandlerFactory ioHandlerFactory() {
-        return EPOLL ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        long spinNanos = NettyRuntime.spinMicros() * 1000;
+        if (spinNanos <= 0) {
+            return EPOLL ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        }
+        return EPOLL ? EpollIoHandler.newFactory(0, () -> new SpinThenWaitStrategy(spinNanos))
+                : NioIoHandler.newFactory(SelectorProvider.provider(), () -> new SpinThenWaitStrategy(spinNanos));
     }
 
     /** Returns a factory for channels that can connect to {@code address}. */

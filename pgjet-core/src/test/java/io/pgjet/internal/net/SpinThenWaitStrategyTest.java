@@ -1,0 +1,65 @@
+package io.pgjet.internal.net;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netty.channel.SelectStrategy;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The I/O threads' wait: check briefly after short waits, block at once after long ones. */
+class SpinThenWaitStrategyTest {
+
+    @Test
+    void keepsCheckingUntilEventsArriveInsteadOfBlocking() throws Exception {
+        SpinThenWaitStrategy strategy = new SpinThenWaitStrategy(TimeUnit.SECONDS.toNanos(10));
+        AtomicInteger polls = new AtomicInteger();
+        int result = strategy.calculateStrategy(() -> polls.incrementAndGet() < 5 ? 0 : 3, false);
+        assertEquals(3, result);
+        assertEquals(5, polls.get());
+    }
+
+    @Test
+    void blocksWhenNothingArrivesWithinTheBudget() throws Exception {
+        SpinThenWaitStrategy strategy = new SpinThenWaitStrategy(TimeUnit.MILLISECONDS.toNanos(20));
+        assertEquals(SelectStrategy.SELECT, strategy.calculateStrategy(() -> 0, false));
+    }
+
+    @Test
+    void blocksAtOnceAfterAWaitLongerThanTheBudget() throws Exception {
+        long budget = TimeUnit.MILLISECONDS.toNanos(50);
+        SpinThenWaitStrategy strategy = new SpinThenWaitStrategy(budget);
+        assertEquals(SelectStrategy.SELECT, strategy.calculateStrategy(() -> 0, false));
+        Thread.sleep(200); // the loop "blocked" for longer than the budget: answers are not quick here
+        long start = System.nanoTime();
+        assertEquals(SelectStrategy.SELECT, strategy.calculateStrategy(() -> 0, false));
+        assertTrue(System.nanoTime() - start < budget / 2, "did not check again after a long wait");
+    }
+
+    @Test
+    void neverChecksWhenTasksAreWaiting() throws Exception {
+        SpinThenWaitStrategy strategy = new SpinThenWaitStrategy(TimeUnit.SECONDS.toNanos(10));
+        long start = System.nanoTime();
+        assertEquals(0, strategy.calculateStrategy(() -> 0, true));
+        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(1));
+    }
+
+    @Test
+    void workQueuedFromAnotherThreadEndsTheCheckAtOnce() throws Exception {
+        SpinThenWaitStrategy strategy = new SpinThenWaitStrategy(TimeUnit.SECONDS.toNanos(30));
+        Thread submitter = new Thread(() -> {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                return;
+            }
+            SpinThenWaitStrategy.externalWorkQueued();
+        });
+        long start = System.nanoTime();
+        submitter.start();
+        assertEquals(0, strategy.calculateStrategy(() -> 0, false), "returns to run the new task");
+        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(10), "waited for the budget");
+        submitter.join();
+    }
+}
