@@ -93,8 +93,13 @@ public interface AsyncConnection extends AutoCloseable {
      * Sync: one round trip, and all or nothing (outside a transaction block the batch is one
      * implicit transaction). Parameter sets are read lazily from the iterable on PgJet's I/O
      * thread as the socket drains, so a batch of any size needs bounded memory; the iterator must
-     * not block. On failure the exception says which parameter set the server rejected and the
-     * connection stays usable.
+     * not block. On failure the exception says which parameter set the server rejected (in a
+     * suppressed exception) and the connection stays usable.
+     *
+     * <p>With {@link ConnectionConfig#rewriteBatchedInserts()} on, a plain single-row
+     * {@code INSERT ... VALUES (...)} runs instead as one {@code INSERT ... SELECT FROM unnest(...)}
+     * per chunk of rows (several times faster; statement-level triggers fire once per chunk, and
+     * an error names the chunk's row range rather than the exact row). See the guide.
      *
      * @return the total number of rows the executions affected
      */
