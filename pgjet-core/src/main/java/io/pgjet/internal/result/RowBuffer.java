@@ -42,6 +42,8 @@ public final class RowBuffer {
      */
     private int[][] lengthOffsets = {new int[0]};
     private int rowCount;
+    /** The chunk of the last row looked up by {@link #chunkOf}: a hint for in-order reads. */
+    private int lastChunk;
 
     /** Creates an empty buffer for rows of the given layout. */
     public RowBuffer(Columns columns) {
@@ -170,9 +172,17 @@ public final class RowBuffer {
         if (chunkCount == 1) {
             return chunks[0];
         }
+        // Rows are mostly read in order: try the chunk of the previous lookup first. The hint is
+        // only a guess (a plain field other threads may see stale), checked before use.
+        int hint = lastChunk;
+        if (hint < chunkCount && chunkFirstRow[hint] <= row && (hint + 1 == chunkCount || row < chunkFirstRow[hint + 1])) {
+            return chunks[hint];
+        }
         int index = Arrays.binarySearch(chunkFirstRow, 0, chunkCount, row);
         // Not found: the chunk is the one before the insertion point (-index - 1).
-        return chunks[index >= 0 ? index : -index - 2];
+        int found = index >= 0 ? index : -index - 2;
+        lastChunk = found;
+        return chunks[found];
     }
 
     /**

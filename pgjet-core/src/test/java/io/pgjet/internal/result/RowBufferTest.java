@@ -58,6 +58,23 @@ class RowBufferTest {
     }
 
     @Test
+    void rowsReadOutOfOrderAcrossChunksComeBackRight() {
+        RowBuffer buffer = new RowBuffer(TWO_TEXT_COLUMNS);
+        int count = 3000; // about 20 chunks
+        for (int i = 0; i < count; i++) {
+            ByteBuf row = dataRow("row " + i, "x".repeat(i % 300));
+            buffer.add(row);
+            row.release();
+        }
+        List<io.pgjet.Row> rows = new RowList(buffer);
+        Random random = new Random(7);
+        for (int n = 0; n < 10_000; n++) {
+            int i = n % 3 == 0 ? count - 1 - (n % count) : random.nextInt(count);
+            assertEquals("row " + i, rows.get(i).getString(0), "row " + i);
+        }
+    }
+
+    @Test
     void columnsReadInAnyOrderOnOneRowComeBackRight() {
         RowBuffer buffer = new RowBuffer(TWO_TEXT_COLUMNS);
         ByteBuf body = dataRow("first", "second");
