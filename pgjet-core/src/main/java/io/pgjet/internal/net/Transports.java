@@ -25,6 +25,11 @@ final class Transports {
 
     private Transports() {}
 
+    /** Returns the transport in use: {@code "epoll"} or {@code "nio"}. */
+    static String name() {
+        return EPOLL ? "epoll" : "nio";
+    }
+
     /** Returns the I/O handler factory for the event loops. */
     static IoHandlerFactory ioHandlerFactory() {
         long spinNanos = NettyRuntime.spinMicros() * 1000;
