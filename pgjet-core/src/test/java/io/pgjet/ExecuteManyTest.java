@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.pgjet.errors.UniqueViolationException;
 import io.pgjet.testkit.PgTestServer;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,22 +55,9 @@ class ExecuteManyTest {
 
     @Test
     void unencodableParameterSetMidStreamRollsBackWhatWasSent() {
-        Iterator<Object[]> source = new Iterator<>() {
-            int n;
-
-            @Override
-            public boolean hasNext() {
-                return n < 50_000;
-            }
-
-            @Override
-            public Object[] next() {
-                n++;
-                return new Object[] {n, n == 40_000 ? "bad\0label" : "ok", 1.0};
-            }
-        };
+        Iterable<Object[]> source = LazyRows.of(50_000, n -> new Object[] {n, n == 40_000 ? "bad\0label" : "ok", 1.0});
         PgInterfaceException e = assertThrows(PgInterfaceException.class,
-                () -> conn.executeMany("insert into items values ($1, $2, $3)", () -> source));
+                () -> conn.executeMany("insert into items values ($1, $2, $3)", source));
         assertTrue(e.getMessage().contains("parameter set 40000"), e.getMessage());
         assertEquals("0", conn.fetchRow("select count(*) from items").getString(0));
     }
@@ -89,20 +75,7 @@ class ExecuteManyTest {
 
     @Test
     void largeBatchStreamsFromALazyIterable() {
-        Iterable<Object[]> lazy = () -> new Iterator<>() {
-            int n;
-
-            @Override
-            public boolean hasNext() {
-                return n < 200_000;
-            }
-
-            @Override
-            public Object[] next() {
-                n++;
-                return new Object[] {n, null, (double) n};
-            }
-        };
+        Iterable<Object[]> lazy = LazyRows.of(200_000, n -> new Object[] {n, null, (double) n});
         assertEquals(200_000, conn.executeMany("insert into items values ($1, $2, $3)", lazy));
         assertEquals("20000100000", conn.fetchRow("select sum(id) from items").getString(0));
     }

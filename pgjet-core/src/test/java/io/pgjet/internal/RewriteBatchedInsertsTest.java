@@ -12,13 +12,13 @@ import io.pgjet.PgJet;
 import io.pgjet.PreparedStatement;
 import io.pgjet.Transaction;
 import io.pgjet.errors.UniqueViolationException;
+import io.pgjet.LazyRows;
 import io.pgjet.testkit.PgTestServer;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -250,22 +250,9 @@ class RewriteBatchedInsertsTest {
     @Test
     void unencodableValueRollsBackAndNamesTheRow() {
         off.execute("create table items (id int, label text)");
-        Iterator<Object[]> source = new Iterator<>() {
-            int n;
-
-            @Override
-            public boolean hasNext() {
-                return n < 50_000;
-            }
-
-            @Override
-            public Object[] next() {
-                n++;
-                return new Object[] {n, n == 40_000 ? "bad\0label" : "ok"};
-            }
-        };
+        Iterable<Object[]> source = LazyRows.of(50_000, n -> new Object[] {n, n == 40_000 ? "bad\0label" : "ok"});
         PgInterfaceException e = assertThrows(PgInterfaceException.class,
-                () -> on.executeMany("insert into items (id, label) values ($1, $2)", () -> source));
+                () -> on.executeMany("insert into items (id, label) values ($1, $2)", source));
         assertTrue(e.getMessage().contains("row 40,000 could not be encoded"), e.getMessage());
         assertEquals(0, count("items"));
 
@@ -313,19 +300,7 @@ class RewriteBatchedInsertsTest {
     @Test
     void twoHundredThousandRowsFromALazyIteratorStream() {
         counted("narrow", "id int");
-        Iterable<Object[]> lazy = () -> new Iterator<>() {
-            int n;
-
-            @Override
-            public boolean hasNext() {
-                return n < 200_000;
-            }
-
-            @Override
-            public Object[] next() {
-                return new Object[] {++n};
-            }
-        };
+        Iterable<Object[]> lazy = LazyRows.of(200_000, n -> new Object[] {n});
         assertEquals(200_000, on.executeMany("insert into narrow (id) values ($1)", lazy));
         assertEquals(chunks(200_000), statements());
         assertEquals(20_000_100_000L, off.fetchRow("select sum(id) from narrow").getLong(0));
