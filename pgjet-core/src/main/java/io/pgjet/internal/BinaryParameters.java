@@ -93,6 +93,17 @@ final class BinaryParameters implements BindEncoder {
             codec.encode(value, out, context); // a text-format codec (user or extension type)
             return;
         }
+        ByteBufUtil.writeUtf8(out, plainText(value, codec != null ? codec.typeName() : "type OID " + oid));
+    }
+
+    /**
+     * Returns the text sent for a value no binary codec takes, for the server to parse with the
+     * type's input function: strings, numbers, booleans, characters and UUIDs as they print,
+     * enums by name.
+     *
+     * @throws PgInterfaceException for any other class, or text with a NUL character
+     */
+    static String plainText(Object value, String typeName) {
         String text;
         if (value instanceof CharSequence || value instanceof Number || value instanceof Boolean
                 || value instanceof Character || value instanceof UUID) {
@@ -100,12 +111,11 @@ final class BinaryParameters implements BindEncoder {
         } else if (value instanceof Enum) {
             text = ((Enum<?>) value).name();
         } else {
-            throw new PgInterfaceException("cannot encode " + value.getClass().getName() + " as "
-                    + (codec != null ? codec.typeName() : "type OID " + oid));
+            throw new PgInterfaceException("cannot encode " + value.getClass().getName() + " as " + typeName);
         }
         if (text.indexOf('\0') >= 0) {
             throw new PgInterfaceException("the value contains a NUL character (U+0000), which PostgreSQL text cannot store");
         }
-        ByteBufUtil.writeUtf8(out, text);
+        return text;
     }
 }

@@ -9,6 +9,7 @@ import io.pgjet.internal.engine.BatchSource;
 import io.pgjet.internal.engine.BindEncoder;
 import io.pgjet.internal.engine.ExecuteManyCommand;
 import io.pgjet.internal.engine.PreparedInfo;
+import io.pgjet.internal.types.ArrayCodec;
 import io.pgjet.internal.types.Codec;
 import io.pgjet.internal.types.CodecContext;
 import io.pgjet.internal.types.CodecRegistry;
@@ -234,20 +235,11 @@ final class InsertChunks implements BatchSource, ExecuteManyCommand.Wording {
         out.writeInt(1).writeInt(0).writeInt(codec.oid()).writeInt(column.size()).writeInt(1);
         boolean hasNull = false;
         for (int i = 0; i < column.size(); i++) {
-            Object value = column.get(i);
-            if (value == null) {
-                out.writeInt(-1);
-                hasNull = true;
-                continue;
-            }
-            int at = out.writerIndex();
-            out.writeInt(0);
             try {
-                codec.encode(value, out, context);
+                hasNull |= ArrayCodec.writeElement(column.get(i), codec, out, context);
             } catch (RuntimeException e) {
                 throw column.failure(i, e);
             }
-            out.setInt(at, out.writerIndex() - at - 4);
         }
         if (hasNull) {
             out.setInt(header + 4, 1);
@@ -280,15 +272,7 @@ final class InsertChunks implements BatchSource, ExecuteManyCommand.Wording {
             } catch (RuntimeException e) {
                 throw column.failure(i, e);
             }
-            literal.append('"');
-            for (int c = 0; c < text.length(); c++) {
-                char ch = text.charAt(c);
-                if (ch == '"' || ch == '\\') {
-                    literal.append('\\');
-                }
-                literal.append(ch);
-            }
-            literal.append('"');
+            ArrayCodec.appendQuoted(literal, text, delimiter);
         }
         ByteBufUtil.writeUtf8(out, literal.append('}'));
     }
@@ -305,13 +289,8 @@ final class InsertChunks implements BatchSource, ExecuteManyCommand.Wording {
             } finally {
                 tmp.release();
             }
-        } else if (value instanceof CharSequence || value instanceof Number || value instanceof Boolean
-                || value instanceof Character || value instanceof UUID) {
-            text = value.toString();
-        } else if (value instanceof Enum) {
-            text = ((Enum<?>) value).name();
         } else {
-            throw new PgInterfaceException("cannot encode " + value.getClass().getName() + " as " + codec.typeName());
+            return BinaryParameters.plainText(value, codec.typeName());
         }
         if (text.indexOf('\0') >= 0) {
             throw new PgInterfaceException("the value contains a NUL character (U+0000), which PostgreSQL text cannot store");

@@ -21,7 +21,7 @@ import java.util.List;
  * Encodes Lists/Collections, Java arrays (nested for more dimensions; primitive arrays without
  * boxing), and PgArray; up to 6 dimensions, which must be rectangular.
  */
-final class ArrayCodec extends Codec {
+public final class ArrayCodec extends Codec {
     private static final int MAXDIM = 6;
     private final int elementOid;
     private final char delimiter;
@@ -277,7 +277,7 @@ final class ArrayCodec extends Codec {
             if (l < 0) {
                 sb.append("NULL");
             } else {
-                quote(sb, codec.decodeText(buf, p, l, ctx));
+                appendQuoted(sb, codec.decodeText(buf, p, l, ctx), delimiter);
                 p += l;
             }
             for (int d = h.ndim - 1; d >= 0; d--) {
@@ -293,7 +293,12 @@ final class ArrayCodec extends Codec {
         return sb.toString();
     }
 
-    private void quote(StringBuilder sb, String s) {
+    /**
+     * Appends one element of an array literal in PostgreSQL's text form, in double quotes (with
+     * {@code "} and {@code \\} escaped) when it would otherwise be misread: empty, {@code NULL},
+     * or holding quotes, braces, the delimiter or white space.
+     */
+    public static void appendQuoted(StringBuilder sb, String s, char delimiter) {
         boolean needs = s.isEmpty() || s.equalsIgnoreCase("NULL");
         for (int i = 0; i < s.length() && !needs; i++) {
             char c = s.charAt(i);
@@ -447,8 +452,8 @@ final class ArrayCodec extends Codec {
         }
     }
 
-    /** Writes one length-prefixed element; returns true when it was NULL. */
-    private static boolean writeElement(Object e, Codec codec, ByteBuf out, CodecContext ctx) {
+    /** Writes one length-prefixed element of a binary array; returns true when it was NULL. */
+    public static boolean writeElement(Object e, Codec codec, ByteBuf out, CodecContext ctx) {
         if (e == null) {
             out.writeInt(-1);
             return true;
