@@ -12,6 +12,7 @@ import io.pgjet.CopySink;
 import io.pgjet.CopySource;
 import io.pgjet.Notice;
 import io.pgjet.Notification;
+import io.pgjet.PgException;
 import io.pgjet.PgInterfaceException;
 import io.pgjet.QueryRecord;
 import io.pgjet.Row;
@@ -63,6 +64,7 @@ public final class RealConnection implements AsyncConnection {
     /** What rewriteBatchedInserts knows per SQL text; null when the option is off. */
     private final BatchedInserts batchedInserts;
     private final long timeoutNanos;
+    private final QueryCommand.StaleRetry staleRetry = this::retryStale;
 
     private RealConnection(ConnectionIo io, ConnectionListeners listeners, StatementCache statements,
             Transactions transactions, SessionTypes types, BatchedInserts batchedInserts, long timeoutNanos) {
@@ -178,19 +180,25 @@ public final class RealConnection implements AsyncConnection {
     }
 
     private <T> CompletableFuture<T> runQuery(String sql, Object[] args, Function<StatementResult, T> mapper) {
-        BindEncoder parameters = parameters(args);
+        return runQuery(sql, parameters(args), mapper);
+    }
+
+    private <T> CompletableFuture<T> runQuery(String sql, BindEncoder parameters, Function<StatementResult, T> mapper) {
         Statement statement = statementFor(sql);
-        // A cached statement the server no longer accepts (schema change, DISCARD) is prepared
-        // again and the call retried once, unless a transaction block makes the retry unsafe.
-        QueryCommand.StaleRetry<T> retry = statement.needsPrepare() ? null : (error, status) -> {
-            if (!StaleStatements.isStale(error)) {
-                return null;
-            }
-            statements.invalidate(statement.ref());
-            return status == 'I' ? runQuery(sql, args, mapper) : null;
-        };
         return track(statement, submit(new QueryCommand<>(statement.ref(), parameters, types,
-                "", 0, true, mapper, retry)));
+                "", 0, true, mapper, statement.needsPrepare() ? null : staleRetry)));
+    }
+
+    /**
+     * A cached statement the server no longer accepts (schema change, DISCARD) is prepared again
+     * and the call retried once, unless a transaction block makes the retry unsafe.
+     */
+    private <T> CompletableFuture<T> retryStale(QueryCommand<T> failed, PgException error, byte transactionStatus) {
+        if (!StaleStatements.isStale(error)) {
+            return null;
+        }
+        statements.invalidate(failed.statement());
+        return transactionStatus == 'I' ? runQuery(failed.statement().sql(), failed.parameters(), failed.mapper()) : null;
     }
 
     /** A statement to run: the cached (or unnamed) reference and whether it must be prepared first. */

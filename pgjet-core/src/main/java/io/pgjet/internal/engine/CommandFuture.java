@@ -7,14 +7,42 @@ import java.util.concurrent.CompletableFuture;
  * the command, through a hook the connection installs. Futures derived from it with
  * {@code thenApply} and the like forward their cancel to it.
  *
+ * <p>The hooks are fields rather than captured lambdas because one future is made per request:
+ * the common path allocates nothing for them.
+ *
  * @param <T> the result type
  */
 public final class CommandFuture<T> extends CompletableFuture<T> {
+    /** Stops a submitted command: sends a cancel request, or drops it before it is written. */
+    public interface Canceller {
+        /** Stops {@code command}; called on whatever thread cancelled the future. */
+        void cancel(ResultCommand<?> command);
+    }
+
+    /** The future this one was derived from, whose command a cancel here stops; null for a root. */
+    private final CommandFuture<?> source;
     private volatile Runnable onCancel;
+    private volatile Canceller canceller;
+    private volatile ResultCommand<?> command;
+
+    /** Creates the future of a command (or of an operation cancelled through {@link #onCancel(Runnable)}). */
+    public CommandFuture() {
+        this.source = null;
+    }
+
+    private CommandFuture(CommandFuture<?> source) {
+        this.source = source;
+    }
 
     /** Installs what to run when the caller cancels or the command times out. */
     public void onCancel(Runnable hook) {
         this.onCancel = hook;
+    }
+
+    /** Makes a cancel or timeout ask {@code canceller} to stop {@code command}. */
+    public void cancelWith(Canceller canceller, ResultCommand<?> command) {
+        this.command = command;
+        this.canceller = canceller;
     }
 
     /**
@@ -25,9 +53,8 @@ public final class CommandFuture<T> extends CompletableFuture<T> {
     public boolean cancel(boolean mayInterruptIfRunning) {
         boolean wasDone = isDone();
         boolean cancelled = super.cancel(mayInterruptIfRunning);
-        Runnable hook = onCancel;
-        if (cancelled && !wasDone && hook != null) {
-            hook.run();
+        if (cancelled && !wasDone) {
+            runHooks();
         }
         return cancelled;
     }
@@ -38,10 +65,21 @@ public final class CommandFuture<T> extends CompletableFuture<T> {
      */
     public void timeOut(Throwable timeout) {
         if (completeExceptionally(timeout)) {
-            Runnable hook = onCancel;
-            if (hook != null) {
-                hook.run();
-            }
+            runHooks();
+        }
+    }
+
+    private void runHooks() {
+        Runnable hook = onCancel;
+        if (hook != null) {
+            hook.run();
+        }
+        Canceller c = canceller;
+        if (c != null) {
+            c.cancel(command);
+        }
+        if (source != null) {
+            source.cancel(true);
         }
     }
 
@@ -51,8 +89,6 @@ public final class CommandFuture<T> extends CompletableFuture<T> {
      */
     @Override
     public <U> CompletableFuture<U> newIncompleteFuture() {
-        CommandFuture<U> dependent = new CommandFuture<>();
-        dependent.onCancel(() -> cancel(true));
-        return dependent;
+        return new CommandFuture<>(this);
     }
 }

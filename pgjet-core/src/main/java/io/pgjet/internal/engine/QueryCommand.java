@@ -42,21 +42,21 @@ public final class QueryCommand<T> extends ResultCommand<T> {
     private PgException prepareError;
     private RuntimeException clientError;
     private final Function<StatementResult, T> mapper;
-    private final StaleRetry<T> staleRetry;
+    private final StaleRetry staleRetry;
 
     /**
-     * Runs the call again when the server rejected a cached statement as stale; returns null
-     * when that is not the case or not safe (the error is then reported as is).
-     *
-     * @param <T> the result type
+     * Runs a call again when the server rejected a cached statement as stale; returns null
+     * when that is not the case or not safe (the error is then reported as is). One instance
+     * serves every call of a connection: what to rerun is read from the failed command.
      */
-    public interface StaleRetry<T> {
+    public interface StaleRetry {
         /**
          * Returns the retried call's future, or null to report {@code error}.
          *
+         * @param failed the command that failed; its statement, parameters and mapper are reused
          * @param transactionStatus the status of the ReadyForQuery that ended the failed attempt
          */
-        CompletableFuture<T> retry(PgException error, byte transactionStatus);
+        <T> CompletableFuture<T> retry(QueryCommand<T> failed, PgException error, byte transactionStatus);
     }
 
     /**
@@ -78,7 +78,7 @@ public final class QueryCommand<T> extends ResultCommand<T> {
      * @param staleRetry retries when a cached statement turned stale, or null
      */
     public QueryCommand(StatementRef statement, BindEncoder parameters, TypeResolver types,
-            String portal, int maxRows, boolean execute, Function<StatementResult, T> mapper, StaleRetry<T> staleRetry) {
+            String portal, int maxRows, boolean execute, Function<StatementResult, T> mapper, StaleRetry staleRetry) {
         this.mapper = mapper;
         this.staleRetry = staleRetry;
         this.statement = statement;
@@ -87,6 +87,21 @@ public final class QueryCommand<T> extends ResultCommand<T> {
         this.portal = portal;
         this.maxRows = maxRows;
         this.execute = execute;
+    }
+
+    /** Returns the statement this command runs. */
+    public StatementRef statement() {
+        return statement;
+    }
+
+    /** Returns the encoder of this execution's parameters (reusable: it keeps no encoding state). */
+    public BindEncoder parameters() {
+        return parameters;
+    }
+
+    /** Returns what turns the statement's result into the caller's. */
+    public Function<StatementResult, T> mapper() {
+        return mapper;
     }
 
     @Override
@@ -254,7 +269,7 @@ public final class QueryCommand<T> extends ResultCommand<T> {
             return;
         }
         PgException error = PgException.of(error().fields(), sql());
-        CompletableFuture<T> retried = staleRetry == null ? null : staleRetry.retry(error, transactionStatus);
+        CompletableFuture<T> retried = staleRetry == null ? null : staleRetry.retry(this, error, transactionStatus);
         if (retried == null) {
             abort(error);
         } else {

@@ -9,6 +9,7 @@ import io.pgjet.PgException;
 import io.pgjet.PgProtocolException;
 import io.pgjet.PgTimeoutException;
 import io.pgjet.internal.engine.Command;
+import io.pgjet.internal.engine.CommandFuture;
 import io.pgjet.internal.engine.EngineListener;
 import io.pgjet.internal.engine.ProtocolEngine;
 import io.pgjet.internal.engine.ResultCommand;
@@ -35,7 +36,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * burst of concurrent requests costs one wake-up and one flush. Timeouts and caller cancels
  * send a CancelRequest on a separate connection.
  */
-public final class ConnectionIo implements ProtocolEngine.Outbound {
+public final class ConnectionIo implements ProtocolEngine.Outbound, CommandFuture.Canceller {
     private final Channel channel;
     private final EventLoop loop;
     private final ProtocolEngine engine;
@@ -99,7 +100,7 @@ public final class ConnectionIo implements ProtocolEngine.Outbound {
      * @param timeoutNanos command timeout, 0 for none
      */
     public <T, C extends ResultCommand<T>> C submit(C command, long timeoutNanos) {
-        command.future().onCancel(() -> cancel(command));
+        command.future().cancelWith(this, command);
         if (timeoutNanos > 0) {
             ScheduledFuture<?> timer = loop.schedule(() -> command.future().timeOut(new PgTimeoutException(
                     "the query did not finish within " + TimeUnit.NANOSECONDS.toMillis(timeoutNanos)
@@ -151,7 +152,9 @@ public final class ConnectionIo implements ProtocolEngine.Outbound {
         }
     }
 
-    private void cancel(ResultCommand<?> command) {
+    /** Stops {@code command}: a cancel request if the server is running it, else it is dropped when its turn comes. */
+    @Override
+    public void cancel(ResultCommand<?> command) {
         loop.execute(() -> {
             if (command.isFinished()) {
                 return;

@@ -6,6 +6,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
@@ -184,8 +185,10 @@ public final class Connector {
         SocketAddress address = Transports.adapt(target);
         CompletableFuture<ConnectionIo> result = new CompletableFuture<>();
         long timeoutMillis = config.connectTimeout().toMillis();
+        NettyRuntime runtime = NettyRuntime.shared();
+        EventLoop loop = runtime.loopForNewConnection();
         Bootstrap bootstrap = new Bootstrap()
-                .group(NettyRuntime.shared().group())
+                .group(loop)
                 .channelFactory(Transports.channelFactory(address))
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, timeoutMillis))
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(512 * 1024, 1024 * 1024))
@@ -196,6 +199,7 @@ public final class Connector {
         }
         ChannelFuture connecting = bootstrap.connect(address);
         Channel channel = connecting.channel();
+        runtime.releaseOnClose(channel, loop);
         channel.eventLoop().schedule(() -> {
             if (result.completeExceptionally(new PgConnectionException("connection to " + host
                     + " timed out after " + timeoutMillis + " ms (connect_timeout)"))) {

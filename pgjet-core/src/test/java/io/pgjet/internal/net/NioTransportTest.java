@@ -1,16 +1,12 @@
 package io.pgjet.internal.net;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pgjet.AsyncConnection;
 import io.pgjet.Connection;
 import io.pgjet.PgJet;
 import io.pgjet.testkit.PgTestServer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -34,18 +30,8 @@ class NioTransportTest {
     }
 
     private static String runChild(String spinMicros) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "-Dpgjet.transport=nio",
-                "-Dpgjet.spinMicros=" + spinMicros, Child.class.getName(), PgTestServer.shared().dsn()));
-        Process child = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String output;
-        try (InputStream in = child.getInputStream()) {
-            output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        assertTrue(child.waitFor(60, TimeUnit.SECONDS), "child JVM did not finish: " + output);
-        assertEquals(0, child.exitValue(), output);
-        String[] lines = output.strip().split("\n");
-        return lines[lines.length - 1].strip();
+        return ChildJvm.lastLine(Child.class, List.of("-Dpgjet.transport=nio", "-Dpgjet.spinMicros=" + spinMicros),
+                PgTestServer.shared().dsn());
     }
 
     /** Runs in the child JVM: a blocking query, 200 pipelined async queries and a batch. */
