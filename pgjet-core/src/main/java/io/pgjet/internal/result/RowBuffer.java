@@ -27,20 +27,29 @@ public final class RowBuffer {
     private static final int BLOCK_SHIFT = 10;
     private static final int BLOCK_SIZE = 1 << BLOCK_SHIFT;
     private static final int BLOCK_MASK = BLOCK_SIZE - 1;
+    private static final int[] NO_OFFSETS = new int[0];
 
     private final Columns columns;
     private final int columnCount;
     private final CodecContext context;
-    private byte[][] chunks = new byte[1][];
-    /** Index of the first row stored in each chunk, ascending. */
-    private int[] chunkFirstRow = new int[1];
+    /** The chunk rows are appended to (the only one while {@code chunkCount == 1}). */
+    private byte[] current;
+    /**
+     * Every chunk, in order, and the index of the first row stored in each (ascending); both null
+     * until a second chunk is needed, so a small answer pays for neither array.
+     */
+    private byte[][] chunks;
+    private int[] chunkFirstRow;
     private int chunkCount;
     private int used;
     /**
-     * Per value (row * columnCount + column): offset in its row's chunk of the 4-byte length that
-     * precedes it. Block 0 grows by doubling up to {@link #BLOCK_SIZE}; later blocks are full-size.
+     * Per value (slot = row * columnCount + column): offset in its row's chunk of the 4-byte length
+     * that precedes it. Slots below {@link #BLOCK_SIZE} are in {@code firstBlock}, which grows by
+     * doubling up to that size; later ones in full-size blocks of {@code laterBlocks} (index
+     * {@code slot >>> BLOCK_SHIFT}; entry 0 unused), null until needed.
      */
-    private int[][] lengthOffsets = {new int[0]};
+    private int[] firstBlock = NO_OFFSETS;
+    private int[][] laterBlocks;
     private int rowCount;
     /** The chunk of the last row looked up by {@link #chunkOf}: a hint for in-order reads. */
     private int lastChunk;
@@ -83,7 +92,7 @@ public final class RowBuffer {
             throw new PgInterfaceException("the result has more than " + Integer.MAX_VALUE
                     + " values, too many to hold in memory; read it through a cursor instead");
         }
-        byte[] chunk = chunkCount == 0 ? null : chunks[chunkCount - 1];
+        byte[] chunk = current;
         if (chunk == null || used + length > chunk.length) {
             chunk = newChunk(length);
         }
@@ -127,42 +136,50 @@ public final class RowBuffer {
     }
 
     private int[] blockFor(int slot) {
+        if (slot < BLOCK_SIZE) {
+            if (slot >= firstBlock.length) {
+                // A one-row answer stays small; the first block doubles until it is full-size.
+                int size = Math.min(BLOCK_SIZE, Math.max(Math.max(8, columnCount * 4), firstBlock.length * 2));
+                while (size <= slot) {
+                    size *= 2;
+                }
+                firstBlock = Arrays.copyOf(firstBlock, size);
+            }
+            return firstBlock;
+        }
         int blockIndex = slot >>> BLOCK_SHIFT;
-        if (blockIndex < lengthOffsets.length) {
-            int[] block = lengthOffsets[blockIndex];
-            if (block != null && (slot & BLOCK_MASK) < block.length) {
-                return block;
-            }
-        } else {
-            lengthOffsets = Arrays.copyOf(lengthOffsets, Math.max(blockIndex + 1, lengthOffsets.length * 2));
+        if (laterBlocks == null) {
+            laterBlocks = new int[Math.max(4, blockIndex + 1)][];
+        } else if (blockIndex >= laterBlocks.length) {
+            laterBlocks = Arrays.copyOf(laterBlocks, Math.max(blockIndex + 1, laterBlocks.length * 2));
         }
-        int[] block = lengthOffsets[blockIndex];
-        if (blockIndex == 0) {
-            // A one-row answer stays small; the first block doubles until it is full-size.
-            int size = Math.min(BLOCK_SIZE, Math.max(Math.max(8, columnCount * 4), block.length * 2));
-            while (size <= (slot & BLOCK_MASK)) {
-                size *= 2;
-            }
-            block = Arrays.copyOf(block, size);
-        } else {
+        int[] block = laterBlocks[blockIndex];
+        if (block == null) {
             block = new int[BLOCK_SIZE];
+            laterBlocks[blockIndex] = block;
         }
-        lengthOffsets[blockIndex] = block;
         return block;
     }
 
     private byte[] newChunk(int length) {
-        int previous = chunkCount == 0 ? 0 : chunks[chunkCount - 1].length;
+        int previous = current == null ? 0 : current.length;
         // The first chunk fits a few rows (a one-row answer stays small); later ones double.
         int size = Math.max(length, Math.min(MAX_CHUNK, previous == 0 ? Math.max(64, length * 4) : previous * 2));
-        if (chunkCount == chunks.length) {
+        byte[] chunk = new byte[size];
+        if (chunkCount == 1) {
+            chunks = new byte[4][];
+            chunkFirstRow = new int[4];
+            chunks[0] = current;
+        } else if (chunkCount > 1 && chunkCount == chunks.length) {
             chunks = Arrays.copyOf(chunks, chunkCount * 2);
             chunkFirstRow = Arrays.copyOf(chunkFirstRow, chunkCount * 2);
         }
-        byte[] chunk = new byte[size];
-        chunks[chunkCount] = chunk;
-        chunkFirstRow[chunkCount] = rowCount;
+        if (chunkCount > 0) {
+            chunks[chunkCount] = chunk;
+            chunkFirstRow[chunkCount] = rowCount;
+        }
         chunkCount++;
+        current = chunk;
         used = 0;
         return chunk;
     }
@@ -170,7 +187,7 @@ public final class RowBuffer {
     /** Returns the chunk holding row {@code row}; offsets from {@link #lengthOffset} index into it. */
     byte[] chunkOf(int row) {
         if (chunkCount == 1) {
-            return chunks[0];
+            return current;
         }
         // Rows are mostly read in order: try the chunk of the previous lookup first. The hint is
         // only a guess (a plain field other threads may see stale), checked before use.
@@ -194,7 +211,7 @@ public final class RowBuffer {
             throw new IndexOutOfBoundsException("column " + column + " of " + columnCount);
         }
         int slot = row * columnCount + column;
-        return lengthOffsets[slot >>> BLOCK_SHIFT][slot & BLOCK_MASK];
+        return slot < BLOCK_SIZE ? firstBlock[slot] : laterBlocks[slot >>> BLOCK_SHIFT][slot & BLOCK_MASK];
     }
 
     /** Reads a big-endian int32 in one load (the byte-by-byte form costs four bounds checks). */

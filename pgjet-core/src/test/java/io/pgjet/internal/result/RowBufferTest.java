@@ -75,6 +75,40 @@ class RowBufferTest {
     }
 
     @Test
+    void rowsWhoseValuesStraddleIndexBlockBoundariesComeBackRight() {
+        // 3 columns: row 341 has its values at slots 1023, 1024 and 1025, in two index blocks.
+        Columns three = new Columns(RowDescription.of(new String[] {"a", "b", "c"}, new int[] {0, 0, 0},
+                new short[] {0, 0, 0}, new int[] {25, 25, 25}, new short[] {-1, -1, -1}, new int[] {-1, -1, -1},
+                new short[] {0, 0, 0}));
+        RowBuffer buffer = new RowBuffer(three);
+        for (int i = 0; i < 1000; i++) {
+            ByteBuf row = Unpooled.buffer();
+            row.writeShort(3);
+            for (int c = 0; c < 3; c++) {
+                byte[] bytes = (i + "/" + c).getBytes(StandardCharsets.UTF_8);
+                row.writeInt(bytes.length).writeBytes(bytes);
+            }
+            buffer.add(row);
+        }
+        RowList rows = new RowList(buffer);
+        for (int i : new int[] {0, 340, 341, 342, 682, 683, 999}) {
+            for (int c = 0; c < 3; c++) {
+                assertEquals(i + "/" + c, rows.get(i).getString(c), "row " + i + " column " + c);
+            }
+        }
+    }
+
+    @Test
+    void aOneRowAnswerReadsBack() {
+        RowBuffer buffer = new RowBuffer(TWO_TEXT_COLUMNS);
+        buffer.add(dataRow("only", null));
+        RowList rows = new RowList(buffer);
+        assertEquals(1, rows.size());
+        assertEquals("only", rows.get(0).getString(0));
+        assertNull(rows.get(0).getString(1));
+    }
+
+    @Test
     void columnsReadInAnyOrderOnOneRowComeBackRight() {
         RowBuffer buffer = new RowBuffer(TWO_TEXT_COLUMNS);
         ByteBuf body = dataRow("first", "second");
