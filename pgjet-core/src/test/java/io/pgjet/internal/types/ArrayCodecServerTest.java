@@ -16,26 +16,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Arrays of built-in types: shapes, NULLs, bounds, primitive fast paths, big arrays. */
 class ArrayCodecServerTest {
     private static final long SEED = 0x5eed_0005L;
     private static final CodecRegistry REGISTRY = CodecRegistry.withBuiltins();
     private static final CodecContext CTX = CodecContext.defaults(REGISTRY);
-    private static ServerVectors server;
-
-    @BeforeAll
-    static void connect() {
-        server = new ServerVectors();
-    }
-
-    @AfterAll
-    static void close() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerVectorsExtension SERVER = new ServerVectorsExtension();
 
     private static Codec codec(int oid) {
         return REGISTRY.codec(oid);
@@ -58,11 +48,11 @@ class ArrayCodecServerTest {
             {"int2vector", "1 2 3"}, {"oidvector", "4 5"}, {"int4[]", "{NULL}"},
         };
         for (String[] c : cases) {
-            int oid = server.oid(c[0]);
-            checkAll(codec(oid), server.vectors(c[0], List.of(c[1])), CTX,
+            int oid = SERVER.get().oid(c[0]);
+            checkAll(codec(oid), SERVER.get().vectors(c[0], List.of(c[1])), CTX,
                     !c[1].startsWith("[") && !c[0].equals("box[]"), c[0]);
         }
-        byte[] bounds = server.expression("int4[]", "'[0:2]={7,8,9}'").bytes();
+        byte[] bounds = SERVER.get().expression("int4[]", "'[0:2]={7,8,9}'").bytes();
         PgArray a = decode(codec(TypeOids.INT4_ARRAY), bounds, PgArray.class, CTX);
         assertArrayEquals(new int[] {0}, a.lowerBounds());
         assertEquals(8, a.get(1));
@@ -72,7 +62,7 @@ class ArrayCodecServerTest {
 
     @Test
     void javaArrayAndListShapes() {
-        byte[] withNull = server.expression("int4[]", "array[1,null,3]").bytes();
+        byte[] withNull = SERVER.get().expression("int4[]", "array[1,null,3]").bytes();
         assertEquals(Arrays.asList(1, null, 3), decode(codec(TypeOids.INT4_ARRAY), withNull, CTX));
         assertArrayEquals(new Integer[] {1, null, 3}, decode(codec(TypeOids.INT4_ARRAY), withNull, Integer[].class, CTX));
         PgInterfaceException e = assertThrows(PgInterfaceException.class,
@@ -81,7 +71,7 @@ class ArrayCodecServerTest {
         assertArrayEquals(withNull, encode(codec(TypeOids.INT4_ARRAY), new Integer[] {1, null, 3}, CTX));
         assertArrayEquals(withNull, encode(codec(TypeOids.INT4_ARRAY), Arrays.asList(1, null, 3), CTX));
 
-        byte[] two = server.expression("int8[]", "'{{1,2,3},{4,5,6}}'").bytes();
+        byte[] two = SERVER.get().expression("int8[]", "'{{1,2,3},{4,5,6}}'").bytes();
         assertArrayEquals(new long[][] {{1, 2, 3}, {4, 5, 6}}, decode(codec(TypeOids.INT8_ARRAY), two, long[][].class, CTX));
         assertArrayEquals(two, encode(codec(TypeOids.INT8_ARRAY), new long[][] {{1, 2, 3}, {4, 5, 6}}, CTX));
         assertArrayEquals(two, encode(codec(TypeOids.INT8_ARRAY), List.of(List.of(1L, 2L, 3L), List.of(4L, 5L, 6L)), CTX));
@@ -90,23 +80,23 @@ class ArrayCodecServerTest {
                 () -> encode(codec(TypeOids.INT8_ARRAY), new long[][] {{1, 2}, {3}}, CTX));
         assertThrows(PgInterfaceException.class, () -> decode(codec(TypeOids.INT8_ARRAY), two, long[].class, CTX));
 
-        byte[] six = server.expression("int4[]", "'{{{{{{1,2}}}}},{{{{{3,4}}}}}}'").bytes();
+        byte[] six = SERVER.get().expression("int4[]", "'{{{{{{1,2}}}}},{{{{{3,4}}}}}}'").bytes();
         int[][][][][][] sixDims = decode(codec(TypeOids.INT4_ARRAY), six, int[][][][][][].class, CTX);
         assertEquals(4, sixDims[1][0][0][0][0][1]);
         assertArrayEquals(six, encode(codec(TypeOids.INT4_ARRAY), sixDims, CTX));
         assertThrows(PgInterfaceException.class, () -> encode(codec(TypeOids.INT4_ARRAY), new int[][][][][][][] {{{{{{{1}}}}}}}, CTX));
 
-        byte[] strings = server.expression("text[]", "array['a', null, '😀']").bytes();
+        byte[] strings = SERVER.get().expression("text[]", "array['a', null, '😀']").bytes();
         assertArrayEquals(new String[] {"a", null, "😀"}, decode(codec(TypeOids.TEXT_ARRAY), strings, String[].class, CTX));
         assertArrayEquals(strings, encode(codec(TypeOids.TEXT_ARRAY), new String[] {"a", null, "😀"}, CTX));
-        byte[] dates = server.expression("date[]", "array['2024-02-29'::date]").bytes();
+        byte[] dates = SERVER.get().expression("date[]", "array['2024-02-29'::date]").bytes();
         assertArrayEquals(new LocalDate[] {LocalDate.of(2024, 2, 29)}, decode(codec(TypeOids.DATE_ARRAY), dates, LocalDate[].class, CTX));
-        byte[] byteas = server.expression("bytea[]", "array['\\x0102'::bytea]").bytes();
+        byte[] byteas = SERVER.get().expression("bytea[]", "array['\\x0102'::bytea]").bytes();
         assertArrayEquals(byteas, encode(codec(TypeOids.BYTEA_ARRAY), new byte[][] {{1, 2}}, CTX));
-        byte[] empty = server.expression("int4[]", "'{}'").bytes();
+        byte[] empty = SERVER.get().expression("int4[]", "'{}'").bytes();
         assertArrayEquals(new int[0], decode(codec(TypeOids.INT4_ARRAY), empty, int[].class, CTX));
         assertArrayEquals(empty, encode(codec(TypeOids.INT4_ARRAY), new int[0], CTX));
-        byte[] numerics = server.expression("numeric[]", "'{1.5,2}'").bytes();
+        byte[] numerics = SERVER.get().expression("numeric[]", "'{1.5,2}'").bytes();
         assertArrayEquals(new BigDecimal[] {new BigDecimal("1.5"), new BigDecimal("2")},
                 decode(codec(TypeOids.NUMERIC_ARRAY), numerics, BigDecimal[].class, CTX));
     }
@@ -135,16 +125,16 @@ class ArrayCodecServerTest {
             check("float4[]", Arrays.toString(floats), floats, float[].class, seed);
             check("bool[]", Arrays.toString(bools), bools, boolean[].class, seed);
         }
-        byte[] small = server.expression("int4[]", "'{1,2}'").bytes();
+        byte[] small = SERVER.get().expression("int4[]", "'{1,2}'").bytes();
         assertArrayEquals(new long[] {1, 2}, decode(codec(TypeOids.INT4_ARRAY), small, long[].class, CTX));
-        assertArrayEquals(server.expression("int8[]", "'{1,2}'").bytes(),
+        assertArrayEquals(SERVER.get().expression("int8[]", "'{1,2}'").bytes(),
                 encode(codec(TypeOids.INT8_ARRAY), new int[] {1, 2}, CTX));
     }
 
     private static void check(String type, String javaText, Object array, Class<?> cls, String seed) {
         String literal = "{" + javaText.substring(1, javaText.length() - 1) + "}";
-        byte[] b = server.vectors(type, List.of(literal)).get(0).bytes();
-        int oid = server.oid(type);
+        byte[] b = SERVER.get().vectors(type, List.of(literal)).get(0).bytes();
+        int oid = SERVER.get().oid(type);
         Object decoded = decode(codec(oid), b, cls, CTX);
         assertTrue(Arrays.deepEquals(new Object[] {array}, new Object[] {decoded}), type + " " + seed);
         assertArrayEquals(b, encode(codec(oid), array, CTX), type + " " + seed);
@@ -152,18 +142,18 @@ class ArrayCodecServerTest {
 
     @Test
     void hundredThousandElements() {
-        byte[] b = server.bytes("select array_send(array(select g from generate_series(1, 100000) g))");
+        byte[] b = SERVER.get().bytes("select array_send(array(select g from generate_series(1, 100000) g))");
         int[] ints = decode(codec(TypeOids.INT4_ARRAY), b, int[].class, CTX);
         assertEquals(100_000, ints.length);
         assertEquals(100_000, ints[99_999]);
         assertArrayEquals(b, encode(codec(TypeOids.INT4_ARRAY), ints, CTX));
         List<?> boxed = (List<?>) decode(codec(TypeOids.INT4_ARRAY), b, CTX);
         assertEquals(50_000, boxed.get(49_999));
-        byte[] texts = server.bytes("select array_send(array(select 'v' || g from generate_series(1, 100000) g))");
+        byte[] texts = SERVER.get().bytes("select array_send(array(select 'v' || g from generate_series(1, 100000) g))");
         String[] s = decode(codec(TypeOids.TEXT_ARRAY), texts, String[].class, CTX);
         assertEquals("v100000", s[99_999]);
         assertArrayEquals(texts, encode(codec(TypeOids.TEXT_ARRAY), s, CTX));
-        String text = server.string("select array(select g from generate_series(1, 100000) g)::text");
+        String text = SERVER.get().string("select array(select g from generate_series(1, 100000) g)::text");
         assertEquals(text, codec(TypeOids.INT4_ARRAY).decodeText(b, 0, b.length, CTX));
         List<String> random = new ArrayList<>();
         random.add(text.substring(0, 20));

@@ -25,26 +25,16 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** date, time, timetz, timestamp, timestamptz and interval against the server. */
+/** date, time, timetz, timestamp, timestamptz and interval against the SERVER.get(). */
 class DateTimeCodecsServerTest {
     private static final long SEED = 0x5eed_0003L;
     private static final CodecRegistry REGISTRY = CodecRegistry.withBuiltins();
     private static final CodecContext UTC = CodecContext.defaults(REGISTRY);
-    private static ServerVectors server;
-
-    @BeforeAll
-    static void connect() {
-        server = new ServerVectors();
-    }
-
-    @AfterAll
-    static void close() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerVectorsExtension SERVER = new ServerVectorsExtension();
 
     private static Codec codec(int oid) {
         return REGISTRY.codec(oid);
@@ -76,10 +66,10 @@ class DateTimeCodecsServerTest {
         dates.forEach(d -> lits.add(dateLiteral(d)));
         lits.add("infinity");
         lits.add("-infinity");
-        List<Object> values = checkAll(codec(TypeOids.DATE), server.vectors("date", lits), UTC, true, "(seed " + SEED + ")");
+        List<Object> values = checkAll(codec(TypeOids.DATE), SERVER.get().vectors("date", lits), UTC, true, "(seed " + SEED + ")");
         for (int i = 0; i < dates.size(); i++) {
             assertEquals(dates.get(i), values.get(i), lits.get(i));
-            assertArrayEquals(server.vectors("date", List.of(lits.get(i))).get(0).bytes(),
+            assertArrayEquals(SERVER.get().vectors("date", List.of(lits.get(i))).get(0).bytes(),
                     encode(codec(TypeOids.DATE), dates.get(i), UTC));
         }
         assertEquals(LocalDate.MAX, values.get(dates.size()));
@@ -106,7 +96,7 @@ class DateTimeCodecsServerTest {
         times.forEach(t -> lits.add(timestampLiteral(t, "")));
         lits.add("infinity");
         lits.add("-infinity");
-        List<Object> values = checkAll(codec(TypeOids.TIMESTAMP), server.vectors("timestamp", lits), UTC, true,
+        List<Object> values = checkAll(codec(TypeOids.TIMESTAMP), SERVER.get().vectors("timestamp", lits), UTC, true,
                 "(seed " + (SEED + 1) + ")");
         for (int i = 0; i < times.size(); i++) {
             assertEquals(times.get(i), values.get(i), lits.get(i));
@@ -124,7 +114,7 @@ class DateTimeCodecsServerTest {
             nanos.add(t);
             nanoLits.add(timestampLiteral(t, ""));
         }
-        List<ServerVectors.Vector> vs = server.vectors("timestamp", nanoLits);
+        List<ServerVectors.Vector> vs = SERVER.get().vectors("timestamp", nanoLits);
         for (int i = 0; i < nanos.size(); i++) {
             assertArrayEquals(vs.get(i).bytes(), encode(codec(TypeOids.TIMESTAMP), nanos.get(i), UTC), nanoLits.get(i));
         }
@@ -138,8 +128,8 @@ class DateTimeCodecsServerTest {
     void timestamptzInSessionZonesAcrossDst() {
         Random r = new Random(SEED + 2);
         for (String zone : List.of("UTC", "Europe/Berlin", "America/New_York")) {
-            server.execute("set timezone = '" + zone + "'");
-            CodecContext ctx = UTC.withTimeZone(CodecContext.parseTimeZone(server.string("show timezone")));
+            SERVER.get().execute("set timezone = '" + zone + "'");
+            CodecContext ctx = UTC.withTimeZone(CodecContext.parseTimeZone(SERVER.get().string("show timezone")));
             List<Instant> instants = new ArrayList<>(List.of(Instant.parse("2024-03-31T00:59:59.999999Z"),
                     Instant.parse("2024-03-31T01:00:00Z"), Instant.parse("2024-10-27T00:30:00Z"),
                     Instant.parse("2024-10-27T01:30:00Z"), Instant.parse("2024-03-10T06:59:59Z"),
@@ -152,13 +142,13 @@ class DateTimeCodecsServerTest {
             List<String> lits = new ArrayList<>();
             instants.forEach(t -> lits.add(timestampLiteral(LocalDateTime.ofInstant(t, ZoneOffset.UTC), "+00")));
             lits.add("infinity");
-            List<Object> values = checkAll(codec(TypeOids.TIMESTAMPTZ), server.vectors("timestamptz", lits), ctx, true,
+            List<Object> values = checkAll(codec(TypeOids.TIMESTAMPTZ), SERVER.get().vectors("timestamptz", lits), ctx, true,
                     zone + " (seed " + (SEED + 2) + ")");
             for (int i = 0; i < instants.size(); i++) {
                 OffsetDateTime t = (OffsetDateTime) values.get(i);
                 assertEquals(instants.get(i), t.toInstant(), lits.get(i));
                 assertEquals(ctx.timeZone().getRules().getOffset(instants.get(i)), t.getOffset());
-                byte[] b = server.vectors("timestamptz", List.of(lits.get(i))).get(0).bytes();
+                byte[] b = SERVER.get().vectors("timestamptz", List.of(lits.get(i))).get(0).bytes();
                 assertEquals(instants.get(i), decode(codec(TypeOids.TIMESTAMPTZ), b, Instant.class, ctx));
                 assertArrayEquals(b, encode(codec(TypeOids.TIMESTAMPTZ), instants.get(i), ctx));
                 assertArrayEquals(b, encode(codec(TypeOids.TIMESTAMPTZ), instants.get(i).atZone(ZoneId.of("Asia/Tokyo")), ctx));
@@ -168,11 +158,11 @@ class DateTimeCodecsServerTest {
             List<LocalDateTime> locals = List.of(LocalDateTime.of(2024, 7, 1, 12, 0), LocalDateTime.of(2024, 1, 1, 0, 0),
                     LocalDateTime.of(2024, 3, 31, 2, 30), LocalDateTime.of(2024, 3, 10, 2, 30));
             for (LocalDateTime l : locals) {
-                byte[] b = server.vectors("timestamptz", List.of(timestampLiteral(l, ""))).get(0).bytes();
+                byte[] b = SERVER.get().vectors("timestamptz", List.of(timestampLiteral(l, ""))).get(0).bytes();
                 assertArrayEquals(b, encode(codec(TypeOids.TIMESTAMPTZ), l, ctx), zone + " " + l);
             }
         }
-        server.execute("set timezone = 'UTC'");
+        SERVER.get().execute("set timezone = 'UTC'");
     }
 
     @Test
@@ -191,18 +181,18 @@ class DateTimeCodecsServerTest {
             PgTime.appendOffset(o, Math.max(-57599, Math.min(57599, offset)));
             tz.add(o.toString());
         }
-        List<Object> times = checkAll(codec(TypeOids.TIME), server.vectors("time", lits), UTC, true, "");
+        List<Object> times = checkAll(codec(TypeOids.TIME), SERVER.get().vectors("time", lits), UTC, true, "");
         assertEquals(LocalTime.MAX, times.get(1));
         assertEquals(LocalTime.of(12, 34, 56, 500_000_000), times.get(3));
-        List<Object> tzs = checkAll(codec(TypeOids.TIMETZ), server.vectors("timetz", tz), UTC, false, "");
+        List<Object> tzs = checkAll(codec(TypeOids.TIMETZ), SERVER.get().vectors("timetz", tz), UTC, false, "");
         assertEquals(OffsetTime.of(12, 0, 0, 0, ZoneOffset.ofHoursMinutes(5, 30)), tzs.get(2));
         for (int i = 0; i < tz.size(); i++) {
             if (i != 1) {
-                assertArrayEquals(server.vectors("timetz", List.of(tz.get(i))).get(0).bytes(),
+                assertArrayEquals(SERVER.get().vectors("timetz", List.of(tz.get(i))).get(0).bytes(),
                         encode(codec(TypeOids.TIMETZ), tzs.get(i), UTC), tz.get(i));
             }
         }
-        assertArrayEquals(server.expression("time", "'23:59:59.9999996'").bytes(),
+        assertArrayEquals(SERVER.get().expression("time", "'23:59:59.9999996'").bytes(),
                 encode(codec(TypeOids.TIME), LocalTime.of(23, 59, 59, 999_999_600), UTC));
     }
 
@@ -217,40 +207,40 @@ class DateTimeCodecsServerTest {
                     (long) (r.nextGaussian() * 1e14)));
         }
         // Before 15 a field value must fit in an int32: the time part goes as fractional seconds there.
-        boolean int64Fields = server.majorVersion() >= 15;
+        boolean int64Fields = SERVER.get().majorVersion() >= 15;
         List<String> lits = new ArrayList<>();
         values.forEach(v -> lits.add(v.months() + " mons " + v.days() + " days " + (int64Fields
                 ? v.microseconds() + " microseconds" : BigDecimal.valueOf(v.microseconds(), 6).toPlainString() + " seconds")));
-        boolean infinityExists = server.majorVersion() >= 17;
+        boolean infinityExists = SERVER.get().majorVersion() >= 17;
         if (infinityExists) {
             lits.add("infinity");
             lits.add("-infinity");
         }
-        List<Object> decoded = checkAll(codec(TypeOids.INTERVAL), server.vectors("interval", lits), UTC, true,
+        List<Object> decoded = checkAll(codec(TypeOids.INTERVAL), SERVER.get().vectors("interval", lits), UTC, true,
                 "(seed " + (SEED + 4) + ")");
         for (int i = 0; i < values.size(); i++) {
             assertEquals(values.get(i), decoded.get(i), lits.get(i));
         }
-        CodecContext thisServer = UTC.withServerVersion(server.versionNumber());
+        CodecContext thisServer = UTC.withServerVersion(SERVER.get().versionNumber());
         CodecContext before17 = infinityExists ? UTC.withServerVersion(160000) : thisServer;
         if (infinityExists) {
             assertEquals(PgInterval.POSITIVE_INFINITY, decoded.get(values.size()));
             assertEquals(PgInterval.NEGATIVE_INFINITY, decoded.get(values.size() + 1));
-            assertArrayEquals(server.expression("interval", "'infinity'").bytes(),
+            assertArrayEquals(SERVER.get().expression("interval", "'infinity'").bytes(),
                     encode(codec(TypeOids.INTERVAL), PgInterval.POSITIVE_INFINITY, thisServer));
-            assertArrayEquals(server.expression("interval", "'-infinity'").bytes(),
+            assertArrayEquals(SERVER.get().expression("interval", "'-infinity'").bytes(),
                     encode(codec(TypeOids.INTERVAL), PgInterval.NEGATIVE_INFINITY, thisServer));
         } else {
             // Before 17 the server has no infinite interval: it rejects the literal, and would take
             // the infinity's bytes as a huge finite interval, so the codec refuses to send them.
             for (String infinity : List.of("infinity", "-infinity")) {
                 IllegalStateException e = assertThrows(IllegalStateException.class,
-                        () -> server.expression("interval", "'" + infinity + "'"));
+                        () -> SERVER.get().expression("interval", "'" + infinity + "'"));
                 assertEquals("22007", ((java.sql.SQLException) e.getCause()).getSQLState(), infinity);
             }
             // The greatest finite interval there has exactly the bytes of 17's 'infinity' (13 and 14
             // cannot even print it: its hours overflow an int32).
-            assertArrayEquals(server.bytes("select interval_send(interval '2147483647 mons 2147483647 days"
+            assertArrayEquals(SERVER.get().bytes("select interval_send(interval '2147483647 mons 2147483647 days"
                     + " 2147483647 hours' + interval '414564141 hours 54.775807 seconds')"),
                     encode(codec(TypeOids.INTERVAL), PgInterval.POSITIVE_INFINITY, UTC));
         }
@@ -259,28 +249,28 @@ class DateTimeCodecsServerTest {
                     () -> encode(codec(TypeOids.INTERVAL), infinity, before17));
             assertTrue(e.getMessage().contains("PostgreSQL 17"), e.getMessage());
         }
-        byte[] b = server.expression("interval", "'1 day 02:03:04.5'").bytes();
+        byte[] b = SERVER.get().expression("interval", "'1 day 02:03:04.5'").bytes();
         assertEquals(Duration.ofHours(26).plusMinutes(3).plusSeconds(4).plusMillis(500),
                 decode(codec(TypeOids.INTERVAL), b, Duration.class, UTC));
-        assertArrayEquals(server.expression("interval", "'90000 seconds'").bytes(),
+        assertArrayEquals(SERVER.get().expression("interval", "'90000 seconds'").bytes(),
                 encode(codec(TypeOids.INTERVAL), Duration.ofSeconds(90000), UTC));
-        assertArrayEquals(server.expression("interval", "'1 year 2 mons 3 days'").bytes(),
+        assertArrayEquals(SERVER.get().expression("interval", "'1 year 2 mons 3 days'").bytes(),
                 encode(codec(TypeOids.INTERVAL), Period.of(1, 2, 3), UTC));
         assertEquals(Period.of(1, 2, 3), decode(codec(TypeOids.INTERVAL),
-                server.expression("interval", "'1 year 2 mons 3 days'").bytes(), Period.class, UTC));
+                SERVER.get().expression("interval", "'1 year 2 mons 3 days'").bytes(), Period.class, UTC));
         assertThrows(PgInterfaceException.class, () -> decode(codec(TypeOids.INTERVAL),
-                server.expression("interval", "'1 mon'").bytes(), Duration.class, UTC));
+                SERVER.get().expression("interval", "'1 mon'").bytes(), Duration.class, UTC));
     }
 
     @Test
     void timestamptzAlternateTargets() {
-        byte[] b = server.expression("timestamptz", "'2024-02-29 12:00:00+00'").bytes();
+        byte[] b = SERVER.get().expression("timestamptz", "'2024-02-29 12:00:00+00'").bytes();
         CodecContext berlin = UTC.withTimeZone(ZoneId.of("Europe/Berlin"));
         assertEquals(LocalDateTime.of(2024, 2, 29, 13, 0), decode(codec(TypeOids.TIMESTAMPTZ), b, LocalDateTime.class, berlin));
         assertEquals(ZonedDateTime.of(2024, 2, 29, 13, 0, 0, 0, ZoneId.of("Europe/Berlin")),
                 decode(codec(TypeOids.TIMESTAMPTZ), b, ZonedDateTime.class, berlin));
         assertThrows(PgInterfaceException.class, () -> decode(codec(TypeOids.TIMESTAMPTZ), b, LocalDate.class, berlin));
-        byte[] inf = server.expression("timestamptz", "'infinity'").bytes();
+        byte[] inf = SERVER.get().expression("timestamptz", "'infinity'").bytes();
         assertEquals(Instant.MAX, decode(codec(TypeOids.TIMESTAMPTZ), inf, Instant.class, berlin));
         assertArrayEquals(inf, encode(codec(TypeOids.TIMESTAMPTZ), Instant.MAX, berlin));
         assertEquals(ZoneOffset.ofHours(-3), CodecContext.parseTimeZone("<-03>+03"));

@@ -15,27 +15,22 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** bool, integers, OID types, floats, numeric and money against the server's send functions. */
 class NumberCodecsServerTest {
     private static final long SEED = 0x5eed_0001L;
-    private static ServerVectors server;
+    @RegisterExtension
+    static final ServerVectorsExtension SERVER = new ServerVectorsExtension();
     private static final CodecRegistry REGISTRY = CodecRegistry.withBuiltins();
     /** The test server's version: encoders refuse what it cannot take. */
     private static CodecContext CTX;
 
     @BeforeAll
-    static void connect() {
-        server = new ServerVectors();
-        CTX = CodecContext.defaults(REGISTRY).withServerVersion(server.versionNumber());
-    }
-
-    @AfterAll
-    static void close() {
-        server.close();
+    static void useServerVersion() {
+        CTX = CodecContext.defaults(REGISTRY).withServerVersion(SERVER.get().versionNumber());
     }
 
     private static Codec codec(int oid) {
@@ -44,28 +39,28 @@ class NumberCodecsServerTest {
 
     @Test
     void boolAndIntegerLimits() {
-        checkAll(codec(TypeOids.BOOL), server.vectors("bool", List.of("t", "f")), CTX, true, "");
-        List<Object> i2 = checkAll(codec(TypeOids.INT2), server.vectors("int2", List.of("-32768", "32767", "0", "-1")),
+        checkAll(codec(TypeOids.BOOL), SERVER.get().vectors("bool", List.of("t", "f")), CTX, true, "");
+        List<Object> i2 = checkAll(codec(TypeOids.INT2), SERVER.get().vectors("int2", List.of("-32768", "32767", "0", "-1")),
                 CTX, true, "");
         assertEquals(List.of((short) -32768, (short) 32767, (short) 0, (short) -1), i2);
-        checkAll(codec(TypeOids.INT4), server.vectors("int4",
+        checkAll(codec(TypeOids.INT4), SERVER.get().vectors("int4",
                 List.of("-2147483648", "2147483647", "0", "42")), CTX, true, "");
-        List<Object> i8 = checkAll(codec(TypeOids.INT8), server.vectors("int8",
+        List<Object> i8 = checkAll(codec(TypeOids.INT8), SERVER.get().vectors("int8",
                 List.of("-9223372036854775808", "9223372036854775807", "0")), CTX, true, "");
         assertEquals(Long.MIN_VALUE, i8.get(0));
         for (String t : List.of("oid", "xid", "cid", "regclass", "regtype", "regproc", "regnamespace", "regrole")) {
-            int oid = server.oid(t);
-            ServerVectors.Vector v = t.startsWith("reg") ? server.expression(t, "11::oid")
-                    : server.expression(t, "'4294967295'");
+            int oid = SERVER.get().oid(t);
+            ServerVectors.Vector v = t.startsWith("reg") ? SERVER.get().expression(t, "11::oid")
+                    : SERVER.get().expression(t, "'4294967295'");
             byte[] b = v.bytes();
             Object value = decode(codec(oid), b, CTX);
             assertArrayEquals(b, encode(codec(oid), value, CTX), t);
         }
-        assertEquals(4294967295L, decode(codec(TypeOids.OID), server.expression("oid", "4294967295").bytes(), CTX));
-        checkAll(codec(TypeOids.XID8), server.vectors("xid8", List.of("0", "9223372036854775807", "12345")), CTX,
+        assertEquals(4294967295L, decode(codec(TypeOids.OID), SERVER.get().expression("oid", "4294967295").bytes(), CTX));
+        checkAll(codec(TypeOids.XID8), SERVER.get().vectors("xid8", List.of("0", "9223372036854775807", "12345")), CTX,
                 true, "");
         assertEquals(new BigInteger("18446744073709551615"), decode(codec(TypeOids.XID8),
-                server.expression("xid8", "'18446744073709551615'").bytes(), BigInteger.class, CTX));
+                SERVER.get().expression("xid8", "'18446744073709551615'").bytes(), BigInteger.class, CTX));
     }
 
     @Test
@@ -80,14 +75,14 @@ class NumberCodecsServerTest {
             l8.add(Long.toString(r.nextLong() >> r.nextInt(64)));
         }
         String seed = "(seed " + SEED + ")";
-        List<Object> v4 = checkAll(codec(TypeOids.INT4), server.vectors("int4", l4), CTX, true, seed);
+        List<Object> v4 = checkAll(codec(TypeOids.INT4), SERVER.get().vectors("int4", l4), CTX, true, seed);
         for (int i = 0; i < l4.size(); i++) {
             assertEquals(Integer.parseInt(l4.get(i)), v4.get(i), seed);
             byte[] enc = encode(codec(TypeOids.INT4), Integer.parseInt(l4.get(i)), CTX);
             assertEquals(Integer.parseInt(l4.get(i)), BinaryPrimitives.asLong(TypeOids.INT4, enc, 0, 4));
         }
-        checkAll(codec(TypeOids.INT2), server.vectors("int2", l2), CTX, true, seed);
-        List<Object> v8 = checkAll(codec(TypeOids.INT8), server.vectors("int8", l8), CTX, true, seed);
+        checkAll(codec(TypeOids.INT2), SERVER.get().vectors("int2", l2), CTX, true, seed);
+        List<Object> v8 = checkAll(codec(TypeOids.INT8), SERVER.get().vectors("int8", l8), CTX, true, seed);
         for (int i = 0; i < l8.size(); i++) {
             assertEquals(Long.parseLong(l8.get(i)), v8.get(i), seed);
         }
@@ -108,13 +103,13 @@ class NumberCodecsServerTest {
             f4.add(Float.isNaN(f) ? "NaN" : Float.toString(f));
         }
         String seed = "(seed " + (SEED + 1) + ")";
-        List<Object> d = checkAll(codec(TypeOids.FLOAT8), server.vectors("float8", f8), CTX, true, seed);
+        List<Object> d = checkAll(codec(TypeOids.FLOAT8), SERVER.get().vectors("float8", f8), CTX, true, seed);
         for (int i = 0; i < f8.size(); i++) {
             double expected = Double.parseDouble(f8.get(i).replace("Infinity", "Infinity"));
             assertEquals(Double.doubleToLongBits(expected), Double.doubleToLongBits((Double) d.get(i)), f8.get(i));
         }
-        checkAll(codec(TypeOids.FLOAT4), server.vectors("float4", f4), CTX, true, seed);
-        byte[] minusZero = server.expression("float8", "'-0'").bytes();
+        checkAll(codec(TypeOids.FLOAT4), SERVER.get().vectors("float4", f4), CTX, true, seed);
+        byte[] minusZero = SERVER.get().expression("float8", "'-0'").bytes();
         assertEquals("8000000000000000", hex(minusZero));
         assertEquals(-0.0, BinaryPrimitives.asDouble(TypeOids.FLOAT8, minusZero, 0, 8));
         assertThrows(PgInterfaceException.class, () -> encode(codec(TypeOids.FLOAT4), 1e300, CTX));
@@ -126,7 +121,7 @@ class NumberCodecsServerTest {
         List<String> lits = new ArrayList<>(List.of("0", "0.00", "-0.000", "1", "-1", "10000", "0.0001", "0.00001",
                 "12345678.9", "NaN", "1e1000", "-1e-1000", "99999999999999999999.99999",
                 "123.45", "1000000000000000000000", "0.1234567890123456789"));
-        boolean infinityExists = server.majorVersion() >= 14;
+        boolean infinityExists = SERVER.get().majorVersion() >= 14;
         if (infinityExists) {
             lits.addAll(List.of("Infinity", "-Infinity"));
         }
@@ -155,23 +150,23 @@ class NumberCodecsServerTest {
         lits.add(thousand.toString());
         lits.add("0." + thousand);
         String seed = "(seed " + (SEED + 2) + ")";
-        List<Object> values = checkAll(codec(TypeOids.NUMERIC), server.vectors("numeric", lits), CTX, true, seed);
+        List<Object> values = checkAll(codec(TypeOids.NUMERIC), SERVER.get().vectors("numeric", lits), CTX, true, seed);
         for (int i = 0; i < lits.size(); i++) {
             Object v = values.get(i);
             if (v instanceof BigDecimal) {
                 assertEquals(0, new BigDecimal(lits.get(i)).compareTo((BigDecimal) v), lits.get(i) + " " + seed);
-                assertArrayEquals(server.vectors("numeric", List.of(lits.get(i))).get(0).bytes(),
+                assertArrayEquals(SERVER.get().vectors("numeric", List.of(lits.get(i))).get(0).bytes(),
                         encode(codec(TypeOids.NUMERIC), new BigDecimal(lits.get(i)), CTX), lits.get(i));
             }
         }
-        assertEquals("c000", hex(server.expression("numeric", "'NaN'").bytes()).substring(8, 12));
-        assertArrayEquals(server.expression("numeric", "'NaN'").bytes(),
+        assertEquals("c000", hex(SERVER.get().expression("numeric", "'NaN'").bytes()).substring(8, 12));
+        assertArrayEquals(SERVER.get().expression("numeric", "'NaN'").bytes(),
                 encode(codec(TypeOids.NUMERIC), Double.NaN, CTX));
         List<Object> infinities = List.of(Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY,
                 "Infinity", "-Infinity", "+infinity");
         if (infinityExists) {
-            byte[] plus = server.expression("numeric", "'Infinity'").bytes();
-            byte[] minus = server.expression("numeric", "'-Infinity'").bytes();
+            byte[] plus = SERVER.get().expression("numeric", "'Infinity'").bytes();
+            byte[] minus = SERVER.get().expression("numeric", "'-Infinity'").bytes();
             assertEquals("d000", hex(plus).substring(8, 12));
             assertEquals("f000", hex(minus).substring(8, 12));
             for (Object infinity : infinities) {
@@ -183,7 +178,7 @@ class NumberCodecsServerTest {
             // Before 14 numeric has NaN but no infinities: the server rejects them, the codec refuses them.
             for (String infinity : List.of("Infinity", "-Infinity")) {
                 IllegalStateException e = assertThrows(IllegalStateException.class,
-                        () -> server.expression("numeric", "'" + infinity + "'"));
+                        () -> SERVER.get().expression("numeric", "'" + infinity + "'"));
                 assertEquals("22P02", ((java.sql.SQLException) e.getCause()).getSQLState(), infinity);
             }
         }
@@ -194,14 +189,14 @@ class NumberCodecsServerTest {
             assertTrue(e.getMessage().contains("PostgreSQL 14"), e.getMessage());
         }
         assertThrows(PgInterfaceException.class, () -> decode(codec(TypeOids.NUMERIC),
-                server.expression("numeric", "'NaN'").bytes(), BigDecimal.class, CTX));
+                SERVER.get().expression("numeric", "'NaN'").bytes(), BigDecimal.class, CTX));
         // A negative scale is normalized: 1E+3 is sent as 1000 with display scale 0.
-        assertArrayEquals(server.expression("numeric", "1000").bytes(),
+        assertArrayEquals(SERVER.get().expression("numeric", "1000").bytes(),
                 encode(codec(TypeOids.NUMERIC), new BigDecimal("1E+3"), CTX));
-        byte[] sum = server.expression("numeric", "123456789012").bytes();
+        byte[] sum = SERVER.get().expression("numeric", "123456789012").bytes();
         assertEquals(123456789012L, BinaryPrimitives.asLong(TypeOids.NUMERIC, sum, 0, sum.length));
         assertEquals(123456789012L, decode(codec(TypeOids.NUMERIC), sum, Long.class, CTX));
-        byte[] frac = server.expression("numeric", "1.5").bytes();
+        byte[] frac = SERVER.get().expression("numeric", "1.5").bytes();
         assertThrows(PgInterfaceException.class, () -> BinaryPrimitives.asLong(TypeOids.NUMERIC, frac, 0, frac.length));
         assertEquals(1.5, BinaryPrimitives.asDouble(TypeOids.NUMERIC, frac, 0, frac.length));
     }
@@ -214,9 +209,9 @@ class NumberCodecsServerTest {
         for (int i = 0; i < 100; i++) {
             lits.add(BigDecimal.valueOf(r.nextLong() >> r.nextInt(60), 2).toPlainString());
         }
-        List<Object> values = checkAll(codec(TypeOids.MONEY), server.vectors("money", lits), CTX, true, "");
+        List<Object> values = checkAll(codec(TypeOids.MONEY), SERVER.get().vectors("money", lits), CTX, true, "");
         assertEquals(new BigDecimal("1.50"), values.get(3));
-        assertArrayEquals(server.expression("money", "'1.005'").bytes(),
+        assertArrayEquals(SERVER.get().expression("money", "'1.005'").bytes(),
                 encode(codec(TypeOids.MONEY), new BigDecimal("1.005"), CTX));
         assertTrue(text(TypeOids.MONEY, "-1234567.89").equals("-$1,234,567.89"));
     }

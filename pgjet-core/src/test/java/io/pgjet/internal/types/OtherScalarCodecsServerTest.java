@@ -22,26 +22,16 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Network, bit string, geometric, LSN/tid/snapshot and text-search types against the server. */
+/** Network, bit string, geometric, LSN/tid/snapshot and text-search types against the SERVER.get(). */
 class OtherScalarCodecsServerTest {
     private static final long SEED = 0x5eed_0004L;
     private static final CodecRegistry REGISTRY = CodecRegistry.withBuiltins();
     private static final CodecContext CTX = CodecContext.defaults(REGISTRY);
-    private static ServerVectors server;
-
-    @BeforeAll
-    static void connect() {
-        server = new ServerVectors();
-    }
-
-    @AfterAll
-    static void close() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerVectorsExtension SERVER = new ServerVectorsExtension();
 
     private static Codec codec(int oid) {
         return REGISTRY.codec(oid);
@@ -70,9 +60,9 @@ class OtherScalarCodecsServerTest {
             cidr.add(new PgCidr(a.length == 4 ? InetAddress.getByAddress(a)
                     : java.net.Inet6Address.getByAddress(null, a, -1), bits).toString());
         }
-        checkAll(codec(TypeOids.INET), server.vectors("inet", inet), CTX, true, "(seed " + SEED + ")");
-        checkAll(codec(TypeOids.CIDR), server.vectors("cidr", cidr), CTX, true, "(seed " + SEED + ")");
-        byte[] host = server.expression("inet", "'10.1.2.3'").bytes();
+        checkAll(codec(TypeOids.INET), SERVER.get().vectors("inet", inet), CTX, true, "(seed " + SEED + ")");
+        checkAll(codec(TypeOids.CIDR), SERVER.get().vectors("cidr", cidr), CTX, true, "(seed " + SEED + ")");
+        byte[] host = SERVER.get().expression("inet", "'10.1.2.3'").bytes();
         assertEquals(InetAddress.getByName("10.1.2.3"), decode(codec(TypeOids.INET), host, InetAddress.class, CTX));
         assertArrayEquals(host, encode(codec(TypeOids.INET), InetAddress.getByName("10.1.2.3"), CTX));
         assertThrows(PgInterfaceException.class,
@@ -85,9 +75,9 @@ class OtherScalarCodecsServerTest {
             macs8.add(PgMacAddr.of(m).toString());
             macs.add(PgMacAddr.of(java.util.Arrays.copyOf(m, 6)).toString());
         }
-        checkAll(codec(TypeOids.MACADDR), server.vectors("macaddr", macs), CTX, true, "");
-        checkAll(codec(TypeOids.MACADDR8), server.vectors("macaddr8", macs8), CTX, true, "");
-        assertArrayEquals(server.expression("macaddr8", "'08:00:2b:01:02:03'").bytes(),
+        checkAll(codec(TypeOids.MACADDR), SERVER.get().vectors("macaddr", macs), CTX, true, "");
+        checkAll(codec(TypeOids.MACADDR8), SERVER.get().vectors("macaddr8", macs8), CTX, true, "");
+        assertArrayEquals(SERVER.get().expression("macaddr8", "'08:00:2b:01:02:03'").bytes(),
                 encode(codec(TypeOids.MACADDR8), PgMacAddr.parse("08:00:2b:01:02:03"), CTX));
     }
 
@@ -103,12 +93,12 @@ class OtherScalarCodecsServerTest {
             }
             lits.add(sb.toString());
         }
-        List<Object> v = checkAll(codec(TypeOids.VARBIT), server.vectors("varbit", lits), CTX, true, "");
+        List<Object> v = checkAll(codec(TypeOids.VARBIT), SERVER.get().vectors("varbit", lits), CTX, true, "");
         for (int i = 0; i < lits.size(); i++) {
             assertEquals(PgBitString.parse(lits.get(i)), v.get(i));
         }
-        checkAll(codec(TypeOids.BIT), server.vectors("bit(5)", List.of("10110", "00000")), CTX, true, "");
-        assertEquals(true, decode(codec(TypeOids.BIT), server.expression("bit", "B'1'").bytes(), Boolean.class, CTX));
+        checkAll(codec(TypeOids.BIT), SERVER.get().vectors("bit(5)", List.of("10110", "00000")), CTX, true, "");
+        assertEquals(true, decode(codec(TypeOids.BIT), SERVER.get().expression("bit", "B'1'").bytes(), Boolean.class, CTX));
     }
 
     @Test
@@ -132,14 +122,14 @@ class OtherScalarCodecsServerTest {
             polys.add("(" + a + "," + b + ")");
         }
         paths.replaceAll(p -> p.charAt(0) == '[' ? p.substring(0, p.length() - 1) + "]" : p.substring(0, p.length() - 1) + ")");
-        checkAll(codec(TypeOids.POINT), server.vectors("point", points), CTX, true, "(seed " + (SEED + 2) + ")");
-        checkAll(codec(TypeOids.BOX), server.vectors("box", boxes), CTX, true, "");
-        checkAll(codec(TypeOids.CIRCLE), server.vectors("circle", circles), CTX, true, "");
-        checkAll(codec(TypeOids.LSEG), server.vectors("lseg", lsegs), CTX, true, "");
-        checkAll(codec(TypeOids.PATH), server.vectors("path", paths), CTX, true, "");
-        checkAll(codec(TypeOids.POLYGON), server.vectors("polygon", polys), CTX, true, "");
-        checkAll(codec(TypeOids.LINE), server.vectors("line", lines), CTX, true, "");
-        assertArrayEquals(server.expression("box", "'(1,2),(3,4)'").bytes(),
+        checkAll(codec(TypeOids.POINT), SERVER.get().vectors("point", points), CTX, true, "(seed " + (SEED + 2) + ")");
+        checkAll(codec(TypeOids.BOX), SERVER.get().vectors("box", boxes), CTX, true, "");
+        checkAll(codec(TypeOids.CIRCLE), SERVER.get().vectors("circle", circles), CTX, true, "");
+        checkAll(codec(TypeOids.LSEG), SERVER.get().vectors("lseg", lsegs), CTX, true, "");
+        checkAll(codec(TypeOids.PATH), SERVER.get().vectors("path", paths), CTX, true, "");
+        checkAll(codec(TypeOids.POLYGON), SERVER.get().vectors("polygon", polys), CTX, true, "");
+        checkAll(codec(TypeOids.LINE), SERVER.get().vectors("line", lines), CTX, true, "");
+        assertArrayEquals(SERVER.get().expression("box", "'(1,2),(3,4)'").bytes(),
                 encode(codec(TypeOids.BOX), new PgBox(new PgPoint(1, 2), new PgPoint(3, 4)), CTX));
     }
 
@@ -161,26 +151,26 @@ class OtherScalarCodecsServerTest {
         for (int i = 0; i < 50; i++) {
             lsns.add(new PgLsn(r.nextLong()).toString());
         }
-        List<Object> v = checkAll(codec(TypeOids.PG_LSN), server.vectors("pg_lsn", lsns), CTX, true, "");
+        List<Object> v = checkAll(codec(TypeOids.PG_LSN), SERVER.get().vectors("pg_lsn", lsns), CTX, true, "");
         for (int i = 0; i < lsns.size(); i++) {
             assertEquals(PgLsn.parse(lsns.get(i)), v.get(i));
         }
-        checkAll(codec(TypeOids.TID), server.vectors("tid", List.of("(0,1)", "(4294967295,65535)", "(12,0)")), CTX, true, "");
-        checkAll(codec(TypeOids.PG_SNAPSHOT), server.vectors("pg_snapshot", List.of("10:20:10,14,15", "5:5:")), CTX,
+        checkAll(codec(TypeOids.TID), SERVER.get().vectors("tid", List.of("(0,1)", "(4294967295,65535)", "(12,0)")), CTX, true, "");
+        checkAll(codec(TypeOids.PG_SNAPSHOT), SERVER.get().vectors("pg_snapshot", List.of("10:20:10,14,15", "5:5:")), CTX,
                 true, "");
-        checkAll(codec(TypeOids.TXID_SNAPSHOT), server.vectors("txid_snapshot", List.of("10:20:10,14,15")), CTX, true, "");
+        checkAll(codec(TypeOids.TXID_SNAPSHOT), SERVER.get().vectors("txid_snapshot", List.of("10:20:10,14,15")), CTX, true, "");
     }
 
     @Test
     void textSearch() {
         List<String> vectors = List.of("", "a fat cat sat on a mat", "'fat':2A,4 'cat':3B 'rat':1C,5D",
                 "'it''s' 'back\\\\slash' 'ünï😀':7", "a:1,2,3,16383");
-        List<Object> v = checkAll(codec(TypeOids.TSVECTOR), server.vectors("tsvector", vectors), CTX, true, "");
+        List<Object> v = checkAll(codec(TypeOids.TSVECTOR), SERVER.get().vectors("tsvector", vectors), CTX, true, "");
         assertEquals(new PgTsVector.Position(2, 'A'), ((PgTsVector) v.get(2)).lexemes().get(1).positions().get(0));
         List<String> queries = List.of("fat & rat", "fat & (rat | cat)", "!fat", "!(fat | rat)", "fat <-> rat",
                 "fat <2> rat <-> cat", "a <-> (b <-> c)", "(a | b) & !(c & d)", "'sup':*A & 'x':BC", "'it''s'",
                 "a & b & c | d", "a | b & c", "!!a", "(a <-> b) & c", "a <-> (b & c)", "");
-        List<Object> q = checkAll(codec(TypeOids.TSQUERY), server.vectors("tsquery", queries), CTX, false, "");
+        List<Object> q = checkAll(codec(TypeOids.TSQUERY), SERVER.get().vectors("tsquery", queries), CTX, false, "");
         assertEquals(new PgTsQuery("'fat' & ( 'rat' | 'cat' )"), q.get(1));
         assertEquals(Codec.TEXT, codec(TypeOids.TSQUERY).parameterFormat());
         assertEquals(Codec.BINARY, codec(TypeOids.TSQUERY).format());

@@ -17,26 +17,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Character types, "char", bytea, uuid, json/jsonb/jsonpath and xml against the server. */
+/** Character types, "char", bytea, uuid, json/jsonb/jsonpath and xml against the SERVER.get(). */
 class TextCodecsServerTest {
     private static final long SEED = 0x5eed_0002L;
     private static final CodecRegistry REGISTRY = CodecRegistry.withBuiltins();
     private static final CodecContext CTX = CodecContext.defaults(REGISTRY);
-    private static ServerVectors server;
-
-    @BeforeAll
-    static void connect() {
-        server = new ServerVectors();
-    }
-
-    @AfterAll
-    static void close() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerVectorsExtension SERVER = new ServerVectorsExtension();
 
     static String randomString(Random r, int maxLen) {
         int n = r.nextInt(maxLen + 1);
@@ -71,8 +61,8 @@ class TextCodecsServerTest {
             if (type.equals("name")) {
                 input = input.stream().filter(s -> s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 64).toList();
             }
-            int oid = server.oid(type);
-            List<Object> values = checkAll(REGISTRY.codec(oid), server.vectors(type, input), CTX, true,
+            int oid = SERVER.get().oid(type);
+            List<Object> values = checkAll(REGISTRY.codec(oid), SERVER.get().vectors(type, input), CTX, true,
                     "(seed " + SEED + ")");
             if (!type.equals("bpchar")) {
                 assertEquals(input, values, type);
@@ -87,10 +77,10 @@ class TextCodecsServerTest {
     @Test
     void charType() {
         List<Object> v = checkAll(REGISTRY.codec(TypeOids.CHAR),
-                server.vectors("\"char\"", List.of("a", "", "Z", "\\101", "\\377", "\\200")), CTX, true, "");
+                SERVER.get().vectors("\"char\"", List.of("a", "", "Z", "\\101", "\\377", "\\200")), CTX, true, "");
         assertEquals("a", v.get(0));
         assertEquals("", v.get(1));
-        if (server.majorVersion() >= 15) {
+        if (SERVER.get().majorVersion() >= 15) {
             assertEquals(List.of("A", "\\377", "\\200"), v.subList(3, 6));
         } else {
             // Before PostgreSQL 15, "char" input keeps the literal's first byte (no \ooo escapes)
@@ -100,7 +90,7 @@ class TextCodecsServerTest {
         // Bytes above 127 from an integer cast, on every version: the binary form is one byte.
         Codec codec = REGISTRY.codec(TypeOids.CHAR);
         for (int i : new int[] {-1, -128, 65}) {
-            byte[] b = server.bytes("select " + server.sendFunction("\"char\"") + "((" + i + ")::\"char\")");
+            byte[] b = SERVER.get().bytes("select " + SERVER.get().sendFunction("\"char\"") + "((" + i + ")::\"char\")");
             assertArrayEquals(new byte[] {(byte) i}, b);
             Object value = decode(codec, b, CTX);
             assertEquals(i < 0 ? "\\" + Integer.toOctalString(i & 0xff) : "A", value);
@@ -121,7 +111,7 @@ class TextCodecsServerTest {
             raw.add(b);
             lits.add("\\x" + HexFormat.of().formatHex(b));
         }
-        List<Object> values = checkAll(REGISTRY.codec(TypeOids.BYTEA), server.vectors("bytea", lits), CTX, true, "");
+        List<Object> values = checkAll(REGISTRY.codec(TypeOids.BYTEA), SERVER.get().vectors("bytea", lits), CTX, true, "");
         for (int i = 0; i < raw.size(); i++) {
             assertArrayEquals(raw.get(i), (byte[]) values.get(i));
         }
@@ -134,7 +124,7 @@ class TextCodecsServerTest {
         for (int i = 0; i < 200; i++) {
             lits.add(new UUID(r.nextLong(), r.nextLong()).toString());
         }
-        List<Object> values = checkAll(REGISTRY.codec(TypeOids.UUID), server.vectors("uuid", lits), CTX, true, "");
+        List<Object> values = checkAll(REGISTRY.codec(TypeOids.UUID), SERVER.get().vectors("uuid", lits), CTX, true, "");
         for (int i = 0; i < lits.size(); i++) {
             assertEquals(UUID.fromString(lits.get(i)), values.get(i));
         }
@@ -144,12 +134,12 @@ class TextCodecsServerTest {
     void jsonTypesAndMapper() {
         List<String> docs = List.of("{\"a\": [1, 2.5, null, true], \"b\": \"é😀\"}", "[]", "\"\"", "123", "null",
                 "{\"nested\": {\"x\": {}}}");
-        List<Object> json = checkAll(REGISTRY.codec(TypeOids.JSON), server.vectors("json", docs), CTX, true, "");
+        List<Object> json = checkAll(REGISTRY.codec(TypeOids.JSON), SERVER.get().vectors("json", docs), CTX, true, "");
         assertEquals(docs, json);
-        checkAll(REGISTRY.codec(TypeOids.JSONB), server.vectors("jsonb", docs), CTX, true, "");
-        checkAll(REGISTRY.codec(TypeOids.JSONPATH), server.vectors("jsonpath",
+        checkAll(REGISTRY.codec(TypeOids.JSONB), SERVER.get().vectors("jsonb", docs), CTX, true, "");
+        checkAll(REGISTRY.codec(TypeOids.JSONPATH), SERVER.get().vectors("jsonpath",
                 List.of("$.a[*] ? (@ > 1)", "$", "strict $.\"é\"")), CTX, true, "");
-        byte[] jsonb = server.expression("jsonb", "'{\"k\": 1}'").bytes();
+        byte[] jsonb = SERVER.get().expression("jsonb", "'{\"k\": 1}'").bytes();
         assertEquals(1, jsonb[0]);
         JsonMapper mapper = new JsonMapper() {
             @Override
