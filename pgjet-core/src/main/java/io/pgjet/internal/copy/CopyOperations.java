@@ -44,14 +44,7 @@ public final class CopyOperations {
      */
     public static CompletableFuture<CommandStatus> copyFromTable(RealConnection conn, String table, CopySink sink,
             CopyOptions options) {
-        String sql;
-        try {
-            requireSink(sink);
-            sql = CopyStatement.copyTableOut(table, orDefaults(options));
-        } catch (PgInterfaceException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        return CopyOutPump.run(conn, sql, sink, worker());
+        return copyOut(conn, sink, () -> CopyStatement.copyTableOut(table, orDefaults(options)));
     }
 
     /**
@@ -65,10 +58,16 @@ public final class CopyOperations {
      */
     public static CompletableFuture<CommandStatus> copyFromQuery(RealConnection conn, String query, CopySink sink,
             CopyOptions options) {
+        return copyOut(conn, sink, () -> CopyStatement.copyQueryOut(query, orDefaults(options)));
+    }
+
+    /** Runs a COPY ... TO STDOUT into {@code sink}; bad arguments fail the future, never throw. */
+    private static CompletableFuture<CommandStatus> copyOut(RealConnection conn, CopySink sink,
+            java.util.function.Supplier<String> statement) {
         String sql;
         try {
             requireSink(sink);
-            sql = CopyStatement.copyQueryOut(query, orDefaults(options));
+            sql = statement.get();
         } catch (PgInterfaceException e) {
             return CompletableFuture.failedFuture(e);
         }
