@@ -2,6 +2,7 @@ package io.pgjet.protocol;
 
 import static io.pgjet.protocol.Bodies.expectEnd;
 import static io.pgjet.protocol.Bodies.readByte;
+import static io.pgjet.protocol.Bodies.cStringLength;
 import static io.pgjet.protocol.Bodies.readCString;
 import static io.pgjet.protocol.Bodies.readInt;
 import static io.pgjet.protocol.Bodies.readRemaining;
@@ -106,7 +107,9 @@ public final class BackendMessages {
     }
 
     private static String commandTag(ByteBuf body) {
-        String tag = readCString(body, "CommandComplete", "command tag");
+        int length = cStringLength(body, "CommandComplete", "command tag");
+        String tag = CommandTags.read(body, body.readerIndex(), length);
+        body.skipBytes(length + 1);
         expectEnd(body, "CommandComplete");
         return tag;
     }

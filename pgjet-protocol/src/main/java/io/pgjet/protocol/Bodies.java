@@ -36,12 +36,18 @@ final class Bodies {
         return body.readInt();
     }
 
-    /** Reads a NUL-terminated string and skips its terminator. */
-    static String readCString(ByteBuf body, String message, String field) {
+    /** Returns the length, without its terminator, of the NUL-terminated string at the reader index. */
+    static int cStringLength(ByteBuf body, String message, String field) {
         int length = body.bytesBefore((byte) 0);
         if (length < 0) {
             throw new ProtocolException(message + ": " + field + " is not NUL-terminated within the message body");
         }
+        return length;
+    }
+
+    /** Reads a NUL-terminated string and skips its terminator. */
+    static String readCString(ByteBuf body, String message, String field) {
+        int length = cStringLength(body, message, field);
         String value = length == 0 ? "" : body.toString(body.readerIndex(), length, StandardCharsets.UTF_8);
         body.skipBytes(length + 1);
         return value;
