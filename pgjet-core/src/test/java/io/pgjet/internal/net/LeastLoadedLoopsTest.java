@@ -135,10 +135,20 @@ class LeastLoadedLoopsTest {
             System.exit(0);
         }
 
-        /** Futures complete on the connection's I/O thread; returns its name. */
+        /**
+         * Returns the name of the connection's I/O thread, the thread its futures complete on. A
+         * callback attached after the future completed runs on the caller instead, so the query
+         * sleeps a little and a callback that still ran here is retried.
+         */
         private static String ioThreadOf(AsyncConnection connection) throws Exception {
-            return connection.fetchVal("select 1").thenApply(v -> Thread.currentThread().getName())
-                    .get(30, TimeUnit.SECONDS);
+            for (int attempt = 0; attempt < 20; attempt++) {
+                String name = connection.fetchVal("select pg_sleep(0.02)")
+                        .thenApply(v -> Thread.currentThread().getName()).get(30, TimeUnit.SECONDS);
+                if (name.startsWith("pgjet-io-")) {
+                    return name;
+                }
+            }
+            throw new AssertionError("no callback ran on an I/O thread in 20 attempts");
         }
 
         private static void waitUntilOneLoopIsFree(NettyRuntime runtime) throws InterruptedException {
