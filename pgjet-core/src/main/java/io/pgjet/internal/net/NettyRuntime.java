@@ -72,8 +72,9 @@ public final class NettyRuntime {
      * has a thread of its own while there are threads to spare, and a request/response connection
      * with its own thread is answered sooner — the kernel hands the CPU straight between that
      * thread and its server process — than one sharing a thread with busy neighbours. On a
-     * 2-vCPU machine, 8 connections with one query in flight each ran about 1.1x faster on 8
-     * threads than on 2 (docs/BENCHMARKS.md). An idle I/O thread costs a sleeping thread.
+     * 2-vCPU machine, 8 connections with one query in flight each went from 0.81-0.99x pgjdbc on 2
+     * threads to 0.89-1.19x on 8 in paired runs (guide, section 5). An idle I/O thread costs a
+     * sleeping thread.
      */
     static int defaultIoThreads(int cores) {
         return Math.max(MIN_IO_THREADS, 2 * cores);
