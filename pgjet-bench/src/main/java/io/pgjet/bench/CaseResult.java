@@ -194,6 +194,43 @@ public final class CaseResult {
         return bytes < 0 || rows == 0 || driver == DriverId.PGBENCH ? Double.NaN : (double) bytes / rows;
     }
 
+    private CpuMeter.Use totalCpu() {
+        CpuMeter.Use sum = CpuMeter.Use.ZERO;
+        for (Sample s : samples) {
+            if (s.error() == null) {
+                sum = sum.plus(s.cpu());
+            }
+        }
+        return samples.isEmpty() ? CpuMeter.Use.UNKNOWN : sum;
+    }
+
+    private long units() {
+        return workload.countsRows() ? totalRows() : totalOps();
+    }
+
+    /**
+     * Returns this JVM's CPU time per operation (or per row, for workloads counted in rows) in
+     * nanoseconds, over all rounds; NaN when unknown or not a JVM client (pgbench).
+     */
+    public double clientCpuPerUnit() {
+        long nanos = totalCpu().clientNanos();
+        return nanos < 0 || units() == 0 || driver == DriverId.PGBENCH ? Double.NaN : (double) nanos / units();
+    }
+
+    /**
+     * Returns the local PostgreSQL processes' CPU time per operation (or per row) in nanoseconds,
+     * over all rounds; NaN when unknown (no local server visible, or pgbench).
+     */
+    public double serverCpuPerUnit() {
+        long nanos = totalCpu().serverNanos();
+        return nanos < 0 || units() == 0 || driver == DriverId.PGBENCH ? Double.NaN : (double) nanos / units();
+    }
+
+    /** Returns the share of the machine's CPU that was busy during the measured operations, or NaN. */
+    public double machineBusy() {
+        return driver == DriverId.PGBENCH ? Double.NaN : totalCpu().machineBusy();
+    }
+
     /** Returns the highest heap use seen over the rounds, or -1 when not watched. */
     public long peakHeap() {
         return samples.stream().mapToLong(Sample::peakHeapBytes).max().orElse(-1);

@@ -57,4 +57,23 @@ final class Format {
     static String spread(double v) {
         return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "±%.0f%%", v * 50);
     }
+
+    /** Formats CPU time per unit given in nanoseconds, e.g. {@code 7.5 µs} or {@code 120 ns}; {@code -} for NaN. */
+    static String cpuTime(double nanos) {
+        if (Double.isNaN(nanos)) {
+            return "-";
+        }
+        if (nanos >= 100_000) {
+            return String.format(Locale.ROOT, "%,.0f µs", nanos / 1e3);
+        }
+        if (nanos >= 1_000) {
+            return String.format(Locale.ROOT, "%.1f µs", nanos / 1e3);
+        }
+        return String.format(Locale.ROOT, "%.0f ns", nanos);
+    }
+
+    /** Formats a share (0 to 1) as a whole percentage, e.g. {@code 97%}; {@code -} for NaN. */
+    static String percent(double share) {
+        return Double.isNaN(share) ? "-" : String.format(Locale.ROOT, "%.0f%%", share * 100);
+    }
 }

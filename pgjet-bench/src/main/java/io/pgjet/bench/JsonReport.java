@@ -109,6 +109,9 @@ final class JsonReport {
         field("avgLatencyNanos", r.averageLatency(), false);
         field("bytesPerOp", r.bytesPerOp(), false);
         field("bytesPerRow", r.bytesPerRow(), false);
+        field("clientCpuNanosPer" + unit(r), r.clientCpuPerUnit(), false);
+        field("serverCpuNanosPer" + unit(r), r.serverCpuPerUnit(), false);
+        field("machineBusy", r.machineBusy(), false);
         field("peakHeapBytes", r.peakHeap(), false);
         field("liveHeapAfterGcBytes", r.liveHeap(), false);
         b.append(", \"samples\": [");
@@ -124,6 +127,10 @@ final class JsonReport {
             field("liveHeapAfterGcBytes", s.liveHeapBytes(), false);
             field("baselineHeapBytes", s.baselineHeapBytes(), false);
             field("avgLatencyNanos", s.avgLatencyNanos(), false);
+            field("clientCpuNanos", s.cpu().clientNanos(), false);
+            field("serverCpuNanos", s.cpu().serverNanos(), false);
+            field("machineBusyTicks", s.cpu().busyTicks(), false);
+            field("machineTotalTicks", s.cpu().totalTicks(), false);
             if (s.error() != null) {
                 b.append(", \"error\": ");
                 string(s.error());
@@ -131,6 +138,11 @@ final class JsonReport {
             b.append('}');
         }
         b.append("]}");
+    }
+
+    /** Returns the unit CPU figures are divided by: "Row" for workloads counted in rows, else "Op". */
+    private static String unit(CaseResult r) {
+        return r.workload().countsRows() ? "Row" : "Op";
     }
 
     private void field(String name, double value, boolean first) {

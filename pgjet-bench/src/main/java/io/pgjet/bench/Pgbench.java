@@ -137,7 +137,8 @@ final class Pgbench {
             long avgNanos = latency.find() ? (long) (Double.parseDouble(latency.group(1)) * 1e6) : -1;
             long nanos = TimeUnit.SECONDS.toNanos(wholeSeconds);
             long ops = Math.round(transactions * perTransaction * wholeSeconds);
-            return new Sample(round, ops, ops, nanos, new LatencyHistogram(), -1, -1, -1, -1, avgNanos, null);
+            return new Sample(round, ops, ops, nanos, new LatencyHistogram(), -1, -1, -1, -1, avgNanos,
+                    CpuMeter.Use.UNKNOWN, null);
         } catch (IOException | RuntimeException e) {
             return Sample.failed(round, Runner.describe(e));
         }

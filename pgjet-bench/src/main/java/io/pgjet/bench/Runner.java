@@ -86,7 +86,8 @@ final class Runner {
             totalOps += ops[t];
             totalRows += rows[t];
         }
-        return new Sample(round, totalOps, totalRows, window.nanos, latency, window.allocated, -1, -1, -1, -1, null);
+        return new Sample(round, totalOps, totalRows, window.nanos, latency, window.allocated, -1, -1, -1, -1,
+                window.cpu, null);
     }
 
     private static Sample runAsync(Job.Async job, int round, long warmupNanos, long measureNanos)
@@ -111,13 +112,14 @@ final class Runner {
             return Sample.failed(round, describe(failure.get()));
         }
         return new Sample(round, latency.count(), rows.sum(), window.nanos, latency, window.allocated,
-                -1, -1, -1, -1, null);
+                -1, -1, -1, -1, window.cpu, null);
     }
 
     private static Sample runBulk(Job.Bulk job, int round, long warmupNanos, long measureNanos) {
         LatencyHistogram latency = new LatencyHistogram();
         long[] totals = new long[4]; // ops, rows, nanos, allocated
         long[] heap = {-1, -1, -1};
+        CpuMeter.Use[] cpu = {CpuMeter.Use.ZERO};
         AtomicReference<Throwable> failure = new AtomicReference<>();
         // A named worker, so the allocation meter counts this thread like the loop workers.
         Thread worker = new Thread(() -> {
@@ -134,9 +136,11 @@ final class Runner {
                     do {
                         job.before();
                         long[] a0 = tracked.read();
+                        CpuMeter meter = CpuMeter.start();
                         long start = System.nanoTime();
                         long n = job.run();
                         long end = System.nanoTime();
+                        CpuMeter.Use used = meter.stop();
                         long[] a1 = tracked.read();
                         job.verify(n);
                         latency.record(end - start);
@@ -144,6 +148,7 @@ final class Runner {
                         totals[1] += n;
                         totals[2] += end - start;
                         totals[3] += AllocationMeter.Tracked.delta(a0, a1);
+                        cpu[0] = cpu[0].plus(used);
                     } while (System.nanoTime() < windowEnd);
                 } finally {
                     if (watcher != null) {
@@ -169,7 +174,7 @@ final class Runner {
             return Sample.failed(round, describe(failure.get()));
         }
         return new Sample(round, totals[0], totals[1], totals[2], latency,
-                AllocationMeter.supported() ? totals[3] : -1, heap[0], heap[1], heap[2], -1, null);
+                AllocationMeter.supported() ? totals[3] : -1, heap[0], heap[1], heap[2], -1, cpu[0], null);
     }
 
     /** Describes a failure in one line: the root cause's type and message. */
@@ -189,10 +194,11 @@ final class Runner {
         volatile int value = WARMUP;
     }
 
-    /** Waits out the warm-up, then measures the window and the allocations made in it. */
+    /** Waits out the warm-up, then measures the window and the allocations and CPU used in it. */
     private static final class Window {
         long nanos;
         long allocated;
+        CpuMeter.Use cpu;
 
         static Window open(Phase state, long warmupNanos, long measureNanos) throws InterruptedException {
             Window w = new Window();
@@ -200,6 +206,7 @@ final class Runner {
             // Track after warm-up: by then every driver thread that will do work exists.
             AllocationMeter.Tracked tracked = AllocationMeter.track();
             long[] a0 = tracked.read();
+            CpuMeter meter = CpuMeter.start();
             long start = System.nanoTime();
             if (state.value != STOP) {
                 state.value = MEASURE;
@@ -207,7 +214,9 @@ final class Runner {
             sleepNanos(measureNanos);
             state.value = STOP;
             w.nanos = System.nanoTime() - start;
+            // Allocations first: loop workers end soon after STOP, and a dead thread's count is lost.
             long[] a1 = tracked.read();
+            w.cpu = meter.stop();
             w.allocated = AllocationMeter.supported() ? AllocationMeter.Tracked.delta(a0, a1) : -1;
             return w;
         }

@@ -15,14 +15,18 @@ package io.pgjet.bench;
  * @param liveHeapBytes most heap in use right after a GC during the run, or -1
  * @param baselineHeapBytes heap in use after a full GC before the run, or -1
  * @param avgLatencyNanos average latency when only an average is known (pgbench), or -1
+ * @param cpu CPU used by the client, the local server and the machine during the measured
+ *     operations ({@link CpuMeter.Use#UNKNOWN} when not measured)
  * @param error what went wrong, or null
  */
 public record Sample(int round, long ops, long rows, long nanos, LatencyHistogram latency, long allocatedBytes,
-        long peakHeapBytes, long liveHeapBytes, long baselineHeapBytes, long avgLatencyNanos, String error) {
+        long peakHeapBytes, long liveHeapBytes, long baselineHeapBytes, long avgLatencyNanos, CpuMeter.Use cpu,
+        String error) {
 
     /** Returns a sample that records a failure. */
     public static Sample failed(int round, String error) {
-        return new Sample(round, 0, 0, 0, new LatencyHistogram(), -1, -1, -1, -1, -1, error);
+        return new Sample(round, 0, 0, 0, new LatencyHistogram(), -1, -1, -1, -1, -1, CpuMeter.Use.UNKNOWN,
+                error);
     }
 
     /** Returns operations per second. */

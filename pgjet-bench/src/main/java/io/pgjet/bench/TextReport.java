@@ -59,12 +59,13 @@ final class TextReport {
         List<String[]> rows = new ArrayList<>();
         boolean param = w.param() != Workload.Param.NONE;
         boolean heap = w == Workload.STREAM;
-        String bytesLabel = w.countsRows() ? "B/row" : "B/op";
+        String per = w.countsRows() ? "/row" : "/op";
         List<String> header = new ArrayList<>();
         if (param) {
             header.add(w.param().label());
         }
-        header.addAll(List.of("driver", w.unit(), "best", "spread", "p50", "p99", bytesLabel, "vs pgjet"));
+        header.addAll(List.of("driver", w.unit(), "best", "spread", "p50", "p99", "B" + per, "client CPU" + per,
+                "server CPU" + per, "CPU busy", "vs pgjet"));
         if (heap) {
             header.add("peak heap");
             header.add("live after GC");
@@ -84,7 +85,7 @@ final class TextReport {
                 }
                 row.add(r.driver().id());
                 if (r.unsupported() != null || r.error() != null) {
-                    row.addAll(List.of(r.unsupported() != null ? "n/a" : "FAILED", "", "", "", "", "", ""));
+                    row.addAll(List.of(r.unsupported() != null ? "n/a" : "FAILED", "", "", "", "", "", "", "", "", ""));
                     if (heap) {
                         row.add("");
                         row.add("");
@@ -102,6 +103,9 @@ final class TextReport {
                         row.add(Format.latency(r.p99()));
                     }
                     row.add(Format.bytes(w.countsRows() ? r.bytesPerRow() : r.bytesPerOp()));
+                    row.add(Format.cpuTime(r.clientCpuPerUnit()));
+                    row.add(Format.cpuTime(r.serverCpuPerUnit()));
+                    row.add(Format.percent(r.machineBusy()));
                     row.add(Format.ratio(r.rate() / base));
                     if (heap) {
                         row.add(Format.mebibytes(r.peakHeap()));

@@ -49,6 +49,9 @@ class BenchSmokeTest {
             assertTrue(r.ok(), key + " failed: " + r.error());
             assertTrue(r.totalOps() > 0, key + " completed no operation");
             assertEquals(r.totalRows(), r.totalOps() * expectedRowsPerOp(r, report), key + " rows per operation");
+            if (r.driver() != DriverId.PGBENCH) {
+                assertMeasuredWhatItCost(key, r);
+            }
         }
         Set<String> pgjdbcRewriteElsewhere = new TreeSet<>();
         for (String key : notApplicable) {
@@ -81,6 +84,22 @@ class BenchSmokeTest {
         assertTrue(Files.exists(out.resolve("point.png")));
         assertTrue(Files.readString(out.resolve("results.json")).contains("\"workload\": \"stream\""));
         assertTrue(Files.readString(out.resolve("results.md")).contains("| pgjet |"));
+    }
+
+    /**
+     * The cost columns: every JVM client allocates (except the wire ceiling, which reuses its
+     * buffers) and spends CPU, and the test server is local, so its CPU and the machine's are seen.
+     */
+    private static void assertMeasuredWhatItCost(String key, CaseResult r) {
+        double bytes = r.workload().countsRows() ? r.bytesPerRow() : r.bytesPerOp();
+        if (r.driver() != DriverId.WIRE) {
+            assertTrue(bytes > 0, key + " allocated " + bytes + " bytes per unit");
+        }
+        assertTrue(r.clientCpuPerUnit() > 0, key + " client CPU " + r.clientCpuPerUnit());
+        if (Files.exists(Path.of("/proc/stat"))) {
+            assertTrue(r.serverCpuPerUnit() > 0, key + " server CPU " + r.serverCpuPerUnit());
+            assertTrue(r.machineBusy() > 0 && r.machineBusy() <= 1, key + " machine busy " + r.machineBusy());
+        }
     }
 
     private static long expectedRowsPerOp(CaseResult r, Report report) {

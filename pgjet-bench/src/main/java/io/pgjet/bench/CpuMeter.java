@@ -1,0 +1,190 @@
+package io.pgjet.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Measures where the CPU went during a measured interval: this JVM's CPU time (the client: every
+ * thread, JIT and GC included), the CPU time of the local PostgreSQL processes (the server), and
+ * how busy the whole machine was.
+ *
+ * <p>Why: when client and server share a machine, throughput is bounded by
+ * {@code cores / (client CPU per operation + server CPU per operation)} once the CPUs are busy, so
+ * these figures say whether a driver is slower because it waits or because it spends more CPU.
+ *
+ * <p>Server and machine figures come from Linux's {@code /proc} (the machine's busy share from
+ * {@code /proc/stat}, sampled at the timer tick, so only a share over a whole window is meaningful); elsewhere, or when no process
+ * named {@code postgres} is visible (a remote server), they are unknown. Server CPU counts every
+ * {@code postgres} process on the machine that lived through the whole interval, so another busy
+ * PostgreSQL on the same machine would be counted too.
+ */
+final class CpuMeter {
+    private static final Path PROC = Path.of("/proc");
+    private static final com.sun.management.OperatingSystemMXBean OS = osBean();
+
+    private final long jvmNanos;
+    private final Map<Long, Long> postgresNanos;
+    private final long busyTicks;
+    private final long totalTicks;
+
+    private CpuMeter(long jvmNanos, Map<Long, Long> postgresNanos, long[] machine) {
+        this.jvmNanos = jvmNanos;
+        this.postgresNanos = postgresNanos;
+        this.busyTicks = machine[0];
+        this.totalTicks = machine[1];
+    }
+
+    private static com.sun.management.OperatingSystemMXBean osBean() {
+        java.lang.management.OperatingSystemMXBean bean = ManagementFactory.getOperatingSystemMXBean();
+        return bean instanceof com.sun.management.OperatingSystemMXBean
+                ? (com.sun.management.OperatingSystemMXBean) bean : null;
+    }
+
+    /**
+     * Starts an interval. The JVM's CPU time is read last, so the cost of reading {@code /proc} is
+     * not charged to the client.
+     */
+    static CpuMeter start() {
+        Map<Long, Long> postgres = postgresNanos();
+        long[] machine = machineTicks();
+        return new CpuMeter(jvmCpuNanos(), postgres, machine);
+    }
+
+    /** Ends the interval started by this meter and returns what was used in it. */
+    Use stop() {
+        long jvm = jvmCpuNanos();
+        Map<Long, Long> postgres = postgresNanos();
+        long[] machine = machineTicks();
+        long client = jvm < 0 || jvmNanos < 0 ? -1 : jvm - jvmNanos;
+        long server = -1;
+        if (!postgres.isEmpty() && !postgresNanos.isEmpty()) {
+            server = 0;
+            for (Map.Entry<Long, Long> e : postgres.entrySet()) {
+                Long before = postgresNanos.get(e.getKey());
+                if (before != null) {
+                    server += e.getValue() - before;
+                }
+            }
+        }
+        long busy = -1;
+        long total = -1;
+        if (machine[1] >= 0 && totalTicks >= 0) {
+            busy = machine[0] - busyTicks;
+            total = machine[1] - totalTicks;
+        }
+        return new Use(client, server, busy, total);
+    }
+
+    private static long jvmCpuNanos() {
+        return OS == null ? -1 : OS.getProcessCpuTime();
+    }
+
+    /** Returns {busy, total} ticks summed over all CPUs from /proc/stat, or {-1, -1}. */
+    static long[] machineTicks() {
+        try {
+            String first = Files.readAllLines(PROC.resolve("stat"), StandardCharsets.US_ASCII).get(0);
+            return parseMachineTicks(first);
+        } catch (IOException | RuntimeException e) {
+            return new long[] {-1, -1};
+        }
+    }
+
+    /**
+     * Parses the aggregate line of /proc/stat ({@code cpu user nice system idle iowait irq softirq
+     * steal ...}) into {busy, total}; idle and iowait count as not busy, guest time is already
+     * inside user time.
+     */
+    static long[] parseMachineTicks(String line) {
+        String[] f = line.trim().split("\\s+");
+        if (!f[0].equals("cpu") || f.length < 9) {
+            throw new IllegalArgumentException("not the aggregate cpu line: " + line);
+        }
+        long total = 0;
+        for (int i = 1; i <= 8; i++) {
+            total += Long.parseLong(f[i]);
+        }
+        long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+        return new long[] {total - idle, total};
+    }
+
+    /**
+     * Returns the CPU nanoseconds of each visible process named {@code postgres}, by pid, from
+     * {@code /proc/[pid]/schedstat}: the scheduler's exact run time. Why not utime + stime from
+     * {@code /proc/[pid]/stat}: those are sampled at the timer tick, which misses or over-counts
+     * processes that run in bursts shorter than a tick, as a backend answering point selects does.
+     * PostgreSQL processes are single-threaded, so the main task's time is the process's.
+     */
+    static Map<Long, Long> postgresNanos() {
+        Map<Long, Long> nanos = new HashMap<>();
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(PROC, p -> isPid(p.getFileName().toString()))) {
+            for (Path dir : dirs) {
+                try {
+                    if (Files.readString(dir.resolve("comm"), StandardCharsets.US_ASCII).strip().equals("postgres")) {
+                        long ran = runNanos(Files.readString(dir.resolve("schedstat"), StandardCharsets.US_ASCII));
+                        nanos.put(Long.parseLong(dir.getFileName().toString()), ran);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // the process ended while we looked, or is not ours to read
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return Map.of();
+        }
+        return nanos;
+    }
+
+    /** Parses the first field of a schedstat line ({@code run-ns wait-ns timeslices}). */
+    static long runNanos(String schedstat) {
+        String line = schedstat.strip();
+        int space = line.indexOf(' ');
+        return Long.parseLong(space < 0 ? line : line.substring(0, space));
+    }
+
+    private static boolean isPid(String name) {
+        if (name.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            if (!Character.isDigit(name.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * CPU used during one or more intervals.
+     *
+     * @param clientNanos CPU time of this JVM (all threads), or -1 when unknown
+     * @param serverNanos CPU time of the local PostgreSQL processes, or -1 when unknown
+     * @param busyTicks busy CPU ticks of the whole machine, or -1 when unknown
+     * @param totalTicks all CPU ticks of the whole machine (busy and idle), or -1 when unknown
+     */
+    record Use(long clientNanos, long serverNanos, long busyTicks, long totalTicks) {
+        /** Nothing known. */
+        static final Use UNKNOWN = new Use(-1, -1, -1, -1);
+        /** Nothing used yet: the start of a sum. */
+        static final Use ZERO = new Use(0, 0, 0, 0);
+
+        /** Returns the use of both intervals together; a figure unknown in either is unknown. */
+        Use plus(Use other) {
+            return new Use(sum(clientNanos, other.clientNanos), sum(serverNanos, other.serverNanos),
+                    sum(busyTicks, other.busyTicks), sum(totalTicks, other.totalTicks));
+        }
+
+        /** Returns the share of the machine's CPU time that was busy (0 to 1), or NaN when unknown. */
+        double machineBusy() {
+            return busyTicks < 0 || totalTicks <= 0 ? Double.NaN : (double) busyTicks / totalTicks;
+        }
+
+        private static long sum(long a, long b) {
+            return a < 0 || b < 0 ? -1 : a + b;
+        }
+    }
+}
