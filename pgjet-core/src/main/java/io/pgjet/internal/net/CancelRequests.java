@@ -8,6 +8,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
 import io.pgjet.protocol.FrontendMessages;
 import java.net.SocketAddress;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -37,7 +38,8 @@ final class CancelRequests {
             FrontendMessages.cancelRequest(message, processId, secretKey);
             channel.writeAndFlush(message);
             // The server closes the socket after reading the request; don't wait forever for it.
-            channel.eventLoop().schedule(() -> channel.close(), 10, TimeUnit.SECONDS);
+            ScheduledFuture<?> forceClose = channel.eventLoop().schedule(() -> channel.close(), 10, TimeUnit.SECONDS);
+            channel.closeFuture().addListener(closed -> forceClose.cancel(false));
         });
     }
 }

@@ -310,11 +310,12 @@ public final class ConnectionIo implements ProtocolEngine.Outbound, CommandFutur
             TerminateCommand terminate = new TerminateCommand();
             enqueueFromAnyThread(terminate);
             closing = true;
-            loop.schedule(() -> {
+            ScheduledFuture<?> forceClose = loop.schedule(() -> {
                 if (channel.isActive()) {
                     channel.close();
                 }
             }, 10, TimeUnit.SECONDS);
+            closeFuture.whenComplete((ignored, error) -> forceClose.cancel(false));
         }
         return closeFuture;
     }

@@ -38,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
@@ -200,12 +201,15 @@ public final class Connector {
         ChannelFuture connecting = bootstrap.connect(address);
         Channel channel = connecting.channel();
         runtime.releaseOnClose(channel, loop);
-        channel.eventLoop().schedule(() -> {
+        ScheduledFuture<?> timer = channel.eventLoop().schedule(() -> {
             if (result.completeExceptionally(new PgConnectionException("connection to " + host
                     + " timed out after " + timeoutMillis + " ms (connect_timeout)"))) {
                 channel.close();
             }
         }, timeoutMillis, TimeUnit.MILLISECONDS);
+        // Cancelled once settled: left to run out, a pool that churns connections would pile up
+        // one pending timer per connection on the I/O threads for the whole timeout.
+        result.whenComplete((io, error) -> timer.cancel(false));
         connecting.addListener(done -> {
             if (!done.isSuccess()) {
                 result.completeExceptionally(new PgConnectionException(

@@ -61,6 +61,11 @@ public final class NettyRuntime {
         loops.releaseOnClose(channel, loop);
     }
 
+    /** Returns the I/O threads (for tests that inspect them). */
+    EventLoopGroup ioThreads() {
+        return group;
+    }
+
     /** Returns how many open connections each I/O thread serves (for tests). */
     int[] openConnectionsPerLoop() {
         return loops.openCounts();
