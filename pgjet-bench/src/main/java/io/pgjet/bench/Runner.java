@@ -212,11 +212,12 @@ final class Runner {
                 state.value = MEASURE;
             }
             sleepNanos(measureNanos);
-            state.value = STOP;
-            w.nanos = System.nanoTime() - start;
-            // Allocations first: loop workers end soon after STOP, and a dead thread's count is lost.
+            // Read the counters before STOP: loop workers end right after it, and a thread that
+            // has ended has no allocation count any more (it read as 0 B/op).
             long[] a1 = tracked.read();
             w.cpu = meter.stop();
+            state.value = STOP;
+            w.nanos = System.nanoTime() - start;
             w.allocated = AllocationMeter.supported() ? AllocationMeter.Tracked.delta(a0, a1) : -1;
             return w;
         }
