@@ -42,7 +42,9 @@ public final class BenchOptions {
             "  --jmh [REGEX] [JMH options]  run the JMH micro-benchmarks instead (e.g. --jmh DataRow -prof gc)",
             "  --help              this text",
             "",
-            "Every result is checked (row counts, checksums); a driver that lacks a workload shows n/a and why.");
+            "Every result is checked (row counts, checksums); a driver that lacks a workload shows n/a and why.",
+            "Besides throughput and latency, each case shows bytes allocated, this JVM's CPU time and the local",
+            "postgres processes' CPU time per operation (or row), and how busy the machine's CPUs were (Linux /proc).");
 
     List<Workload> workloads = List.of(Workload.values());
     List<DriverId> drivers = List.of(DriverId.values());

@@ -18,11 +18,12 @@ import java.util.Map;
  * {@code cores / (client CPU per operation + server CPU per operation)} once the CPUs are busy, so
  * these figures say whether a driver is slower because it waits or because it spends more CPU.
  *
- * <p>Server and machine figures come from Linux's {@code /proc} (the machine's busy share from
- * {@code /proc/stat}, sampled at the timer tick, so only a share over a whole window is meaningful); elsewhere, or when no process
+ * <p>Server and machine figures come from Linux's {@code /proc}; elsewhere, or when no process
  * named {@code postgres} is visible (a remote server), they are unknown. Server CPU counts every
  * {@code postgres} process on the machine that lived through the whole interval, so another busy
- * PostgreSQL on the same machine would be counted too.
+ * PostgreSQL on the same machine would be counted too. The machine's busy share comes from
+ * {@code /proc/stat}, which is sampled at the timer tick, so it means something only over a whole
+ * window; time stolen by the hypervisor counts as busy (the CPU was wanted, not idle).
  */
 final class CpuMeter {
     private static final Path PROC = Path.of("/proc");

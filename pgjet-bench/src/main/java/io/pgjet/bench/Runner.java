@@ -7,7 +7,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Measures one opened {@link Job}: warms it up, then measures a window, recording each
- * operation's latency, the rows it moved and the bytes the working threads allocated.
+ * operation's latency, the rows it moved, the bytes the working threads allocated and the CPU
+ * the client, the server and the machine used ({@link CpuMeter}).
  * Not thread-safe; one run at a time.
  */
 final class Runner {
