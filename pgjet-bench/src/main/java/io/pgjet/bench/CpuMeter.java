@@ -60,19 +60,9 @@ final class CpuMeter {
     /** Ends the interval started by this meter and returns what was used in it. */
     Use stop() {
         long jvm = jvmCpuNanos();
-        Map<Long, Long> postgres = postgresNanos();
+        long server = postgresNanos.isEmpty() ? -1 : serverNanosSinceStart();
         long[] machine = machineTicks();
         long client = jvm < 0 || jvmNanos < 0 ? -1 : jvm - jvmNanos;
-        long server = -1;
-        if (!postgres.isEmpty() && !postgresNanos.isEmpty()) {
-            server = 0;
-            for (Map.Entry<Long, Long> e : postgres.entrySet()) {
-                Long before = postgresNanos.get(e.getKey());
-                if (before != null) {
-                    server += e.getValue() - before;
-                }
-            }
-        }
         long busy = -1;
         long total = -1;
         if (machine[1] >= 0 && totalTicks >= 0) {
@@ -80,6 +70,23 @@ final class CpuMeter {
             total = machine[1] - totalTicks;
         }
         return new Use(client, server, busy, total);
+    }
+
+    /**
+     * Sums the run time since {@link #start()} of the postgres processes found then; only they can
+     * count (a process started later has no starting figure), so /proc is not scanned again.
+     */
+    private long serverNanosSinceStart() {
+        long sum = 0;
+        for (Map.Entry<Long, Long> e : postgresNanos.entrySet()) {
+            try {
+                sum += runNanos(Files.readString(PROC.resolve(e.getKey().toString()).resolve("schedstat"),
+                        StandardCharsets.US_ASCII)) - e.getValue();
+            } catch (IOException | RuntimeException ended) {
+                // the process ended during the interval; its last run time is not readable any more
+            }
+        }
+        return sum;
     }
 
     private static long jvmCpuNanos() {
