@@ -85,6 +85,16 @@ class ConnectTest {
     }
 
     @Test
+    void connectTimeoutZeroWaitsIndefinitely() {
+        // libpq: "Zero, negative, or not specified means wait indefinitely".
+        String dsn = server.dsn() + (server.dsn().contains("?") ? "&" : "?") + "connect_timeout=0";
+        assertEquals(Duration.ZERO, ConnectionConfig.parse(dsn).connectTimeout());
+        try (Connection conn = PgJet.connect(dsn)) {
+            assertEquals(1, conn.<Integer>fetchVal("select 1"));
+        }
+    }
+
+    @Test
     void refusedConnectionNamesTheHost() throws IOException {
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -201,15 +201,17 @@ public final class Connector {
         ChannelFuture connecting = bootstrap.connect(address);
         Channel channel = connecting.channel();
         runtime.releaseOnClose(channel, loop);
-        ScheduledFuture<?> timer = channel.eventLoop().schedule(() -> {
-            if (result.completeExceptionally(new PgConnectionException("connection to " + host
-                    + " timed out after " + timeoutMillis + " ms (connect_timeout)"))) {
-                channel.close();
-            }
-        }, timeoutMillis, TimeUnit.MILLISECONDS);
-        // Cancelled once settled: left to run out, a pool that churns connections would pile up
-        // one pending timer per connection on the I/O threads for the whole timeout.
-        result.whenComplete((io, error) -> timer.cancel(false));
+        if (timeoutMillis > 0) { // connect_timeout=0: wait indefinitely, as libpq
+            ScheduledFuture<?> timer = channel.eventLoop().schedule(() -> {
+                if (result.completeExceptionally(new PgConnectionException("connection to " + host
+                        + " timed out after " + timeoutMillis + " ms (connect_timeout)"))) {
+                    channel.close();
+                }
+            }, timeoutMillis, TimeUnit.MILLISECONDS);
+            // Cancelled once settled: left to run out, a pool that churns connections would pile up
+            // one pending timer per connection on the I/O threads for the whole timeout.
+            result.whenComplete((io, error) -> timer.cancel(false));
+        }
         connecting.addListener(done -> {
             if (!done.isSuccess()) {
                 result.completeExceptionally(new PgConnectionException(
