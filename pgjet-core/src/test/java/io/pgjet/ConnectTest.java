@@ -86,7 +86,7 @@ class ConnectTest {
 
     @Test
     void connectTimeoutZeroWaitsIndefinitely() {
-        // libpq: "Zero, negative, or not specified means wait indefinitely".
+        // As libpq: 0 (or a negative value) means no limit; ConnectionConfig documents the same.
         String dsn = server.dsn() + (server.dsn().contains("?") ? "&" : "?") + "connect_timeout=0";
         assertEquals(Duration.ZERO, ConnectionConfig.parse(dsn).connectTimeout());
         try (Connection conn = PgJet.connect(dsn)) {
