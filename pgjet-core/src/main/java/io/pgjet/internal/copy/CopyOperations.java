@@ -12,6 +12,7 @@ import io.pgjet.internal.net.NettyRuntime;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
+import java.util.function.Supplier;
 
 /**
  * The COPY verbs of {@link RealConnection}: {@code copyFromTable}, {@code copyFromQuery},
@@ -63,7 +64,7 @@ public final class CopyOperations {
 
     /** Runs a COPY ... TO STDOUT into {@code sink}; bad arguments fail the future, never throw. */
     private static CompletableFuture<CommandStatus> copyOut(RealConnection conn, CopySink sink,
-            java.util.function.Supplier<String> statement) {
+            Supplier<String> statement) {
         String sql;
         try {
             requireSink(sink);
