@@ -3,6 +3,8 @@ package io.pgjet;
 import io.pgjet.internal.BlockingConnection;
 import io.pgjet.internal.Futures;
 import io.pgjet.internal.RealConnection;
+import io.pgjet.internal.pool.BlockingPool;
+import io.pgjet.internal.pool.ConnectionPool;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -49,5 +51,45 @@ public final class PgJet {
     /** Connects asynchronously per {@code config}. */
     public static CompletableFuture<AsyncConnection> connectAsync(ConnectionConfig config) {
         return RealConnection.connect(config).thenApply(connection -> connection);
+    }
+
+    /**
+     * Creates a connection pool with the default options ({@link PoolOptions#DEFAULT}: 10
+     * connections) and waits until its first connections are open.
+     *
+     * @throws InvalidDsnException if the DSN is malformed
+     * @throws PgConnectionException if the first connections could not be opened
+     */
+    public static Pool createPool(String dsn) {
+        return createPool(ConnectionConfig.parse(dsn), PoolOptions.DEFAULT);
+    }
+
+    /** Creates a connection pool per {@code options}; see {@link #createPool(String)}. */
+    public static Pool createPool(String dsn, PoolOptions options) {
+        return createPool(ConnectionConfig.parse(dsn), options);
+    }
+
+    /** Creates a connection pool to the server(s) {@code config} names; see {@link #createPool(String)}. */
+    public static Pool createPool(ConnectionConfig config, PoolOptions options) {
+        return new BlockingPool(Futures.await(ConnectionPool.create(config, options, RealConnection::connect)));
+    }
+
+    /**
+     * Creates a connection pool; the future completes when its {@link PoolOptions#minSize()}
+     * connections are open, and fails (with the pool closed) if one of them cannot be opened.
+     */
+    public static CompletableFuture<AsyncPool> createPoolAsync(String dsn, PoolOptions options) {
+        ConnectionConfig config;
+        try {
+            config = ConnectionConfig.parse(dsn);
+        } catch (PgJetException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return createPoolAsync(config, options);
+    }
+
+    /** Creates a connection pool to the server(s) {@code config} names; see {@link #createPoolAsync(String, PoolOptions)}. */
+    public static CompletableFuture<AsyncPool> createPoolAsync(ConnectionConfig config, PoolOptions options) {
+        return ConnectionPool.create(config, options, RealConnection::connect).thenApply(pool -> pool);
     }
 }

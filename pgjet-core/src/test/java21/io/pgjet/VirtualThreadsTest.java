@@ -14,9 +14,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
- * The blocking facade on virtual threads (Java 21+ only; compiled by the java21-tests profile):
- * it never holds a monitor while waiting, so ten thousand virtual threads sharing ten
- * connections all finish without pinning their carriers.
+ * The blocking facade and the pool on virtual threads (Java 21+ only; compiled by the
+ * java21-tests profile): neither holds a monitor while waiting, so ten thousand virtual threads
+ * sharing ten connections, or a pool of ten, all finish without pinning their carriers.
  */
 class VirtualThreadsTest {
 
@@ -44,6 +44,29 @@ class VirtualThreadsTest {
             }
         } finally {
             connections.forEach(Connection::close);
+        }
+        assertEquals(50_005_000L, sum.get());
+    }
+
+    @Test
+    void tenThousandVirtualThreadsShareAPoolOfTen() throws Exception {
+        AtomicLong sum = new AtomicLong();
+        try (Pool pool = PgJet.createPool(PgTestServer.shared().dsn(), PoolOptions.DEFAULT.withSize(10, 10));
+                ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < 10_000; i++) {
+                int n = i;
+                done.add(threads.submit(() -> {
+                    int value = pool.fetchVal("select $1::int4 + 1", n);
+                    sum.addAndGet(value);
+                }));
+            }
+            threads.shutdown();
+            assertTrue(threads.awaitTermination(120, TimeUnit.SECONDS), "all virtual threads finished");
+            for (Future<?> f : done) {
+                f.get();
+            }
+            assertEquals(10, pool.size(), "never more than the pool's ten connections");
         }
         assertEquals(50_005_000L, sum.get());
     }

@@ -23,10 +23,10 @@ import java.util.stream.Stream;
 
 /** The blocking facade: each verb calls the asynchronous connection and waits. */
 public final class BlockingConnection implements Connection {
-    private final RealConnection async;
+    private final AsyncConnection async;
 
-    /** Wraps {@code async}. */
-    public BlockingConnection(RealConnection async) {
+    /** Wraps {@code async} (a connection of PgJet's own, or a pool's lease on one). */
+    public BlockingConnection(AsyncConnection async) {
         this.async = async;
     }
 
@@ -47,7 +47,7 @@ public final class BlockingConnection implements Connection {
 
     @Override
     public PreparedStatement prepare(String sql) {
-        return new BlockingPreparedStatement(Futures.await(async.prepare(sql)), async);
+        return new BlockingPreparedStatement(Futures.await(async.prepare(sql)));
     }
 
     @Override
@@ -127,7 +127,7 @@ public final class BlockingConnection implements Connection {
 
     @Override
     public Connection withTimeout(Duration timeout) {
-        return new BlockingConnection(async.withTimeoutView(timeout));
+        return new BlockingConnection(async.withTimeout(timeout));
     }
 
     @Override

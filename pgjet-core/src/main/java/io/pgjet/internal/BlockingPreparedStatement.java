@@ -11,11 +11,9 @@ import java.util.stream.Stream;
 /** The blocking facade of a prepared statement. */
 final class BlockingPreparedStatement implements PreparedStatement {
     private final AsyncPreparedStatement async;
-    private final RealConnection connection;
 
-    BlockingPreparedStatement(AsyncPreparedStatement async, RealConnection connection) {
+    BlockingPreparedStatement(AsyncPreparedStatement async) {
         this.async = async;
-        this.connection = connection;
     }
 
     @Override
@@ -55,7 +53,7 @@ final class BlockingPreparedStatement implements PreparedStatement {
 
     @Override
     public Stream<Row> cursor(Object... args) {
-        return new BlockingCursor(Futures.await(connection.openCursor(((RealPreparedStatement) async).statementRef(), args)))
+        return new BlockingCursor(Futures.await(((RealPreparedStatement) async).openCursor(args)))
                 .stream(RealConnection.DEFAULT_PREFETCH);
     }
 

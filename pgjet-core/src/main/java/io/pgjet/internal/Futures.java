@@ -62,6 +62,15 @@ public final class Futures {
         return cause;
     }
 
+    /**
+     * Returns {@code error} ready to be thrown from a future's stage: its cause (without
+     * CompletionException wrappers) wrapped once, so the next stage sees the original failure.
+     */
+    public static CompletionException asCompletionException(Throwable error) {
+        Throwable cause = unwrap(error);
+        return cause instanceof CompletionException ? (CompletionException) cause : new CompletionException(cause);
+    }
+
     private static RuntimeException rethrow(Throwable error) {
         Throwable cause = unwrap(error);
         if (cause instanceof PgJetException) {

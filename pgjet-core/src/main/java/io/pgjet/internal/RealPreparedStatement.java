@@ -97,6 +97,11 @@ final class RealPreparedStatement implements AsyncPreparedStatement {
         return statement;
     }
 
+    /** Opens a cursor over this statement on its connection (for the blocking facade's streams). */
+    CompletableFuture<io.pgjet.AsyncCursor> openCursor(Object... args) {
+        return connection.openCursor(statement, args);
+    }
+
     @Override
     public String sql() {
         return statement.sql();

@@ -1,0 +1,98 @@
+package io.pgjet;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * A pool of connections to one server (or one multi-host list), shared by many callers: each
+ * takes a connection for a while and gives it back, so a few connections serve many concurrent
+ * tasks. The asynchronous side of {@link Pool}; made by {@link PgJet#createPoolAsync}.
+ *
+ * <pre>{@code
+ * AsyncPool pool = PgJet.createPoolAsync(dsn, PoolOptions.DEFAULT.withSize(2, 20)).join();
+ * pool.fetchVal("select count(*) from users").thenAccept(n -> ...);        // one query, any connection
+ * pool.withConnection(conn -> conn.transaction().thenCompose(tx -> ...));  // several on one
+ * }</pre>
+ *
+ * <p>A connection handed out by {@link #acquire} is the caller's until its {@code close()} (or
+ * {@code closeAsync()}), which returns it to the pool instead of closing it: the pool resets the
+ * session ({@link PoolOptions#reset()}), and any later use of that object fails with
+ * {@link PgInterfaceException}. Prepared statements, cursors and transactions obtained from it
+ * must not be used after that either. Broken connections are dropped and replaced, connections
+ * past their query count or lifetime are replaced when free (see {@link PoolOptions}).
+ *
+ * <p>Safe for use from any thread; never blocks a caller (waiting callers get a future).
+ */
+public interface AsyncPool extends AutoCloseable {
+
+    /**
+     * Takes a free connection, opening one if fewer than {@code maxSize} are open, else waits up
+     * to {@link PoolOptions#acquireTimeout()} for one to be released. Waiters are served in
+     * order. Cancelling the returned future gives up the wait.
+     *
+     * @return the connection; the future fails with {@link PgTimeoutException} if none became
+     *     free in time, with {@link PgInterfaceException} if the pool is closed, or with the
+     *     connect error if a new connection could not be opened
+     */
+    CompletableFuture<AsyncConnection> acquire();
+
+    /** Like {@link #acquire()}, waiting at most {@code timeout} for a free connection. */
+    CompletableFuture<AsyncConnection> acquire(Duration timeout);
+
+    /**
+     * Takes a connection, runs {@code work} on it and returns the connection when the work's
+     * future completes (either way); the result is the work's.
+     */
+    <T> CompletableFuture<T> withConnection(Function<AsyncConnection, CompletableFuture<T>> work);
+
+    /** Runs {@link AsyncConnection#execute} on a pooled connection. */
+    CompletableFuture<CommandStatus> execute(String sql, Object... args);
+
+    /** Runs {@link AsyncConnection#fetch(String, Object...)} on a pooled connection. */
+    CompletableFuture<List<Row>> fetch(String sql, Object... args);
+
+    /** Runs {@link AsyncConnection#fetch(Class, String, Object...)} on a pooled connection. */
+    <R extends Record> CompletableFuture<List<R>> fetch(Class<R> type, String sql, Object... args);
+
+    /** Runs {@link AsyncConnection#fetchRow(String, Object...)} on a pooled connection. */
+    CompletableFuture<Row> fetchRow(String sql, Object... args);
+
+    /** Runs {@link AsyncConnection#fetchVal} on a pooled connection. */
+    <T> CompletableFuture<T> fetchVal(String sql, Object... args);
+
+    /** Runs {@link AsyncConnection#executeMany(String, Iterable)} on a pooled connection. */
+    CompletableFuture<Long> executeMany(String sql, Iterable<Object[]> parameterSets);
+
+    /** Returns how many connections are open or being opened. */
+    int size();
+
+    /** Returns how many open connections are free. */
+    int idleSize();
+
+    /** Returns how many callers are waiting for a connection. */
+    int waiting();
+
+    /** Returns the options the pool was made with. */
+    PoolOptions options();
+
+    /**
+     * Replaces every connection: free ones are closed now, connections in use when they are
+     * released. For example after a schema change or a failover.
+     */
+    void expireConnections();
+
+    /**
+     * Closes the pool gracefully: waiting callers fail, free connections close now, connections
+     * in use close when released. The future completes when every connection is closed.
+     */
+    CompletableFuture<Void> closeAsync();
+
+    /** Closes every connection at once, in use or not; their pending requests fail. */
+    void terminate();
+
+    /** Closes gracefully and waits for it (see {@link #closeAsync()}). */
+    @Override
+    void close();
+}

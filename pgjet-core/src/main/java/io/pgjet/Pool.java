@@ -1,0 +1,81 @@
+package io.pgjet;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The blocking facade of a connection pool: the same pool as {@link AsyncPool}, with verbs that
+ * wait. Made by {@link PgJet#createPool}.
+ *
+ * <pre>{@code
+ * try (Pool pool = PgJet.createPool("postgresql://app@localhost/appdb")) {
+ *     long users = pool.fetchVal("select count(*) from users");   // one query, any connection
+ *     try (Connection conn = pool.acquire()) {                     // several on one connection
+ *         try (Transaction tx = conn.transaction()) {
+ *             conn.execute("update accounts set balance = balance - $1 where id = $2", 10, 1);
+ *             tx.commit();
+ *         }
+ *     }                                                            // back to the pool, reset
+ * }
+ * }</pre>
+ *
+ * <p>{@code close()} on an acquired connection returns it to the pool; see {@link AsyncPool} for
+ * what that means. Waiting never holds a monitor, so virtual threads can share a small pool.
+ */
+public interface Pool extends AutoCloseable {
+
+    /**
+     * Takes a free connection, waiting up to {@link PoolOptions#acquireTimeout()} for one.
+     *
+     * @throws PgTimeoutException if none became free in time
+     * @throws PgInterfaceException if the pool is closed
+     */
+    Connection acquire();
+
+    /** Like {@link #acquire()}, waiting at most {@code timeout}. */
+    Connection acquire(Duration timeout);
+
+    /** Takes a connection, runs {@code work} with it and returns it to the pool; returns the work's result. */
+    <T> T withConnection(Function<Connection, T> work);
+
+    /** Runs {@link Connection#execute} on a pooled connection. */
+    CommandStatus execute(String sql, Object... args);
+
+    /** Runs {@link Connection#fetch(String, Object...)} on a pooled connection. */
+    List<Row> fetch(String sql, Object... args);
+
+    /** Runs {@link Connection#fetch(Class, String, Object...)} on a pooled connection. */
+    <R extends Record> List<R> fetch(Class<R> type, String sql, Object... args);
+
+    /** Runs {@link Connection#fetchRow(String, Object...)} on a pooled connection. */
+    Row fetchRow(String sql, Object... args);
+
+    /** Runs {@link Connection#fetchVal} on a pooled connection. */
+    <T> T fetchVal(String sql, Object... args);
+
+    /** Runs {@link Connection#executeMany} on a pooled connection. */
+    long executeMany(String sql, Iterable<Object[]> parameterSets);
+
+    /** Returns how many connections are open or being opened. */
+    int size();
+
+    /** Returns how many open connections are free. */
+    int idleSize();
+
+    /** Returns the options the pool was made with. */
+    PoolOptions options();
+
+    /** Replaces every connection; see {@link AsyncPool#expireConnections()}. */
+    void expireConnections();
+
+    /** Returns the asynchronous side of this pool. */
+    AsyncPool async();
+
+    /** Closes every connection at once; see {@link AsyncPool#terminate()}. */
+    void terminate();
+
+    /** Closes the pool gracefully: waits until every connection in use is released and closed. */
+    @Override
+    void close();
+}

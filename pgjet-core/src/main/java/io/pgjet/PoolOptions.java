@@ -1,0 +1,148 @@
+package io.pgjet;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * How a {@link Pool} sizes, recycles and prepares its connections. Immutable; start from
+ * {@link #DEFAULT} and change what you need:
+ *
+ * <pre>{@code
+ * PoolOptions options = PoolOptions.DEFAULT.withSize(2, 20)
+ *         .withInit(conn -> conn.execute("set search_path = app, public"))
+ *         .withAcquireTimeout(Duration.ofSeconds(5));
+ * }</pre>
+ *
+ * <p>The defaults follow asyncpg's {@code create_pool} where it has one (10 connections, kept
+ * open from the start; a connection is replaced after 50,000 queries or 300 s unused) and
+ * HikariCP's otherwise (30 s to wait for a free connection, a connection lives at most 30 min).
+ *
+ * @param minSize connections kept open even when unused; opened when the pool is created
+ * @param maxSize the most connections open at once; callers beyond it wait for a free one
+ * @param maxQueries queries after which a connection is closed (on release) and replaced;
+ *     0 for no limit
+ * @param maxInactiveLifetime how long an unused connection above {@code minSize} stays open;
+ *     {@link Duration#ZERO} keeps them
+ * @param maxLifetime how long any connection may live before it is replaced (checked when it is
+ *     free, never while in use); {@link Duration#ZERO} for no limit
+ * @param acquireTimeout how long {@code acquire} waits for a free connection before it fails with
+ *     {@link PgTimeoutException}
+ * @param healthCheckAfter a connection unused for this long is checked with a round trip
+ *     ({@code select 1}) before it is handed out, and replaced if the check fails;
+ *     {@link Duration#ZERO} checks on every acquire, {@code null} never
+ * @param init called once for every new connection before its first use (e.g. to register
+ *     codecs or set session defaults); {@code null} for none. A failure closes the connection
+ *     and fails the {@code acquire} that opened it
+ * @param setup called on every acquire with the connection about to be handed out;
+ *     {@code null} for none
+ * @param reset called on every release before the connection goes back to the pool; the default
+ *     is {@link AsyncConnection#reset()} (rolls back, closes cursors, unlistens, resets settings,
+ *     drops temporary tables). A failure closes the connection. {@code null} skips it: only safe
+ *     when every user leaves the session as they found it
+ */
+public record PoolOptions(int minSize, int maxSize, long maxQueries, Duration maxInactiveLifetime,
+        Duration maxLifetime, Duration acquireTimeout, Duration healthCheckAfter,
+        Function<AsyncConnection, CompletableFuture<?>> init,
+        Function<AsyncConnection, CompletableFuture<?>> setup,
+        Function<AsyncConnection, CompletableFuture<?>> reset) {
+
+    /** 10 connections, 50,000 queries or 30 min each, 300 s idle, 30 s acquire, check after 5 s idle. */
+    public static final PoolOptions DEFAULT = new PoolOptions(10, 10, 50_000, Duration.ofSeconds(300),
+            Duration.ofMinutes(30), Duration.ofSeconds(30), Duration.ofSeconds(5), null, null, AsyncConnection::reset);
+
+    /**
+     * Checks the options.
+     *
+     * @throws PgInterfaceException if a size or limit is out of range
+     */
+    public PoolOptions {
+        if (maxSize < 1) {
+            throw new PgInterfaceException("maxSize must be at least 1: " + maxSize);
+        }
+        if (minSize < 0 || minSize > maxSize) {
+            throw new PgInterfaceException("minSize must be between 0 and maxSize (" + maxSize + "): " + minSize);
+        }
+        if (maxQueries < 0) {
+            throw new PgInterfaceException("maxQueries must not be negative: " + maxQueries);
+        }
+        requireNonNegative("maxInactiveLifetime", maxInactiveLifetime);
+        requireNonNegative("maxLifetime", maxLifetime);
+        requireNonNegative("acquireTimeout", acquireTimeout);
+        if (healthCheckAfter != null) {
+            requireNonNegative("healthCheckAfter", healthCheckAfter);
+        }
+    }
+
+    private static void requireNonNegative(String name, Duration value) {
+        Objects.requireNonNull(value, name);
+        if (value.isNegative()) {
+            throw new PgInterfaceException(name + " must not be negative: " + value);
+        }
+    }
+
+    /** Returns a copy with both sizes set. */
+    public PoolOptions withSize(int minSize, int maxSize) {
+        return new PoolOptions(minSize, maxSize, maxQueries, maxInactiveLifetime, maxLifetime, acquireTimeout,
+                healthCheckAfter, init, setup, reset);
+    }
+
+    /** Returns a copy with this {@code maxSize}; {@code minSize} is lowered to it if it was above. */
+    public PoolOptions withMaxSize(int maxSize) {
+        return withSize(Math.min(minSize, Math.max(maxSize, 0)), maxSize);
+    }
+
+    /** Returns a copy with this {@code minSize}; {@code maxSize} is raised to it if it was below. */
+    public PoolOptions withMinSize(int minSize) {
+        return withSize(minSize, Math.max(maxSize, minSize));
+    }
+
+    /** Returns a copy with this {@code maxQueries} (0 for no limit). */
+    public PoolOptions withMaxQueries(long maxQueries) {
+        return new PoolOptions(minSize, maxSize, maxQueries, maxInactiveLifetime, maxLifetime, acquireTimeout,
+                healthCheckAfter, init, setup, reset);
+    }
+
+    /** Returns a copy with this {@code maxInactiveLifetime} ({@link Duration#ZERO} keeps idle connections). */
+    public PoolOptions withMaxInactiveLifetime(Duration maxInactiveLifetime) {
+        return new PoolOptions(minSize, maxSize, maxQueries, maxInactiveLifetime, maxLifetime, acquireTimeout,
+                healthCheckAfter, init, setup, reset);
+    }
+
+    /** Returns a copy with this {@code maxLifetime} ({@link Duration#ZERO} for no limit). */
+    public PoolOptions withMaxLifetime(Duration maxLifetime) {
+        return new PoolOptions(minSize, maxSize, maxQueries, maxInactiveLifetime, maxLifetime, acquireTimeout,
+                healthCheckAfter, init, setup, reset);
+    }
+
+    /** Returns a copy with this {@code acquireTimeout}. */
+    public PoolOptions withAcquireTimeout(Duration acquireTimeout) {
+        return new PoolOptions(minSize, maxSize, maxQueries, maxInactiveLifetime, maxLifetime, acquireTimeout,
+                healthCheckAfter, init, setup, reset);
+    }
+
+    /** Returns a copy with this {@code healthCheckAfter} ({@code null} never checks). */
+    public PoolOptions withHealthCheckAfter(Duration healthCheckAfter) {
+        return new PoolOptions(minSize, maxSize, maxQueries, maxInactiveLifetime, maxLifetime, acquireTimeout,
+                healthCheckAfter, init, setup, reset);
+    }
+
+    /** Returns a copy with this {@code init} hook ({@code null} for none). */
+    public PoolOptions withInit(Function<AsyncConnection, CompletableFuture<?>> init) {
+        return new PoolOptions(minSize, maxSize, maxQueries, maxInactiveLifetime, maxLifetime, acquireTimeout,
+                healthCheckAfter, init, setup, reset);
+    }
+
+    /** Returns a copy with this {@code setup} hook ({@code null} for none). */
+    public PoolOptions withSetup(Function<AsyncConnection, CompletableFuture<?>> setup) {
+        return new PoolOptions(minSize, maxSize, maxQueries, maxInactiveLifetime, maxLifetime, acquireTimeout,
+                healthCheckAfter, init, setup, reset);
+    }
+
+    /** Returns a copy with this {@code reset} hook ({@code null} skips resetting; see the class doc). */
+    public PoolOptions withReset(Function<AsyncConnection, CompletableFuture<?>> reset) {
+        return new PoolOptions(minSize, maxSize, maxQueries, maxInactiveLifetime, maxLifetime, acquireTimeout,
+                healthCheckAfter, init, setup, reset);
+    }
+}

@@ -1,0 +1,110 @@
+package io.pgjet.internal.pool;
+
+import io.pgjet.AsyncPool;
+import io.pgjet.CommandStatus;
+import io.pgjet.Connection;
+import io.pgjet.Pool;
+import io.pgjet.PoolOptions;
+import io.pgjet.Row;
+import io.pgjet.internal.BlockingConnection;
+import io.pgjet.internal.Futures;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+
+/** The blocking facade of a {@link ConnectionPool}: each verb calls the pool and waits. */
+public final class BlockingPool implements Pool {
+    private final ConnectionPool pool;
+
+    /** Wraps {@code pool}. */
+    public BlockingPool(ConnectionPool pool) {
+        this.pool = pool;
+    }
+
+    @Override
+    public Connection acquire() {
+        return new BlockingConnection(Futures.await(pool.acquire()));
+    }
+
+    @Override
+    public Connection acquire(Duration timeout) {
+        return new BlockingConnection(Futures.await(pool.acquire(timeout)));
+    }
+
+    @Override
+    public <T> T withConnection(Function<Connection, T> work) {
+        try (Connection connection = acquire()) {
+            return work.apply(connection);
+        }
+    }
+
+    @Override
+    public CommandStatus execute(String sql, Object... args) {
+        return Futures.await(pool.execute(sql, args));
+    }
+
+    @Override
+    public List<Row> fetch(String sql, Object... args) {
+        return Futures.await(pool.fetch(sql, args));
+    }
+
+    @Override
+    public <R extends Record> List<R> fetch(Class<R> type, String sql, Object... args) {
+        return Futures.await(pool.fetch(type, sql, args));
+    }
+
+    @Override
+    public Row fetchRow(String sql, Object... args) {
+        return Futures.await(pool.fetchRow(sql, args));
+    }
+
+    @Override
+    public <T> T fetchVal(String sql, Object... args) {
+        return Futures.await(pool.<T>fetchVal(sql, args));
+    }
+
+    @Override
+    public long executeMany(String sql, Iterable<Object[]> parameterSets) {
+        return Futures.await(pool.executeMany(sql, parameterSets));
+    }
+
+    @Override
+    public int size() {
+        return pool.size();
+    }
+
+    @Override
+    public int idleSize() {
+        return pool.idleSize();
+    }
+
+    @Override
+    public PoolOptions options() {
+        return pool.options();
+    }
+
+    @Override
+    public void expireConnections() {
+        pool.expireConnections();
+    }
+
+    @Override
+    public AsyncPool async() {
+        return pool;
+    }
+
+    @Override
+    public void terminate() {
+        pool.terminate();
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    @Override
+    public String toString() {
+        return pool.toString();
+    }
+}

@@ -1,0 +1,660 @@
+package io.pgjet.internal.pool;
+
+import io.pgjet.AsyncConnection;
+import io.pgjet.AsyncPool;
+import io.pgjet.CommandStatus;
+import io.pgjet.ConnectionConfig;
+import io.pgjet.PgInterfaceException;
+import io.pgjet.PgTimeoutException;
+import io.pgjet.PoolOptions;
+import io.pgjet.Row;
+import io.pgjet.internal.Futures;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The pool: free connections in a stack (the most recently used first, so a quiet pool lets its
+ * extra connections go idle and expire), waiting callers in a queue (first come, first served),
+ * and a count of connections open or opening that never exceeds {@code maxSize}.
+ *
+ * <p>Every decision is taken under one lock held only for a few field updates; connecting,
+ * checking, resetting and closing happen outside it, on futures, and so do the callbacks that
+ * hand a connection to a caller. Nothing here blocks a thread.
+ */
+public final class ConnectionPool implements AsyncPool {
+    private static final long SWEEP_MIN_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    private static final long SWEEP_MAX_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    private final Supplier<CompletableFuture<AsyncConnection>> connector;
+    private final PoolOptions options;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final ArrayDeque<PoolSlot> idle = new ArrayDeque<>();
+    private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
+    private final Set<PoolSlot> slots = new HashSet<>();
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    private final ScheduledFuture<?> sweeper;
+    private int opening;
+    private int generation;
+    private boolean closing;
+
+    private ConnectionPool(Supplier<CompletableFuture<AsyncConnection>> connector, PoolOptions options) {
+        this.connector = connector;
+        this.options = options;
+        long period = Math.max(SWEEP_MIN_NANOS, Math.min(SWEEP_MAX_NANOS, shortestLifetimeNanos() / 4));
+        this.sweeper = PoolTimer.get().scheduleWithFixedDelay(this::sweep, period, period, TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * Creates a pool that opens connections with {@code connect} and returns it once its
+     * {@code minSize} connections are open; if one of those fails, the pool is closed and the
+     * future fails with that error.
+     */
+    public static CompletableFuture<ConnectionPool> create(ConnectionConfig config, PoolOptions options,
+            Function<ConnectionConfig, CompletableFuture<? extends AsyncConnection>> connect) {
+        ConnectionPool pool = new ConnectionPool(() -> connect.apply(config).thenApply(c -> (AsyncConnection) c),
+                options);
+        List<CompletableFuture<AsyncConnection>> first = new ArrayList<>();
+        for (int i = 0; i < options.minSize(); i++) {
+            first.add(pool.acquire());
+        }
+        // Each first connection is acquired and released, so it goes through init and lands on
+        // the free stack like any other; the pool is ready when all are back.
+        return CompletableFuture.allOf(first.toArray(new CompletableFuture<?>[0])).handle((ok, error) -> {
+            List<CompletableFuture<Void>> released = new ArrayList<>();
+            for (CompletableFuture<AsyncConnection> f : first) {
+                if (!f.isCompletedExceptionally()) {
+                    released.add(f.join().closeAsync());
+                }
+            }
+            return CompletableFuture.allOf(released.toArray(new CompletableFuture<?>[0])).handle((done, ignored) -> {
+                if (error != null) {
+                    pool.terminate();
+                    throw Futures.asCompletionException(error);
+                }
+                return pool;
+            });
+        }).thenCompose(f -> f);
+    }
+
+    private long shortestLifetimeNanos() {
+        long shortest = Long.MAX_VALUE;
+        for (Duration d : new Duration[] {options.maxInactiveLifetime(), options.maxLifetime()}) {
+            if (!d.isZero()) {
+                shortest = Math.min(shortest, d.toNanos());
+            }
+        }
+        return shortest;
+    }
+
+    // ---- acquiring -------------------------------------------------------------------------
+
+    @Override
+    public CompletableFuture<AsyncConnection> acquire() {
+        return acquire(options.acquireTimeout());
+    }
+
+    @Override
+    public CompletableFuture<AsyncConnection> acquire(Duration timeout) {
+        CompletableFuture<AsyncConnection> result = new CompletableFuture<>();
+        attempt(new Waiter(result, timeout));
+        return result;
+    }
+
+    /** Serves {@code waiter} now if a connection is free or may be opened, else queues it. */
+    private void attempt(Waiter waiter) {
+        PoolSlot slot;
+        boolean open = false;
+        lock.lock();
+        try {
+            if (closing) {
+                slot = null;
+            } else {
+                slot = idle.pollFirst();
+                if (slot == null && size0() < options.maxSize()) {
+                    opening++;
+                    open = true;
+                } else if (slot == null) {
+                    waiters.addLast(waiter);
+                    waiter.startTimer();
+                    return;
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (slot != null) {
+            lend(slot, waiter);
+        } else if (open) {
+            waiter.startTimer(); // the wait covers opening the connection too
+            open(waiter);
+        } else {
+            waiter.result.completeExceptionally(closedError());
+        }
+    }
+
+    /** Hands an existing connection to {@code waiter}, checking it first if it sat unused long enough. */
+    private void lend(PoolSlot slot, Waiter waiter) {
+        if (slot.connection.isClosed() || expired(slot, System.nanoTime())) {
+            discard(slot, false);
+            attempt(waiter);
+            return;
+        }
+        Duration checkAfter = options.healthCheckAfter();
+        if (checkAfter != null && System.nanoTime() - slot.idleSince >= checkAfter.toNanos()) {
+            slot.connection.execute("select 1").whenComplete((ok, error) -> {
+                if (error != null) {
+                    discard(slot, true);
+                    attempt(waiter);
+                } else {
+                    setUp(slot, waiter);
+                }
+            });
+            return;
+        }
+        setUp(slot, waiter);
+    }
+
+    /** Opens a new connection for {@code waiter} (or, when it is null, for the free stack). */
+    private void open(Waiter waiter) {
+        CompletableFuture<AsyncConnection> connecting;
+        try {
+            connecting = connector.get();
+        } catch (RuntimeException e) {
+            connecting = CompletableFuture.failedFuture(e);
+        }
+        connecting.thenCompose(connection -> initialize(connection)).whenComplete((slot, error) -> {
+            if (error != null) {
+                lock.lock();
+                try {
+                    opening--;
+                } finally {
+                    lock.unlock();
+                }
+                if (waiter != null) {
+                    waiter.result.completeExceptionally(Futures.unwrap(error));
+                }
+                finishCloseIfDone();
+                serveWaiters();
+            } else if (waiter != null) {
+                setUp(slot, waiter);
+            } else {
+                putBack(slot);
+            }
+        });
+    }
+
+    /** Runs the init hook on a new connection and records it as the pool's; closes it if the hook fails. */
+    private CompletableFuture<PoolSlot> initialize(AsyncConnection connection) {
+        return runHook(options.init(), connection).handle((ok, error) -> {
+            if (error != null) {
+                connection.terminate();
+                throw Futures.asCompletionException(error);
+            }
+            PoolSlot slot;
+            lock.lock();
+            try {
+                opening--;
+                slot = new PoolSlot(connection, generation, System.nanoTime());
+                slots.add(slot);
+            } finally {
+                lock.unlock();
+            }
+            connection.addTerminationListener(() -> terminated(slot));
+            return slot;
+        });
+    }
+
+    /** Runs the setup hook on a lease of {@code slot} and gives it to {@code waiter}. */
+    private void setUp(PoolSlot slot, Waiter waiter) {
+        PoolLease lease = new PoolLease(this, slot);
+        slot.lease = lease;
+        PooledConnection connection = new PooledConnection(lease, slot.connection);
+        runHook(options.setup(), connection).whenComplete((ok, error) -> {
+            if (error != null) {
+                waiter.result.completeExceptionally(Futures.unwrap(error));
+                lease.release();
+            } else if (!waiter.complete(connection)) {
+                lease.release(); // the caller gave up (timeout or cancel) while we were getting it ready
+            }
+        });
+    }
+
+    private static CompletableFuture<?> runHook(Function<AsyncConnection, CompletableFuture<?>> hook,
+            AsyncConnection connection) {
+        if (hook == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        try {
+            CompletableFuture<?> done = hook.apply(connection);
+            return done == null ? CompletableFuture.completedFuture(null) : done;
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    // ---- releasing -------------------------------------------------------------------------
+
+    /**
+     * Takes {@code slot} back from a lease: resets the session and puts the connection back, or
+     * closes it if it is broken, due for replacement, or the reset failed. Never fails.
+     *
+     * @param clean whether the lease's listeners came off cleanly
+     */
+    CompletableFuture<Void> release(PoolSlot slot, boolean clean) {
+        slot.lease = null;
+        if (!clean || slot.connection.isClosed()) {
+            discard(slot, true);
+            return CompletableFuture.completedFuture(null);
+        }
+        AsyncConnection bounded = slot.connection.withTimeout(resetTimeout());
+        return runHook(options.reset(), bounded).handle((ok, error) -> {
+            if (error != null || slot.connection.isInTransaction()) {
+                discard(slot, true);
+            } else if (dueForReplacement(slot)) {
+                discard(slot, false);
+            } else {
+                putBack(slot);
+            }
+            return null;
+        });
+    }
+
+    private Duration resetTimeout() {
+        Duration timeout = options.acquireTimeout();
+        return timeout.isZero() ? Duration.ofSeconds(30) : timeout;
+    }
+
+    private boolean dueForReplacement(PoolSlot slot) {
+        return (options.maxQueries() > 0 && slot.queries.get() >= options.maxQueries())
+                || expired(slot, System.nanoTime());
+    }
+
+    /** Whether the slot outlived {@code maxLifetime} or an {@code expireConnections} call. */
+    private boolean expired(PoolSlot slot, long now) {
+        Duration maxLifetime = options.maxLifetime();
+        boolean tooOld = !maxLifetime.isZero() && now - slot.openedAt >= maxLifetime.toNanos();
+        return tooOld || slot.generation != currentGeneration();
+    }
+
+    private int currentGeneration() {
+        lock.lock();
+        try {
+            return generation;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Gives a usable connection to the first waiter, or puts it on the free stack. */
+    private void putBack(PoolSlot slot) {
+        Waiter waiter;
+        lock.lock();
+        try {
+            if (closing) {
+                waiter = null;
+            } else {
+                waiter = waiters.pollFirst();
+                if (waiter == null) {
+                    slot.idleSince = System.nanoTime();
+                    idle.addFirst(slot);
+                    return;
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (waiter == null) {
+            discard(slot, false);
+        } else {
+            lend(slot, waiter);
+        }
+    }
+
+    /**
+     * Drops a connection from the pool and closes it (at once when {@code terminate}, else
+     * gracefully), then lets a waiter open a replacement and tops the pool up to {@code minSize}.
+     */
+    private void discard(PoolSlot slot, boolean terminate) {
+        boolean removed;
+        lock.lock();
+        try {
+            removed = slots.remove(slot);
+            idle.remove(slot);
+        } finally {
+            lock.unlock();
+        }
+        if (terminate) {
+            slot.connection.terminate();
+        } else if (!slot.connection.isClosed()) {
+            slot.connection.closeAsync();
+        }
+        if (removed) {
+            finishCloseIfDone();
+            serveWaiters();
+            topUp();
+        }
+    }
+
+    /** A connection ended by itself (server shutdown, network): forget it and tell its borrower. */
+    private void terminated(PoolSlot slot) {
+        PoolLease lease = slot.lease;
+        if (lease != null) {
+            lease.connectionTerminated();
+        }
+        lock.lock();
+        try {
+            if (!idle.contains(slot)) {
+                return; // lent out: the borrower sees the failure and the release discards it
+            }
+        } finally {
+            lock.unlock();
+        }
+        discard(slot, false);
+    }
+
+    /** Opens connections for queued waiters while there is room (after a connection went away). */
+    private void serveWaiters() {
+        while (true) {
+            Waiter waiter;
+            lock.lock();
+            try {
+                if (closing || waiters.isEmpty() || size0() >= options.maxSize()) {
+                    return;
+                }
+                waiter = waiters.pollFirst();
+                opening++;
+            } finally {
+                lock.unlock();
+            }
+            open(waiter);
+        }
+    }
+
+    /** Opens connections until {@code minSize} are open (failures are left for the next sweep). */
+    private void topUp() {
+        while (true) {
+            lock.lock();
+            try {
+                if (closing || size0() >= options.minSize()) {
+                    return;
+                }
+                opening++;
+            } finally {
+                lock.unlock();
+            }
+            open(null);
+        }
+    }
+
+    /** Closes free connections that sat unused too long or outlived their lifetime, then tops up. */
+    private void sweep() {
+        List<PoolSlot> stale = new ArrayList<>();
+        long now = System.nanoTime();
+        lock.lock();
+        try {
+            if (closing) {
+                return;
+            }
+            long maxIdle = options.maxInactiveLifetime().toNanos();
+            int open = size0();
+            // Oldest-idle first: the free stack's tail holds the connections unused the longest.
+            for (Iterator<PoolSlot> it = idle.descendingIterator(); it.hasNext();) {
+                PoolSlot slot = it.next();
+                boolean unusedTooLong = maxIdle > 0 && now - slot.idleSince >= maxIdle && open > options.minSize();
+                boolean tooOld = !options.maxLifetime().isZero()
+                        && now - slot.openedAt >= options.maxLifetime().toNanos();
+                if (unusedTooLong || tooOld || slot.generation != generation) {
+                    it.remove();
+                    stale.add(slot);
+                    open--;
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        stale.forEach(slot -> discard(slot, false));
+        topUp();
+    }
+
+    // ---- convenience verbs -----------------------------------------------------------------
+
+    @Override
+    public <T> CompletableFuture<T> withConnection(Function<AsyncConnection, CompletableFuture<T>> work) {
+        return acquire().thenCompose(connection -> {
+            CompletableFuture<T> done;
+            try {
+                done = work.apply(connection);
+            } catch (RuntimeException e) {
+                done = CompletableFuture.failedFuture(e);
+            }
+            return done.handle((value, error) -> connection.closeAsync().handle((released, ignored) -> {
+                if (error != null) {
+                    throw Futures.asCompletionException(error);
+                }
+                return value;
+            })).thenCompose(f -> f);
+        });
+    }
+
+    @Override
+    public CompletableFuture<CommandStatus> execute(String sql, Object... args) {
+        return withConnection(c -> c.execute(sql, args));
+    }
+
+    @Override
+    public CompletableFuture<List<Row>> fetch(String sql, Object... args) {
+        return withConnection(c -> c.fetch(sql, args));
+    }
+
+    @Override
+    public <R extends Record> CompletableFuture<List<R>> fetch(Class<R> type, String sql, Object... args) {
+        return withConnection(c -> c.fetch(type, sql, args));
+    }
+
+    @Override
+    public CompletableFuture<Row> fetchRow(String sql, Object... args) {
+        return withConnection(c -> c.fetchRow(sql, args));
+    }
+
+    @Override
+    public <T> CompletableFuture<T> fetchVal(String sql, Object... args) {
+        return withConnection(c -> c.fetchVal(sql, args));
+    }
+
+    @Override
+    public CompletableFuture<Long> executeMany(String sql, Iterable<Object[]> parameterSets) {
+        return withConnection(c -> c.executeMany(sql, parameterSets));
+    }
+
+    // ---- state and shutdown ----------------------------------------------------------------
+
+    /** Connections open or opening; call with the lock held. */
+    private int size0() {
+        return slots.size() + opening;
+    }
+
+    @Override
+    public int size() {
+        lock.lock();
+        try {
+            return size0();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public int idleSize() {
+        lock.lock();
+        try {
+            return idle.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public int waiting() {
+        lock.lock();
+        try {
+            return waiters.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public PoolOptions options() {
+        return options;
+    }
+
+    @Override
+    public void expireConnections() {
+        lock.lock();
+        try {
+            generation++;
+        } finally {
+            lock.unlock();
+        }
+        sweep();
+    }
+
+    @Override
+    public CompletableFuture<Void> closeAsync() {
+        List<Waiter> failed;
+        List<PoolSlot> free;
+        lock.lock();
+        try {
+            closing = true;
+            failed = new ArrayList<>(waiters);
+            waiters.clear();
+            free = new ArrayList<>(idle);
+        } finally {
+            lock.unlock();
+        }
+        sweeper.cancel(false);
+        for (Waiter waiter : failed) {
+            waiter.result.completeExceptionally(closedError());
+        }
+        free.forEach(slot -> discard(slot, false));
+        finishCloseIfDone();
+        return closed;
+    }
+
+    @Override
+    public void terminate() {
+        closeAsync();
+        List<PoolSlot> all;
+        lock.lock();
+        try {
+            all = new ArrayList<>(slots);
+        } finally {
+            lock.unlock();
+        }
+        all.forEach(slot -> discard(slot, true));
+    }
+
+    @Override
+    public void close() {
+        Futures.await(closeAsync());
+    }
+
+    private void finishCloseIfDone() {
+        boolean done;
+        lock.lock();
+        try {
+            done = closing && size0() == 0;
+        } finally {
+            lock.unlock();
+        }
+        if (done) {
+            closed.complete(null);
+        }
+    }
+
+    private static PgInterfaceException closedError() {
+        return new PgInterfaceException("the pool is closed");
+    }
+
+    @Override
+    public String toString() {
+        lock.lock();
+        try {
+            return "pool of " + size0() + " connections (" + idle.size() + " free, " + waiters.size()
+                    + " waiting, max " + options.maxSize() + ")";
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A caller waiting for a connection, with the timer that gives up on its behalf. */
+    private final class Waiter {
+        final CompletableFuture<AsyncConnection> result;
+        private final Duration timeout;
+        private volatile ScheduledFuture<?> timer;
+
+        Waiter(CompletableFuture<AsyncConnection> result, Duration timeout) {
+            this.result = result;
+            this.timeout = timeout;
+            result.whenComplete((connection, error) -> {
+                cancelTimer();
+                if (error instanceof CancellationException) {
+                    forget();
+                }
+            });
+        }
+
+        /** Starts the timeout, once: when the waiter is queued, or when a connection is opened for it. */
+        void startTimer() {
+            if (timer == null) {
+                timer = PoolTimer.get().schedule(this::timedOut, timeout.toNanos(), TimeUnit.NANOSECONDS);
+            }
+        }
+
+        private void cancelTimer() {
+            ScheduledFuture<?> t = timer;
+            if (t != null) {
+                t.cancel(false);
+            }
+        }
+
+        boolean complete(AsyncConnection connection) {
+            return result.complete(connection);
+        }
+
+        /**
+         * Fails the caller. If a connection is being readied for it meanwhile, that connection
+         * finds the caller gone and goes back to the pool.
+         */
+        private void timedOut() {
+            String why = forget()
+                    ? "no pooled connection became free within " + timeout.toMillis() + " ms (all "
+                            + options.maxSize() + " in use; raise maxSize or acquireTimeout, or release connections sooner)"
+                    : "no pooled connection was ready within " + timeout.toMillis()
+                            + " ms (opening or checking one took longer)";
+            result.completeExceptionally(new PgTimeoutException(why));
+        }
+
+        /** Takes this waiter out of the queue; returns whether it was still there. */
+        private boolean forget() {
+            lock.lock();
+            try {
+                return waiters.remove(this);
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.pgjet.internal.pool;
+
+import io.pgjet.AsyncConnection;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One connection the pool owns, with what decides when it is replaced: its age, how many
+ * queries it ran, which {@code expireConnections} generation it belongs to, and since when it is
+ * free. The pool's lock guards {@link #idleSince}; the other mutable fields are safe to touch
+ * from any thread.
+ */
+final class PoolSlot {
+    final AsyncConnection connection;
+    final long openedAt;
+    final int generation;
+    final AtomicLong queries = new AtomicLong();
+    /** The lease using the connection now, or null while it is free (for termination listeners). */
+    volatile PoolLease lease;
+    long idleSince;
+
+    PoolSlot(AsyncConnection connection, int generation, long openedAt) {
+        this.connection = connection;
+        this.generation = generation;
+        this.openedAt = openedAt;
+        this.idleSince = openedAt;
+    }
+}
