@@ -1,11 +1,14 @@
 package io.pgjet.cli;
 
 import io.pgjet.AsyncConnection;
+import io.pgjet.AsyncPool;
 import io.pgjet.Connection;
 import io.pgjet.Notification;
 import io.pgjet.PgException;
 import io.pgjet.PgJet;
 import io.pgjet.PgTimeoutException;
+import io.pgjet.Pool;
+import io.pgjet.PoolOptions;
 import io.pgjet.Row;
 import io.pgjet.Transaction;
 import io.pgjet.testkit.PgCluster;
@@ -169,6 +172,22 @@ final class DemoCommand {
                     return "unexpected success";
                 } catch (PgTimeoutException e) {
                     return "timed out; next query answers " + conn.fetchVal("select 'still usable'");
+                }
+            });
+
+            step("a pool of 4 connections serving 200 concurrent callers", () -> {
+                try (Pool pool = PgJet.createPool(dsn, PoolOptions.DEFAULT.withSize(1, 4))) {
+                    AsyncPool async = pool.async();
+                    long t = System.nanoTime();
+                    List<CompletableFuture<Integer>> calls = new ArrayList<>();
+                    for (int i = 0; i < 200; i++) {
+                        calls.add(async.withConnection(c -> c.<Integer>fetchVal("select $1::int4", 1)));
+                    }
+                    int sum = 0;
+                    for (CompletableFuture<Integer> f : calls) {
+                        sum += f.join();
+                    }
+                    return sum + " answers in " + millisSince(t) + " ms on " + pool.size() + " connections";
                 }
             });
         }
