@@ -15,6 +15,9 @@ import java.util.function.Function;
  *         .withAcquireTimeout(Duration.ofSeconds(5));
  * }</pre>
  *
+ * <p>The hooks ({@code init}, {@code setup}, {@code reset}) return a future and may run on
+ * PgJet's I/O threads: they must not block; chain further queries on the future instead.
+ *
  * <p>The defaults follow asyncpg's {@code create_pool} where it has one (10 connections, kept
  * open from the start; a connection is replaced after 50,000 queries or 300 s unused) and
  * HikariCP's otherwise (30 s to wait for a free connection, a connection lives at most 30 min).
