@@ -43,7 +43,8 @@ public interface AsyncPool extends AutoCloseable {
 
     /**
      * Takes a connection, runs {@code work} on it and returns the connection when the work's
-     * future completes (either way); the result is the work's.
+     * future completes (either way); the result is the work's, and completes without waiting for
+     * the connection's reset. The convenience verbs below work the same way.
      */
     <T> CompletableFuture<T> withConnection(Function<AsyncConnection, CompletableFuture<T>> work);
 

@@ -36,7 +36,10 @@ public interface Pool extends AutoCloseable {
     /** Like {@link #acquire()}, waiting at most {@code timeout}. */
     Connection acquire(Duration timeout);
 
-    /** Takes a connection, runs {@code work} with it and returns it to the pool; returns the work's result. */
+    /**
+     * Takes a connection, runs {@code work} with it and returns it to the pool; returns the work's
+     * result without waiting for the connection's reset.
+     */
     <T> T withConnection(Function<Connection, T> work);
 
     /** Runs {@link Connection#execute} on a pooled connection. */

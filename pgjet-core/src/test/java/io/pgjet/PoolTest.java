@@ -62,7 +62,7 @@ class PoolTest {
     }
 
     @Test
-    void convenienceVerbsRunOnAPooledConnection() {
+    void convenienceVerbsRunOnAPooledConnection() throws Exception {
         try (Pool pool = PgJet.createPool(DSN, sized(1, 2))) {
             assertEquals(42, (int) pool.fetchVal("select $1::int4", 42));
             assertEquals("x", pool.fetchRow("select 'x' as v").getString("v"));
@@ -72,7 +72,7 @@ class PoolTest {
             assertEquals(List.of(new Pair(1, "one")), pool.fetch(Pair.class, "select 1 as a, 'one' as b"));
             int rows = pool.withConnection(conn -> conn.fetch("select 1 union all select 2").size());
             assertEquals(2, rows);
-            assertEquals(pool.size(), pool.idleSize(), "every connection is back after the verbs");
+            eventually("every connection is back after the verbs", () -> pool.size() == pool.idleSize());
         }
     }
 
@@ -200,6 +200,49 @@ class PoolTest {
                 assertNull(conn.fetchVal("select to_regclass('pool_temp')::text"), "temporary tables are dropped");
             }
             pool.execute("drop table pool_reset");
+        }
+    }
+
+    @Test
+    void rollbackOnlyResetRollsBackButKeepsSessionSettings() {
+        try (Pool pool = PgJet.createPool(DSN, sized(1, 1).withReset(PoolOptions.ROLLBACK_ONLY))) {
+            pool.execute("create table if not exists pool_rollback_only (id int)");
+            pool.execute("truncate pool_rollback_only");
+            try (Connection conn = pool.acquire()) {
+                conn.execute("set application_name = 'kept'");
+                conn.transaction();
+                conn.execute("insert into pool_rollback_only values (1)");
+            }
+            try (Connection conn = pool.acquire()) {
+                assertFalse(conn.isInTransaction());
+                assertEquals(0L, (long) conn.fetchVal("select count(*) from pool_rollback_only"));
+                try (Transaction tx = conn.transaction()) { // a fresh BEGIN, not a savepoint of a stale one
+                    conn.execute("insert into pool_rollback_only values (2)");
+                    tx.commit();
+                }
+            }
+            try (Connection conn = pool.acquire()) {
+                conn.execute("set application_name = 'kept'");
+            }
+            assertEquals("kept", pool.fetchVal("show application_name"), "settings are not reset");
+            assertEquals(1L, (long) pool.fetchVal("select count(*) from pool_rollback_only"));
+            pool.execute("drop table pool_rollback_only");
+        }
+    }
+
+    @Test
+    void convenienceVerbsDoNotWaitForTheReset() throws Exception {
+        CompletableFuture<Object> resetGate = new CompletableFuture<>();
+        AsyncPool gated = PgJet.createPoolAsync(DSN, sized(0, 1).withReset(conn -> resetGate)).join();
+        try {
+            assertEquals(7, (int) gated.<Integer>fetchVal("select 7").get(10, TimeUnit.SECONDS),
+                    "the answer arrives while the reset is still pending");
+            assertEquals(0, gated.idleSize(), "the connection is not back before its reset finishes");
+            resetGate.complete(null);
+            eventually("the connection is back after its reset", () -> gated.idleSize() == 1);
+        } finally {
+            resetGate.complete(null);
+            gated.close();
         }
     }
 

@@ -31,10 +31,14 @@ public final class BlockingPool implements Pool {
         return new BlockingConnection(Futures.await(pool.acquire(timeout)));
     }
 
+    /** Runs {@code work}; the connection's reset and return happen in the background afterwards. */
     @Override
     public <T> T withConnection(Function<Connection, T> work) {
-        try (Connection connection = acquire()) {
+        Connection connection = acquire();
+        try {
             return work.apply(connection);
+        } finally {
+            connection.async().closeAsync();
         }
     }
 

@@ -430,6 +430,12 @@ public final class ConnectionPool implements AsyncPool {
 
     // ---- convenience verbs -----------------------------------------------------------------
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The result completes as soon as the work's does; the connection's reset and return
+     * follow in the background (the caller does not wait a round trip for them).
+     */
     @Override
     public <T> CompletableFuture<T> withConnection(Function<AsyncConnection, CompletableFuture<T>> work) {
         return acquire().thenCompose(connection -> {
@@ -439,12 +445,11 @@ public final class ConnectionPool implements AsyncPool {
             } catch (RuntimeException e) {
                 done = CompletableFuture.failedFuture(e);
             }
-            return done.handle((value, error) -> connection.closeAsync().handle((released, ignored) -> {
-                if (error != null) {
-                    throw Futures.asCompletionException(error);
-                }
-                return value;
-            })).thenCompose(f -> f);
+            if (done == null) {
+                done = CompletableFuture.failedFuture(new NullPointerException("the work returned no future"));
+            }
+            done.whenComplete((value, error) -> connection.closeAsync());
+            return done;
         });
     }
 
