@@ -24,6 +24,7 @@ public final class BenchOptions {
             "  --drivers D[,D..]   contestants (default: all): " + DriverId.names(),
             "  --conns N[,N..]     connection counts for 'point' (default 1,8,32)",
             "  --depth D[,D..]     requests in flight on one connection for 'pipeline'/'select1' (default 1,16,64)",
+            "  --callers N[,N..]   callers sharing the 8-connection pool for 'pool' (default 8,64)",
             "  --seconds S         measured seconds per case and round (default 5; pgbench rounds up)",
             "  --warmup S          warm-up seconds per case in round 1 (default 3); later rounds warm",
             "                      for a third of it (at least 0.5 s), on fresh connections",
@@ -50,6 +51,7 @@ public final class BenchOptions {
     List<DriverId> drivers = List.of(DriverId.values());
     int[] conns = {1, 8, 32};
     int[] depths = {1, 16, 64};
+    int[] callers = {8, 64};
     double seconds = 5;
     double warmup = 3;
     int rounds = 3;
@@ -137,6 +139,9 @@ public final class BenchOptions {
                 case "--depths":
                     depths = positiveInts(value);
                     break;
+                case "--callers":
+                    callers = positiveInts(value);
+                    break;
                 case "--seconds":
                     seconds = positive(Double.parseDouble(value));
                     break;
@@ -202,6 +207,7 @@ public final class BenchOptions {
         scale = 1;
         conns = new int[] {1, 2};
         depths = new int[] {1, 4};
+        callers = new int[] {16};
         batchRows = 1_000;
         copyRows = 5_000;
         streamRows = 20_000;
@@ -214,6 +220,8 @@ public final class BenchOptions {
                 return conns;
             case DEPTH:
                 return depths;
+            case CALLERS:
+                return callers;
             default:
                 return new int[] {0};
         }

@@ -27,7 +27,13 @@ public enum Workload {
             "load rows (int4, text, float8, timestamptz) with COPY FROM STDIN"),
     /** Reads rows through a server-side cursor with bounded memory. */
     STREAM("stream", Param.NONE, "rows/s",
-            "read rows through a cursor (1000 per fetch) in a transaction, bounded memory");
+            "read rows through a cursor (1000 per fetch) in a transaction, bounded memory"),
+    /** Point selects by N callers sharing a pool of {@link #POOL_CONNECTIONS} connections, one borrow per query. */
+    POOL("pool", Param.CALLERS, "ops/s",
+            "point select through a pool of 8 connections, N callers, one borrow per query");
+
+    /** How many connections the {@link #POOL} workload's pools hold. */
+    public static final int POOL_CONNECTIONS = 8;
 
     /** What the workload's numeric parameter means. */
     public enum Param {
@@ -35,6 +41,8 @@ public enum Workload {
         CONNS("conns"),
         /** The number of requests in flight on one connection. */
         DEPTH("depth"),
+        /** The number of callers (threads, or request chains) sharing a pool. */
+        CALLERS("callers"),
         /** The workload has no parameter. */
         NONE("");
 

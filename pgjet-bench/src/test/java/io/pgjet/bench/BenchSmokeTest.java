@@ -27,7 +27,8 @@ class BenchSmokeTest {
     private static final Set<String> EXPECTED_NOT_APPLICABLE = Set.of(
             "pipeline/4/pgjdbc", "select1/4/pgjdbc", "copy/0/vertx",
             "pipeline/4/wire", "select1/4/wire", "batch/0/wire", "copy/0/wire", "stream/0/wire",
-            "series/0/pgbench", "wide/0/pgbench", "batch/0/pgbench", "copy/0/pgbench", "stream/0/pgbench");
+            "series/0/pgbench", "wide/0/pgbench", "batch/0/pgbench", "copy/0/pgbench", "stream/0/pgbench",
+            "pool/16/wire", "pool/16/pgbench");
 
     @Test
     void everyWorkloadRunsForEveryDriverAndEveryResultChecksOut(@TempDir Path out) throws Exception {
@@ -61,7 +62,7 @@ class BenchSmokeTest {
         }
         notApplicable.removeAll(pgjdbcRewriteElsewhere);
         assertEquals(new TreeSet<>(EXPECTED_NOT_APPLICABLE), notApplicable);
-        assertEquals(10, pgjdbcRewriteElsewhere.size(), "pgjdbc-rewrite runs only the batch workload");
+        assertEquals(11, pgjdbcRewriteElsewhere.size(), "pgjdbc-rewrite runs only the batch workload");
         for (Targets.Verdict v : Targets.evaluate(report)) {
             assertNotEquals(DriverId.WIRE.id(), v.reference(), "the wire ceiling is never a target's reference");
         }

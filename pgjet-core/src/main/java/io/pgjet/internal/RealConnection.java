@@ -623,6 +623,15 @@ public final class RealConnection implements AsyncConnection {
         return io.isClosed();
     }
 
+    /**
+     * Returns whether the calling thread is the I/O thread serving this connection: requests
+     * issued from it are written at once, without a hand-over between threads (the pool prefers
+     * such a connection when a callback on an I/O thread borrows one).
+     */
+    public boolean servedByCurrentThread() {
+        return io.inIoThread();
+    }
+
     @Override
     public int getServerPid() {
         return io.session().processId();

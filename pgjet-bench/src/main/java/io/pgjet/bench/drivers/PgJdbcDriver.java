@@ -1,5 +1,7 @@
 package io.pgjet.bench.drivers;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.pgjet.bench.BenchData;
 import io.pgjet.bench.BenchTarget;
 import io.pgjet.bench.CheckFailedException;
@@ -8,12 +10,15 @@ import io.pgjet.bench.Job;
 import io.pgjet.bench.TextCopyEncoder;
 import io.pgjet.bench.WideChecksum;
 import io.pgjet.bench.Workload;
+import java.io.IOException;
+import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.Properties;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -81,6 +86,8 @@ public final class PgJdbcDriver implements Driver {
                         return 1;
                     }
                 };
+            case POOL:
+                return new HikariQueries(param);
             case PIPELINE:
                 return new Queries(1, BenchData.POINT_SQL_JDBC, "1 thread, 1 connection, 1 request at a time") {
                     @Override
@@ -188,6 +195,68 @@ public final class PgJdbcDriver implements Driver {
             for (Connection c : connections) {
                 c.close();
             }
+        }
+    }
+
+    /**
+     * Threads borrowing a connection from a HikariCP pool for every query, as a pgjdbc
+     * application does: getConnection, prepareStatement (pgjdbc's per-connection statement cache
+     * keeps it prepared on the server), execute, close.
+     */
+    private final class HikariQueries implements Job.Loop {
+        private final HikariDataSource pool;
+        private final int threads;
+
+        HikariQueries(int threads) {
+            HikariConfig config = new HikariConfig();
+            config.setJdbcUrl(target.jdbcUrl());
+            config.setDataSourceProperties(target.jdbcProperties(Map.of()));
+            config.setMaximumPoolSize(Workload.POOL_CONNECTIONS);
+            config.setMinimumIdle(Workload.POOL_CONNECTIONS);
+            config.setPoolName("bench-hikari");
+            this.pool = new HikariDataSource(config);
+            this.threads = threads;
+        }
+
+        @Override
+        public String how() {
+            return PgJetDriver.plural(threads, "thread") + ", HikariCP " + hikariVersion() + " of "
+                    + Workload.POOL_CONNECTIONS + ", one borrow per query";
+        }
+
+        private String hikariVersion() {
+            try (InputStream in = HikariDataSource.class.getResourceAsStream(
+                    "/META-INF/maven/com.zaxxer/HikariCP/pom.properties")) {
+                Properties properties = new Properties();
+                if (in != null) {
+                    properties.load(in);
+                }
+                return properties.getProperty("version", "(version unknown)");
+            } catch (IOException e) {
+                return "(version unknown)";
+            }
+        }
+
+        @Override
+        public int threads() {
+            return threads;
+        }
+
+        @Override
+        public long call(int thread) throws SQLException {
+            try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(BenchData.POINT_SQL_JDBC)) {
+                ps.setInt(1, data.randomAid());
+                try (ResultSet rs = ps.executeQuery()) {
+                    CheckFailedException.expect("point rows", 1, rs.next() ? 1 : 0);
+                    CheckFailedException.expect("abalance", 0, PgJdbcValues.int4(rs, 1));
+                }
+            }
+            return 1;
+        }
+
+        @Override
+        public void close() {
+            pool.close();
         }
     }
 

@@ -5,6 +5,7 @@ import static io.pgjet.bench.drivers.PgJetDriver.plural;
 import io.pgjet.Connection;
 import io.pgjet.Cursor;
 import io.pgjet.PgJet;
+import io.pgjet.Pool;
 import io.pgjet.Row;
 import io.pgjet.Transaction;
 import io.pgjet.bench.BenchData;
@@ -15,6 +16,7 @@ import io.pgjet.bench.Job;
 import io.pgjet.bench.Workload;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.function.ToLongFunction;
 
 /**
@@ -72,6 +74,11 @@ public final class PgJetBlockingDriver implements Driver {
                 return new Copy();
             case STREAM:
                 return new Stream();
+            case POOL:
+                return Threads.pooled(PgJet.createPool(target.pgjetDsn(), PgJetDriver.poolOptions()), param,
+                        pool -> pool.fetch(BenchData.POINT_SQL, data.randomAid()), PgJetChecks::point,
+                        plural(param, "thread") + ", one borrow per query (" + PgJetDriver.POOL_HOW.replace("AsyncPool", "Pool")
+                                + ")");
             default:
                 throw new IllegalArgumentException(workload.id());
         }
@@ -85,21 +92,37 @@ public final class PgJetBlockingDriver implements Driver {
         return connections;
     }
 
-    /** Threads calling the facade; thread i uses connection i modulo the number of connections. */
+    /** Threads calling the facade: on connections of their own or shared, or through a pool. */
     private static final class Threads implements Job.Loop {
-        private final Connection[] connections;
         private final int threads;
-        private final Function<Connection, List<Row>> query;
+        private final IntFunction<List<Row>> query;
         private final ToLongFunction<List<Row>> check;
         private final String how;
+        private final Runnable closer;
 
+        /** Thread i uses connection i modulo the number of connections. */
         Threads(Connection[] connections, int threads, Function<Connection, List<Row>> query,
                 ToLongFunction<List<Row>> check, String how) {
-            this.connections = connections;
+            this(threads, thread -> query.apply(connections[thread % connections.length]), check, how, () -> {
+                for (Connection c : connections) {
+                    c.close();
+                }
+            });
+        }
+
+        private Threads(int threads, IntFunction<List<Row>> query, ToLongFunction<List<Row>> check, String how,
+                Runnable closer) {
             this.threads = threads;
             this.query = query;
             this.check = check;
             this.how = how;
+            this.closer = closer;
+        }
+
+        /** {@code threads} threads borrowing from {@code pool} for every query. */
+        static Threads pooled(Pool pool, int threads, Function<Pool, List<Row>> query, ToLongFunction<List<Row>> check,
+                String how) {
+            return new Threads(threads, thread -> query.apply(pool), check, how, pool::close);
         }
 
         @Override
@@ -114,14 +137,12 @@ public final class PgJetBlockingDriver implements Driver {
 
         @Override
         public long call(int thread) {
-            return check.applyAsLong(query.apply(connections[thread % connections.length]));
+            return check.applyAsLong(query.apply(thread));
         }
 
         @Override
         public void close() {
-            for (Connection c : connections) {
-                c.close();
-            }
+            closer.run();
         }
     }
 

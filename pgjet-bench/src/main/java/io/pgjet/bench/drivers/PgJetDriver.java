@@ -2,8 +2,10 @@ package io.pgjet.bench.drivers;
 
 import io.pgjet.AsyncConnection;
 import io.pgjet.AsyncCursor;
+import io.pgjet.AsyncPool;
 import io.pgjet.AsyncTransaction;
 import io.pgjet.PgJet;
+import io.pgjet.PoolOptions;
 import io.pgjet.Row;
 import io.pgjet.bench.BenchData;
 import io.pgjet.bench.BenchTarget;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.function.ToLongFunction;
 
 /**
@@ -78,9 +81,30 @@ public final class PgJetDriver implements Driver {
                 return new Copy();
             case STREAM:
                 return new Stream();
+            case POOL:
+                return Requests.pooled(createPool(target.pgjetDsn()), param,
+                        pool -> pool.fetch(BenchData.POINT_SQL, data.randomAid()), PgJetChecks::point,
+                        plural(param, "request chain") + ", one borrow per query (" + POOL_HOW + ")");
             default:
                 throw new IllegalArgumentException(workload.id());
         }
+    }
+
+    /**
+     * How both PgJet drivers' pools are set up for the pool workload: the session reset that
+     * HikariCP and vertx-pg-client's pool also skip (PgJet's default full reset would add five
+     * statements per borrow).
+     */
+    static final String POOL_HOW = "AsyncPool of " + Workload.POOL_CONNECTIONS + ", reset ROLLBACK_ONLY";
+
+    /** Options for the pool workload's pools. */
+    static PoolOptions poolOptions() {
+        return PoolOptions.DEFAULT.withSize(Workload.POOL_CONNECTIONS, Workload.POOL_CONNECTIONS)
+                .withReset(PoolOptions.ROLLBACK_ONLY);
+    }
+
+    private static AsyncPool createPool(String dsn) {
+        return PgJet.createPoolAsync(dsn, poolOptions()).join();
     }
 
     /** Returns e.g. "1 connection" or "8 connections". */
@@ -104,22 +128,37 @@ public final class PgJetDriver implements Driver {
         return connections;
     }
 
-    /** Requests kept in flight on callbacks. */
+    /** Requests kept in flight on callbacks, on connections of their own or through a pool. */
     private static final class Requests implements Job.Async {
-        private final AsyncConnection[] connections;
+        private final int lanes;
         private final int depth;
-        private final Function<AsyncConnection, CompletableFuture<List<Row>>> query;
+        private final IntFunction<CompletableFuture<List<Row>>> issue;
         private final ToLongFunction<List<Row>> check;
         private final String how;
+        private final Runnable closer;
 
+        /** {@code depth} requests in flight on each of {@code connections}. */
         Requests(List<AsyncConnection> connections, int depth,
                 Function<AsyncConnection, CompletableFuture<List<Row>>> query, ToLongFunction<List<Row>> check,
                 String how) {
-            this.connections = connections.toArray(new AsyncConnection[0]);
+            this(connections.size(), depth, lane -> query.apply(connections.get(lane)), check, how,
+                    () -> connections.forEach(AsyncConnection::close));
+        }
+
+        private Requests(int lanes, int depth, IntFunction<CompletableFuture<List<Row>>> issue,
+                ToLongFunction<List<Row>> check, String how, Runnable closer) {
+            this.lanes = lanes;
             this.depth = depth;
-            this.query = query;
+            this.issue = issue;
             this.check = check;
             this.how = how;
+            this.closer = closer;
+        }
+
+        /** {@code callers} request chains, each borrowing from {@code pool} for every request. */
+        static Requests pooled(AsyncPool pool, int callers, Function<AsyncPool, CompletableFuture<List<Row>>> query,
+                ToLongFunction<List<Row>> check, String how) {
+            return new Requests(callers, 1, lane -> query.apply(pool), check, how, pool::close);
         }
 
         @Override
@@ -129,7 +168,7 @@ public final class PgJetDriver implements Driver {
 
         @Override
         public int lanes() {
-            return connections.length;
+            return lanes;
         }
 
         @Override
@@ -139,7 +178,7 @@ public final class PgJetDriver implements Driver {
 
         @Override
         public void call(int lane, Job.Done done) {
-            query.apply(connections[lane]).whenComplete((rows, error) -> {
+            issue.apply(lane).whenComplete((rows, error) -> {
                 if (error != null) {
                     done.done(0, error);
                     return;
@@ -157,9 +196,7 @@ public final class PgJetDriver implements Driver {
 
         @Override
         public void close() {
-            for (AsyncConnection c : connections) {
-                c.close();
-            }
+            closer.run();
         }
     }
 

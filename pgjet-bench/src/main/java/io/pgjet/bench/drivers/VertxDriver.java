@@ -12,10 +12,13 @@ import io.pgjet.bench.Workload;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.ClientSSLOptions;
+import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.PgConnection;
 import io.vertx.pgclient.SslMode;
 import io.vertx.sqlclient.Cursor;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.PreparedStatement;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -25,6 +28,7 @@ import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.function.ToLongFunction;
 
 /**
@@ -133,6 +137,16 @@ public final class VertxDriver implements Driver {
                 return new Batch();
             case STREAM:
                 return new Stream();
+            case POOL:
+                Pool pool = PgBuilder.pool()
+                        .with(new PoolOptions().setMaxSize(Workload.POOL_CONNECTIONS))
+                        .connectingTo(options(1))
+                        .using(vertx())
+                        .build();
+                return Requests.pooled(pool, param,
+                        p -> p.preparedQuery(BenchData.POINT_SQL).execute(Tuple.of(data.randomAid())),
+                        VertxDriver::point, plural(param, "request chain") + ", Pool of " + Workload.POOL_CONNECTIONS
+                                + ", one borrow per query");
             default:
                 throw new IllegalArgumentException(unsupported(workload, param));
         }
@@ -183,19 +197,37 @@ public final class VertxDriver implements Driver {
 
     /** Requests kept in flight with completion handlers on the connections' event loops. */
     private static class Requests implements Job.Async {
-        private final PgConnection[] connections;
+        private final int lanes;
         private final int depth;
-        private final Function<PgConnection, Future<RowSet<Row>>> query;
+        private final IntFunction<Future<RowSet<Row>>> issue;
         private final ToLongFunction<RowSet<Row>> check;
         private final String how;
+        private final Runnable closer;
 
+        /** {@code depth} requests in flight on each of {@code connections}. */
         Requests(List<PgConnection> connections, int depth, Function<PgConnection, Future<RowSet<Row>>> query,
                 ToLongFunction<RowSet<Row>> check, String how) {
-            this.connections = connections.toArray(new PgConnection[0]);
+            this(connections.size(), depth, lane -> query.apply(connections.get(lane)), check, how, () -> {
+                for (PgConnection c : connections) {
+                    c.close().await();
+                }
+            });
+        }
+
+        private Requests(int lanes, int depth, IntFunction<Future<RowSet<Row>>> issue,
+                ToLongFunction<RowSet<Row>> check, String how, Runnable closer) {
+            this.lanes = lanes;
             this.depth = depth;
-            this.query = query;
+            this.issue = issue;
             this.check = check;
             this.how = how;
+            this.closer = closer;
+        }
+
+        /** {@code callers} request chains sharing {@code pool}, which lends a connection per query. */
+        static Requests pooled(Pool pool, int callers, Function<Pool, Future<RowSet<Row>>> query,
+                ToLongFunction<RowSet<Row>> check, String how) {
+            return new Requests(callers, 1, lane -> query.apply(pool), check, how, () -> pool.close().await());
         }
 
         @Override
@@ -205,7 +237,7 @@ public final class VertxDriver implements Driver {
 
         @Override
         public int lanes() {
-            return connections.length;
+            return lanes;
         }
 
         @Override
@@ -215,7 +247,7 @@ public final class VertxDriver implements Driver {
 
         @Override
         public void call(int lane, Job.Done done) {
-            query.apply(connections[lane]).onComplete((rows, error) -> {
+            issue.apply(lane).onComplete((rows, error) -> {
                 if (error != null) {
                     done.done(0, error);
                     return;
@@ -233,9 +265,7 @@ public final class VertxDriver implements Driver {
 
         @Override
         public void close() {
-            for (PgConnection c : connections) {
-                c.close().await();
-            }
+            closer.run();
         }
     }
 

@@ -83,6 +83,11 @@ public final class ConnectionIo implements ProtocolEngine.Outbound, CommandFutur
         return closeFuture;
     }
 
+    /** Returns whether the calling thread is this connection's I/O thread. */
+    public boolean inIoThread() {
+        return loop.inEventLoop();
+    }
+
     /** Returns whether the connection is closed or closing. */
     public boolean isClosed() {
         return closing || !channel.isActive();

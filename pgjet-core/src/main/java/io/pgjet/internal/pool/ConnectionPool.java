@@ -9,6 +9,7 @@ import io.pgjet.PgTimeoutException;
 import io.pgjet.PoolOptions;
 import io.pgjet.Row;
 import io.pgjet.internal.Futures;
+import io.pgjet.internal.RealConnection;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -36,6 +37,8 @@ import java.util.function.Supplier;
 public final class ConnectionPool implements AsyncPool {
     private static final long SWEEP_MIN_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final long SWEEP_MAX_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** How many free connections {@link #takeFree} looks at for one on the caller's I/O thread. */
+    private static final int AFFINITY_SCAN = 16;
 
     private final Supplier<CompletableFuture<AsyncConnection>> connector;
     private final PoolOptions options;
@@ -45,6 +48,9 @@ public final class ConnectionPool implements AsyncPool {
     private final Set<PoolSlot> slots = new HashSet<>();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private final ScheduledFuture<?> sweeper;
+    /** One timer for every queued waiter, armed for the earliest deadline while any waits. */
+    private ScheduledFuture<?> waiterTimer;
+    private long waiterTimerDeadline;
     private int opening;
     private int generation;
     private boolean closing;
@@ -107,9 +113,65 @@ public final class ConnectionPool implements AsyncPool {
 
     @Override
     public CompletableFuture<AsyncConnection> acquire(Duration timeout) {
+        // Fast path: nobody waiting and a free connection that needs nothing before it is lent.
+        PoolSlot slot = null;
+        int current;
+        lock.lock();
+        try {
+            if (!closing && waiters.isEmpty()) {
+                slot = takeFree();
+            }
+            current = generation;
+        } finally {
+            lock.unlock();
+        }
+        if (slot != null && options.setup() == null && readyToLend(slot, current)) {
+            return CompletableFuture.completedFuture(lease(slot));
+        }
         CompletableFuture<AsyncConnection> result = new CompletableFuture<>();
-        attempt(new Waiter(result, timeout));
+        Waiter waiter = new Waiter(result, timeout);
+        if (slot != null) {
+            lend(slot, waiter);
+        } else {
+            attempt(waiter);
+        }
         return result;
+    }
+
+    /**
+     * Takes a free connection, call with the lock held: one served by the calling thread if one
+     * of the most recently used is (a callback on a PgJet I/O thread then writes its query at
+     * once instead of handing it to another thread), else the most recently used.
+     */
+    private PoolSlot takeFree() {
+        int looked = 0;
+        for (Iterator<PoolSlot> it = idle.iterator(); it.hasNext() && looked < AFFINITY_SCAN; looked++) {
+            PoolSlot slot = it.next();
+            if (slot.connection instanceof RealConnection && ((RealConnection) slot.connection).servedByCurrentThread()) {
+                it.remove();
+                return slot;
+            }
+        }
+        return idle.pollFirst();
+    }
+
+    /** Whether a free connection can be lent as it is: open, current, and not due for a check. */
+    private boolean readyToLend(PoolSlot slot, int currentGeneration) {
+        if (slot.generation != currentGeneration || slot.connection.isClosed()) {
+            return false;
+        }
+        long now = System.nanoTime();
+        Duration maxLifetime = options.maxLifetime();
+        Duration checkAfter = options.healthCheckAfter();
+        return (maxLifetime.isZero() || now - slot.openedAt < maxLifetime.toNanos())
+                && (checkAfter == null || now - slot.idleSince < checkAfter.toNanos());
+    }
+
+    /** Starts a lease on {@code slot} and returns the connection object the borrower gets. */
+    private PooledConnection lease(PoolSlot slot) {
+        PoolLease lease = new PoolLease(this, slot);
+        slot.lease = lease;
+        return new PooledConnection(lease, slot.connection);
     }
 
     /** Serves {@code waiter} now if a connection is free or may be opened, else queues it. */
@@ -127,7 +189,7 @@ public final class ConnectionPool implements AsyncPool {
                     open = true;
                 } else if (slot == null) {
                     waiters.addLast(waiter);
-                    waiter.startTimer();
+                    armWaiterTimer(waiter.deadline);
                     return;
                 }
             }
@@ -218,15 +280,13 @@ public final class ConnectionPool implements AsyncPool {
 
     /** Runs the setup hook on a lease of {@code slot} and gives it to {@code waiter}. */
     private void setUp(PoolSlot slot, Waiter waiter) {
-        PoolLease lease = new PoolLease(this, slot);
-        slot.lease = lease;
-        PooledConnection connection = new PooledConnection(lease, slot.connection);
+        PooledConnection connection = lease(slot);
         runHook(options.setup(), connection).whenComplete((ok, error) -> {
             if (error != null) {
                 waiter.result.completeExceptionally(Futures.unwrap(error));
-                lease.release();
+                connection.closeAsync();
             } else if (!waiter.complete(connection)) {
-                lease.release(); // the caller gave up (timeout or cancel) while we were getting it ready
+                connection.closeAsync(); // the caller gave up (timeout or cancel) while we were getting it ready
             }
         });
     }
@@ -244,6 +304,48 @@ public final class ConnectionPool implements AsyncPool {
         }
     }
 
+    /** Arms the waiters' timer for {@code deadline} unless it fires sooner already; call with the lock held. */
+    private void armWaiterTimer(long deadline) {
+        if (waiterTimer != null && waiterTimerDeadline - deadline <= 0) {
+            return;
+        }
+        if (waiterTimer != null) {
+            waiterTimer.cancel(false);
+        }
+        waiterTimerDeadline = deadline;
+        waiterTimer = PoolTimer.get().schedule(this::expireWaiters, deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+    }
+
+    /** Fails the queued waiters whose time is up and re-arms the timer for the next deadline. */
+    private void expireWaiters() {
+        List<Waiter> expired = new ArrayList<>();
+        lock.lock();
+        try {
+            waiterTimer = null;
+            long now = System.nanoTime();
+            Long next = null;
+            for (Iterator<Waiter> it = waiters.iterator(); it.hasNext();) {
+                Waiter waiter = it.next();
+                if (waiter.deadline - now <= 0) {
+                    it.remove();
+                    expired.add(waiter);
+                } else if (next == null || waiter.deadline - next < 0) {
+                    next = waiter.deadline;
+                }
+            }
+            if (next != null) {
+                armWaiterTimer(next);
+            }
+        } finally {
+            lock.unlock();
+        }
+        for (Waiter waiter : expired) {
+            waiter.result.completeExceptionally(new PgTimeoutException("no pooled connection became free within "
+                    + waiter.timeout.toMillis() + " ms (all " + options.maxSize()
+                    + " in use; raise maxSize or acquireTimeout, or release connections sooner)"));
+        }
+    }
+
     // ---- releasing -------------------------------------------------------------------------
 
     /**
@@ -258,17 +360,27 @@ public final class ConnectionPool implements AsyncPool {
             discard(slot, true);
             return CompletableFuture.completedFuture(null);
         }
+        Function<AsyncConnection, CompletableFuture<?>> reset = options.reset();
+        if (reset == null || (reset == PoolOptions.ROLLBACK_ONLY && !slot.connection.isInTransaction())) {
+            afterReset(slot, null); // nothing to send: no view, no round trip
+            return CompletableFuture.completedFuture(null);
+        }
         AsyncConnection bounded = slot.connection.withTimeout(resetTimeout());
-        return runHook(options.reset(), bounded).handle((ok, error) -> {
-            if (error != null || slot.connection.isInTransaction()) {
-                discard(slot, true);
-            } else if (dueForReplacement(slot)) {
-                discard(slot, false);
-            } else {
-                putBack(slot);
-            }
+        return runHook(reset, bounded).handle((ok, error) -> {
+            afterReset(slot, error);
             return null;
         });
+    }
+
+    /** Puts a connection back after its reset, or replaces it if it cannot or should not go back. */
+    private void afterReset(PoolSlot slot, Throwable resetError) {
+        if (resetError != null || slot.connection.isInTransaction()) {
+            discard(slot, true);
+        } else if (dueForReplacement(slot)) {
+            discard(slot, false);
+        } else {
+            putBack(slot);
+        }
     }
 
     private Duration resetTimeout() {
@@ -378,6 +490,7 @@ public final class ConnectionPool implements AsyncPool {
             } finally {
                 lock.unlock();
             }
+            waiter.startTimer(); // left the line: its own timer covers the connect
             open(waiter);
         }
     }
@@ -448,8 +561,15 @@ public final class ConnectionPool implements AsyncPool {
             if (done == null) {
                 done = CompletableFuture.failedFuture(new NullPointerException("the work returned no future"));
             }
-            done.whenComplete((value, error) -> connection.closeAsync());
-            return done;
+            // Released before the caller's callbacks run, so a caller that borrows again from its
+            // callback finds this connection free instead of queueing behind itself.
+            return done.handle((value, error) -> {
+                connection.closeAsync();
+                if (error != null) {
+                    throw Futures.asCompletionException(error);
+                }
+                return value;
+            });
         });
     }
 
@@ -607,12 +727,14 @@ public final class ConnectionPool implements AsyncPool {
     /** A caller waiting for a connection, with the timer that gives up on its behalf. */
     private final class Waiter {
         final CompletableFuture<AsyncConnection> result;
-        private final Duration timeout;
+        final Duration timeout;
+        final long deadline;
         private volatile ScheduledFuture<?> timer;
 
         Waiter(CompletableFuture<AsyncConnection> result, Duration timeout) {
             this.result = result;
             this.timeout = timeout;
+            this.deadline = System.nanoTime() + saturatedNanos(timeout);
             result.whenComplete((connection, error) -> {
                 cancelTimer();
                 if (error instanceof CancellationException) {
@@ -621,10 +743,13 @@ public final class ConnectionPool implements AsyncPool {
             });
         }
 
-        /** Starts the timeout, once: when the waiter is queued, or when a connection is opened for it. */
+        /**
+         * Starts this waiter's own timer, once, for the time it has left: used while a connection
+         * is opened for it (queued waiters share the pool's timer instead).
+         */
         void startTimer() {
             if (timer == null) {
-                timer = PoolTimer.get().schedule(this::timedOut, timeout.toNanos(), TimeUnit.NANOSECONDS);
+                timer = PoolTimer.get().schedule(this::timedOut, deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
             }
         }
 
@@ -640,26 +765,27 @@ public final class ConnectionPool implements AsyncPool {
         }
 
         /**
-         * Fails the caller. If a connection is being readied for it meanwhile, that connection
+         * Fails the caller while a connection is opened for it; that connection, when it comes,
          * finds the caller gone and goes back to the pool.
          */
         private void timedOut() {
-            String why = forget()
-                    ? "no pooled connection became free within " + timeout.toMillis() + " ms (all "
-                            + options.maxSize() + " in use; raise maxSize or acquireTimeout, or release connections sooner)"
-                    : "no pooled connection was ready within " + timeout.toMillis()
-                            + " ms (opening or checking one took longer)";
-            result.completeExceptionally(new PgTimeoutException(why));
+            result.completeExceptionally(new PgTimeoutException("no pooled connection was ready within "
+                    + timeout.toMillis() + " ms (opening or checking one took longer)"));
         }
 
-        /** Takes this waiter out of the queue; returns whether it was still there. */
-        private boolean forget() {
+        /** Takes this waiter out of the queue. */
+        private void forget() {
             lock.lock();
             try {
-                return waiters.remove(this);
+                waiters.remove(this);
             } finally {
                 lock.unlock();
             }
         }
+    }
+
+    /** Returns {@code d} in nanoseconds, capped far below overflow (a century is forever here). */
+    private static long saturatedNanos(Duration d) {
+        return d.compareTo(Duration.ofDays(36_500)) > 0 ? Duration.ofDays(36_500).toNanos() : d.toNanos();
     }
 }

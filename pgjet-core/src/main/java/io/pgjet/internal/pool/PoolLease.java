@@ -24,10 +24,8 @@ final class PoolLease {
     private final ConnectionPool pool;
     final PoolSlot slot;
     private final AtomicReference<CompletableFuture<Void>> released = new AtomicReference<>();
-    private final Map<String, List<Consumer<Notification>>> channelListeners = new ConcurrentHashMap<>();
-    private final List<Consumer<Notice>> logListeners = new CopyOnWriteArrayList<>();
-    private final List<Consumer<QueryRecord>> queryLoggers = new CopyOnWriteArrayList<>();
-    private final List<Runnable> terminationListeners = new CopyOnWriteArrayList<>();
+    /** What the borrower added; made on first use, since most borrowers add nothing. */
+    private final AtomicReference<Listeners> listeners = new AtomicReference<>();
 
     PoolLease(ConnectionPool pool, PoolSlot slot) {
         this.pool = pool;
@@ -60,54 +58,81 @@ final class PoolLease {
         if (!released.compareAndSet(null, done)) {
             return released.get();
         }
-        AsyncConnection connection = slot.connection;
-        logListeners.forEach(connection::removeLogListener);
-        queryLoggers.forEach(connection::removeQueryLogger);
-        List<CompletableFuture<Void>> unlistened = new ArrayList<>();
-        channelListeners.forEach((channel, listeners) -> listeners.forEach(listener ->
-                unlistened.add(connection.removeListener(channel, listener))));
-        CompletableFuture.allOf(unlistened.toArray(new CompletableFuture<?>[0]))
-                .handle((ok, error) -> pool.release(slot, error == null))
-                .thenCompose(released -> released)
-                .whenComplete((ok, error) -> done.complete(null));
+        Listeners added = listeners.get();
+        CompletableFuture<Void> back = added == null ? pool.release(slot, true)
+                : added.removeFrom(slot.connection).thenCompose(clean -> pool.release(slot, clean));
+        if (back.isDone()) {
+            done.complete(null);
+        } else {
+            back.whenComplete((ok, error) -> done.complete(null));
+        }
         return done;
     }
 
+    private Listeners listeners() {
+        Listeners l = listeners.get();
+        if (l == null) {
+            listeners.compareAndSet(null, new Listeners());
+            l = listeners.get();
+        }
+        return l;
+    }
+
     void addedListener(String channel, Consumer<Notification> listener) {
-        channelListeners.computeIfAbsent(channel, c -> new CopyOnWriteArrayList<>()).add(listener);
+        listeners().channels.computeIfAbsent(channel, c -> new CopyOnWriteArrayList<>()).add(listener);
     }
 
     void removedListener(String channel, Consumer<Notification> listener) {
-        List<Consumer<Notification>> listeners = channelListeners.get(channel);
-        if (listeners != null) {
-            listeners.remove(listener);
+        List<Consumer<Notification>> forChannel = listeners().channels.get(channel);
+        if (forChannel != null) {
+            forChannel.remove(listener);
         }
     }
 
     void addedLogListener(Consumer<Notice> listener) {
-        logListeners.add(listener);
+        listeners().log.add(listener);
     }
 
     void removedLogListener(Consumer<Notice> listener) {
-        logListeners.remove(listener);
+        listeners().log.remove(listener);
     }
 
     void addedQueryLogger(Consumer<QueryRecord> logger) {
-        queryLoggers.add(logger);
+        listeners().queries.add(logger);
     }
 
     void removedQueryLogger(Consumer<QueryRecord> logger) {
-        queryLoggers.remove(logger);
+        listeners().queries.remove(logger);
     }
 
     void addedTerminationListener(Runnable listener) {
-        terminationListeners.add(listener);
+        listeners().termination.add(listener);
     }
 
     /** Tells this lease's termination listeners that the connection ended while it was lent out. */
     void connectionTerminated() {
-        if (!isReleased()) {
-            terminationListeners.forEach(Runnable::run);
+        Listeners l = listeners.get();
+        if (!isReleased() && l != null) {
+            l.termination.forEach(Runnable::run);
+        }
+    }
+
+    /** The listeners a borrower added through its lease. */
+    private static final class Listeners {
+        final Map<String, List<Consumer<Notification>>> channels = new ConcurrentHashMap<>();
+        final List<Consumer<Notice>> log = new CopyOnWriteArrayList<>();
+        final List<Consumer<QueryRecord>> queries = new CopyOnWriteArrayList<>();
+        final List<Runnable> termination = new CopyOnWriteArrayList<>();
+
+        /** Takes them off {@code connection}; the future says whether every UNLISTEN worked. */
+        CompletableFuture<Boolean> removeFrom(AsyncConnection connection) {
+            log.forEach(connection::removeLogListener);
+            queries.forEach(connection::removeQueryLogger);
+            List<CompletableFuture<Void>> unlistened = new ArrayList<>();
+            channels.forEach((channel, listeners) -> listeners.forEach(listener ->
+                    unlistened.add(connection.removeListener(channel, listener))));
+            return CompletableFuture.allOf(unlistened.toArray(new CompletableFuture<?>[0]))
+                    .handle((ok, error) -> error == null);
         }
     }
 }
