@@ -393,6 +393,18 @@ class PoolTest {
     }
 
     @Test
+    void aFailingSetupFailsTheAcquireAndKeepsTheConnection() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        try (Pool gated = PgJet.createPool(DSN, sized(0, 1).withSetup(conn -> calls.incrementAndGet() == 1
+                ? conn.execute("select 1 / 0") : CompletableFuture.completedFuture(null)))) {
+            assertThrows(DivisionByZeroException.class, gated::acquire);
+            eventually("the connection went back to the pool", () -> gated.idleSize() == 1);
+            assertEquals(1, (int) gated.fetchVal("select 1"), "the next acquire gets the same, working connection");
+            assertEquals(1, gated.size());
+        }
+    }
+
+    @Test
     void closeWaitsForLentConnectionsAndRefusesNewCallers() throws Exception {
         AsyncPool pool = PgJet.createPoolAsync(DSN, sized(1, 1)).join();
         AsyncConnection held = pool.acquire().join();

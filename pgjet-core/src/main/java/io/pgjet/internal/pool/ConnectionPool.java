@@ -401,12 +401,7 @@ public final class ConnectionPool implements AsyncPool {
     }
 
     private int currentGeneration() {
-        lock.lock();
-        try {
-            return generation;
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> generation);
     }
 
     /** Gives a usable connection to the first waiter, or puts it on the free stack. */
@@ -610,34 +605,29 @@ public final class ConnectionPool implements AsyncPool {
         return slots.size() + opening;
     }
 
-    @Override
-    public int size() {
+    /** Reads pool state under the lock. */
+    private <T> T locked(Supplier<T> read) {
         lock.lock();
         try {
-            return size0();
+            return read.get();
         } finally {
             lock.unlock();
         }
+    }
+
+    @Override
+    public int size() {
+        return locked(this::size0);
     }
 
     @Override
     public int idleSize() {
-        lock.lock();
-        try {
-            return idle.size();
-        } finally {
-            lock.unlock();
-        }
+        return locked(idle::size);
     }
 
     @Override
     public int waiting() {
-        lock.lock();
-        try {
-            return waiters.size();
-        } finally {
-            lock.unlock();
-        }
+        return locked(waiters::size);
     }
 
     @Override
@@ -697,14 +687,7 @@ public final class ConnectionPool implements AsyncPool {
     }
 
     private void finishCloseIfDone() {
-        boolean done;
-        lock.lock();
-        try {
-            done = closing && size0() == 0;
-        } finally {
-            lock.unlock();
-        }
-        if (done) {
+        if (locked(() -> closing && size0() == 0)) {
             closed.complete(null);
         }
     }
