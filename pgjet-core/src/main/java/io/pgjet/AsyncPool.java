@@ -93,7 +93,11 @@ public interface AsyncPool extends AutoCloseable {
     /** Closes every connection at once, in use or not; their pending requests fail. */
     void terminate();
 
-    /** Closes gracefully and waits for it (see {@link #closeAsync()}). */
+    /**
+     * Closes gracefully and waits for it (see {@link #closeAsync()}), at most
+     * {@link PoolOptions#acquireTimeout()} (30 s if that is zero): connections still lent out
+     * then are closed at once, as by {@link #terminate()}, instead of waited for forever.
+     */
     @Override
     void close();
 }

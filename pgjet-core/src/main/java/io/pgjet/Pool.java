@@ -78,7 +78,11 @@ public interface Pool extends AutoCloseable {
     /** Closes every connection at once; see {@link AsyncPool#terminate()}. */
     void terminate();
 
-    /** Closes the pool gracefully: waits until every connection in use is released and closed. */
+    /**
+     * Closes the pool gracefully: waits until every connection in use is released and closed, at
+     * most {@link PoolOptions#acquireTimeout()} (30 s if that is zero); connections still lent out
+     * then are closed at once.
+     */
     @Override
     void close();
 }

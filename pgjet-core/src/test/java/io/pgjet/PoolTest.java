@@ -421,6 +421,19 @@ class PoolTest {
     }
 
     @Test
+    void closeDoesNotWaitForeverForAConnectionNeverReturned() {
+        Pool pool = PgJet.createPool(DSN, sized(1, 1).withAcquireTimeout(Duration.ofMillis(300)));
+        Connection forgotten = pool.acquire();
+        long start = System.nanoTime();
+        pool.close();
+        long took = System.nanoTime() - start;
+        assertTrue(took >= TimeUnit.MILLISECONDS.toNanos(250), "close waited for the borrower first");
+        assertTrue(took < TimeUnit.SECONDS.toNanos(5), "then gave up: " + TimeUnit.NANOSECONDS.toMillis(took) + " ms");
+        assertThrows(PgJetException.class, () -> forgotten.fetch("select 1"), "the forgotten connection was closed");
+        assertEquals(0, pool.size());
+    }
+
+    @Test
     void terminateClosesConnectionsInUse() throws Exception {
         AsyncPool pool = PgJet.createPoolAsync(DSN, sized(1, 1)).join();
         AsyncConnection held = pool.acquire().join();

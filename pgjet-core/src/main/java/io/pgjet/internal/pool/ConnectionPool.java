@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -683,7 +684,14 @@ public final class ConnectionPool implements AsyncPool {
 
     @Override
     public void close() {
-        Futures.await(closeAsync());
+        CompletableFuture<Void> done = closeAsync();
+        try {
+            Futures.await(done.copy().orTimeout(resetTimeout().toNanos(), TimeUnit.NANOSECONDS));
+        } catch (PgTimeoutException | CompletionException e) {
+            // Connections still lent out (a borrower never closed its connection): close them
+            // rather than wait forever.
+            terminate();
+        }
     }
 
     private void finishCloseIfDone() {
