@@ -384,7 +384,8 @@ public final class ConnectionPool implements AsyncPool {
         }
     }
 
-    private Duration resetTimeout() {
+    /** How long a release may spend on the server (UNLISTENs, the reset) before the connection is dropped. */
+    Duration resetTimeout() {
         Duration timeout = options.acquireTimeout();
         return timeout.isZero() ? Duration.ofSeconds(30) : timeout;
     }

@@ -60,7 +60,8 @@ final class PoolLease {
         }
         Listeners added = listeners.get();
         CompletableFuture<Void> back = added == null ? pool.release(slot, true)
-                : added.removeFrom(slot.connection).thenCompose(clean -> pool.release(slot, clean));
+                : added.removeFrom(slot.connection.withTimeout(pool.resetTimeout()))
+                        .thenCompose(clean -> pool.release(slot, clean));
         if (back.isDone()) {
             done.complete(null);
         } else {
