@@ -1,13 +1,10 @@
 package io.pgjet.internal.pool;
 
 import io.pgjet.AsyncConnection;
-import io.pgjet.AsyncPool;
-import io.pgjet.CommandStatus;
 import io.pgjet.ConnectionConfig;
 import io.pgjet.PgInterfaceException;
 import io.pgjet.PgTimeoutException;
 import io.pgjet.PoolOptions;
-import io.pgjet.Row;
 import io.pgjet.internal.Futures;
 import io.pgjet.internal.RealConnection;
 import java.time.Duration;
@@ -17,7 +14,6 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledFuture;
@@ -35,7 +31,7 @@ import java.util.function.Supplier;
  * checking, resetting and closing happen outside it, on futures, and so do the callbacks that
  * hand a connection to a caller. Nothing here blocks a thread.
  */
-public final class ConnectionPool implements AsyncPool {
+public final class ConnectionPool extends PoolVerbs {
     private static final long SWEEP_MIN_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final long SWEEP_MAX_NANOS = TimeUnit.SECONDS.toNanos(1);
     /** How many free connections {@link #takeFree} looks at for one on the caller's I/O thread. */
@@ -45,7 +41,7 @@ public final class ConnectionPool implements AsyncPool {
     private final PoolOptions options;
     private final ReentrantLock lock = new ReentrantLock();
     private final ArrayDeque<PoolSlot> idle = new ArrayDeque<>();
-    private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
+    private final ArrayDeque<PoolWaiter> waiters = new ArrayDeque<>();
     private final Set<PoolSlot> slots = new HashSet<>();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private final ScheduledFuture<?> sweeper;
@@ -130,7 +126,7 @@ public final class ConnectionPool implements AsyncPool {
             return CompletableFuture.completedFuture(lease(slot));
         }
         CompletableFuture<AsyncConnection> result = new CompletableFuture<>();
-        Waiter waiter = new Waiter(result, timeout);
+        PoolWaiter waiter = new PoolWaiter(result, timeout, this::forget);
         if (slot != null) {
             lend(slot, waiter);
         } else {
@@ -176,7 +172,7 @@ public final class ConnectionPool implements AsyncPool {
     }
 
     /** Serves {@code waiter} now if a connection is free or may be opened, else queues it. */
-    private void attempt(Waiter waiter) {
+    private void attempt(PoolWaiter waiter) {
         PoolSlot slot;
         boolean open = false;
         lock.lock();
@@ -208,7 +204,7 @@ public final class ConnectionPool implements AsyncPool {
     }
 
     /** Hands an existing connection to {@code waiter}, checking it first if it sat unused long enough. */
-    private void lend(PoolSlot slot, Waiter waiter) {
+    private void lend(PoolSlot slot, PoolWaiter waiter) {
         if (slot.connection.isClosed() || expired(slot, System.nanoTime())) {
             discard(slot, false);
             attempt(waiter);
@@ -230,7 +226,7 @@ public final class ConnectionPool implements AsyncPool {
     }
 
     /** Opens a new connection for {@code waiter} (or, when it is null, for the free stack). */
-    private void open(Waiter waiter) {
+    private void open(PoolWaiter waiter) {
         CompletableFuture<AsyncConnection> connecting;
         try {
             connecting = connector.get();
@@ -280,7 +276,7 @@ public final class ConnectionPool implements AsyncPool {
     }
 
     /** Runs the setup hook on a lease of {@code slot} and gives it to {@code waiter}. */
-    private void setUp(PoolSlot slot, Waiter waiter) {
+    private void setUp(PoolSlot slot, PoolWaiter waiter) {
         PooledConnection connection = lease(slot);
         runHook(options.setup(), connection).whenComplete((ok, error) -> {
             if (error != null) {
@@ -319,14 +315,14 @@ public final class ConnectionPool implements AsyncPool {
 
     /** Fails the queued waiters whose time is up and re-arms the timer for the next deadline. */
     private void expireWaiters() {
-        List<Waiter> expired = new ArrayList<>();
+        List<PoolWaiter> expired = new ArrayList<>();
         lock.lock();
         try {
             waiterTimer = null;
             long now = System.nanoTime();
             Long next = null;
-            for (Iterator<Waiter> it = waiters.iterator(); it.hasNext();) {
-                Waiter waiter = it.next();
+            for (Iterator<PoolWaiter> it = waiters.iterator(); it.hasNext();) {
+                PoolWaiter waiter = it.next();
                 if (waiter.deadline - now <= 0) {
                     it.remove();
                     expired.add(waiter);
@@ -340,10 +336,8 @@ public final class ConnectionPool implements AsyncPool {
         } finally {
             lock.unlock();
         }
-        for (Waiter waiter : expired) {
-            waiter.result.completeExceptionally(new PgTimeoutException("no pooled connection became free within "
-                    + waiter.timeout.toMillis() + " ms (all " + options.maxSize()
-                    + " in use; raise maxSize or acquireTimeout, or release connections sooner)"));
+        for (PoolWaiter waiter : expired) {
+            waiter.timedOutInLine(options.maxSize());
         }
     }
 
@@ -408,7 +402,7 @@ public final class ConnectionPool implements AsyncPool {
 
     /** Gives a usable connection to the first waiter, or puts it on the free stack. */
     private void putBack(PoolSlot slot) {
-        Waiter waiter;
+        PoolWaiter waiter;
         lock.lock();
         try {
             if (closing) {
@@ -476,7 +470,7 @@ public final class ConnectionPool implements AsyncPool {
     /** Opens connections for queued waiters while there is room (after a connection went away). */
     private void serveWaiters() {
         while (true) {
-            Waiter waiter;
+            PoolWaiter waiter;
             lock.lock();
             try {
                 if (closing || waiters.isEmpty() || size0() >= options.maxSize()) {
@@ -538,68 +532,6 @@ public final class ConnectionPool implements AsyncPool {
         topUp();
     }
 
-    // ---- convenience verbs -----------------------------------------------------------------
-
-    /**
-     * {@inheritDoc}
-     *
-     * <p>The result completes as soon as the work's does; the connection's reset and return
-     * follow in the background (the caller does not wait a round trip for them).
-     */
-    @Override
-    public <T> CompletableFuture<T> withConnection(Function<AsyncConnection, CompletableFuture<T>> work) {
-        return acquire().thenCompose(connection -> {
-            CompletableFuture<T> done;
-            try {
-                done = work.apply(connection);
-            } catch (RuntimeException e) {
-                done = CompletableFuture.failedFuture(e);
-            }
-            if (done == null) {
-                done = CompletableFuture.failedFuture(new NullPointerException("the work returned no future"));
-            }
-            // Released before the caller's callbacks run, so a caller that borrows again from its
-            // callback finds this connection free instead of queueing behind itself.
-            return done.handle((value, error) -> {
-                connection.closeAsync();
-                if (error != null) {
-                    throw Futures.asCompletionException(error);
-                }
-                return value;
-            });
-        });
-    }
-
-    @Override
-    public CompletableFuture<CommandStatus> execute(String sql, Object... args) {
-        return withConnection(c -> c.execute(sql, args));
-    }
-
-    @Override
-    public CompletableFuture<List<Row>> fetch(String sql, Object... args) {
-        return withConnection(c -> c.fetch(sql, args));
-    }
-
-    @Override
-    public <R extends Record> CompletableFuture<List<R>> fetch(Class<R> type, String sql, Object... args) {
-        return withConnection(c -> c.fetch(type, sql, args));
-    }
-
-    @Override
-    public CompletableFuture<Row> fetchRow(String sql, Object... args) {
-        return withConnection(c -> c.fetchRow(sql, args));
-    }
-
-    @Override
-    public <T> CompletableFuture<T> fetchVal(String sql, Object... args) {
-        return withConnection(c -> c.fetchVal(sql, args));
-    }
-
-    @Override
-    public CompletableFuture<Long> executeMany(String sql, Iterable<Object[]> parameterSets) {
-        return withConnection(c -> c.executeMany(sql, parameterSets));
-    }
-
     // ---- state and shutdown ----------------------------------------------------------------
 
     /** Connections open or opening; call with the lock held. */
@@ -650,7 +582,7 @@ public final class ConnectionPool implements AsyncPool {
 
     @Override
     public CompletableFuture<Void> closeAsync() {
-        List<Waiter> failed;
+        List<PoolWaiter> failed;
         List<PoolSlot> free;
         lock.lock();
         try {
@@ -662,7 +594,7 @@ public final class ConnectionPool implements AsyncPool {
             lock.unlock();
         }
         sweeper.cancel(false);
-        for (Waiter waiter : failed) {
+        for (PoolWaiter waiter : failed) {
             waiter.result.completeExceptionally(closedError());
         }
         free.forEach(slot -> discard(slot, false));
@@ -716,68 +648,13 @@ public final class ConnectionPool implements AsyncPool {
         }
     }
 
-    /** A caller waiting for a connection, with the timer that gives up on its behalf. */
-    private final class Waiter {
-        final CompletableFuture<AsyncConnection> result;
-        final Duration timeout;
-        final long deadline;
-        private volatile ScheduledFuture<?> timer;
-
-        Waiter(CompletableFuture<AsyncConnection> result, Duration timeout) {
-            this.result = result;
-            this.timeout = timeout;
-            this.deadline = System.nanoTime() + saturatedNanos(timeout);
-            result.whenComplete((connection, error) -> {
-                cancelTimer();
-                if (error instanceof CancellationException) {
-                    forget();
-                }
-            });
+    /** Takes a waiter that gave up out of the line. */
+    private void forget(PoolWaiter waiter) {
+        lock.lock();
+        try {
+            waiters.remove(waiter);
+        } finally {
+            lock.unlock();
         }
-
-        /**
-         * Starts this waiter's own timer, once, for the time it has left: used while a connection
-         * is opened for it (queued waiters share the pool's timer instead).
-         */
-        void startTimer() {
-            if (timer == null) {
-                timer = PoolTimer.get().schedule(this::timedOut, deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-            }
-        }
-
-        private void cancelTimer() {
-            ScheduledFuture<?> t = timer;
-            if (t != null) {
-                t.cancel(false);
-            }
-        }
-
-        boolean complete(AsyncConnection connection) {
-            return result.complete(connection);
-        }
-
-        /**
-         * Fails the caller while a connection is opened for it; that connection, when it comes,
-         * finds the caller gone and goes back to the pool.
-         */
-        private void timedOut() {
-            result.completeExceptionally(new PgTimeoutException("no pooled connection was ready within "
-                    + timeout.toMillis() + " ms (opening or checking one took longer)"));
-        }
-
-        /** Takes this waiter out of the queue. */
-        private void forget() {
-            lock.lock();
-            try {
-                waiters.remove(this);
-            } finally {
-                lock.unlock();
-            }
-        }
-    }
-
-    /** Returns {@code d} in nanoseconds, capped far below overflow (a century is forever here). */
-    private static long saturatedNanos(Duration d) {
-        return d.compareTo(Duration.ofDays(36_500)) > 0 ? Duration.ofDays(36_500).toNanos() : d.toNanos();
     }
 }
