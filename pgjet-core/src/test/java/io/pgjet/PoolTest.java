@@ -12,6 +12,8 @@ import io.pgjet.testkit.PgTestServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -474,6 +476,25 @@ class PoolTest {
             assertThrows(PgConnectionException.class, pool::acquire);
             assertEquals(0, pool.size(), "failed connects give their place back");
         }
+    }
+
+    @Test
+    void aMultiHostListServesThePoolFromTheHostThatAnswers() throws IOException {
+        int deadPort;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            deadPort = s.getLocalPort();
+        }
+        var server = PgTestServer.shared();
+        String dsn = "postgresql://" + enc(server.user()) + ":" + enc(server.password()) + "@127.0.0.1:" + deadPort
+                + ",127.0.0.1:" + server.port() + "/" + server.database();
+        try (Pool pool = PgJet.createPool(dsn, sized(2, 2))) {
+            assertEquals(2, pool.size());
+            assertEquals(1, (int) pool.fetchVal("select 1"));
+        }
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     @Test
