@@ -154,14 +154,8 @@ public final class ConnectionPool extends PoolVerbs {
 
     /** Whether a free connection can be lent as it is: open, current, and not due for a check. */
     private boolean readyToLend(PoolSlot slot, int currentGeneration) {
-        if (slot.generation != currentGeneration || slot.connection.isClosed()) {
-            return false;
-        }
         long now = System.nanoTime();
-        Duration maxLifetime = options.maxLifetime();
-        Duration checkAfter = options.healthCheckAfter();
-        return (maxLifetime.isZero() || now - slot.openedAt < maxLifetime.toNanos())
-                && (checkAfter == null || now - slot.idleSince < checkAfter.toNanos());
+        return !slot.connection.isClosed() && !expired(slot, now, currentGeneration) && !healthCheckDue(slot, now);
     }
 
     /** Starts a lease on {@code slot} and returns the connection object the borrower gets. */
@@ -205,13 +199,13 @@ public final class ConnectionPool extends PoolVerbs {
 
     /** Hands an existing connection to {@code waiter}, checking it first if it sat unused long enough. */
     private void lend(PoolSlot slot, PoolWaiter waiter) {
-        if (slot.connection.isClosed() || expired(slot, System.nanoTime())) {
+        long now = System.nanoTime();
+        if (slot.connection.isClosed() || expired(slot, now, currentGeneration())) {
             discard(slot, false);
             attempt(waiter);
             return;
         }
-        Duration checkAfter = options.healthCheckAfter();
-        if (checkAfter != null && System.nanoTime() - slot.idleSince >= checkAfter.toNanos()) {
+        if (healthCheckDue(slot, now)) {
             slot.connection.execute("select 1").whenComplete((ok, error) -> {
                 if (error != null) {
                     discard(slot, true);
@@ -386,14 +380,20 @@ public final class ConnectionPool extends PoolVerbs {
 
     private boolean dueForReplacement(PoolSlot slot) {
         return (options.maxQueries() > 0 && slot.queries.get() >= options.maxQueries())
-                || expired(slot, System.nanoTime());
+                || expired(slot, System.nanoTime(), currentGeneration());
     }
 
     /** Whether the slot outlived {@code maxLifetime} or an {@code expireConnections} call. */
-    private boolean expired(PoolSlot slot, long now) {
+    private boolean expired(PoolSlot slot, long now, int currentGeneration) {
         Duration maxLifetime = options.maxLifetime();
-        boolean tooOld = !maxLifetime.isZero() && now - slot.openedAt >= maxLifetime.toNanos();
-        return tooOld || slot.generation != currentGeneration();
+        return slot.generation != currentGeneration
+                || (!maxLifetime.isZero() && now - slot.openedAt >= maxLifetime.toNanos());
+    }
+
+    /** Whether the slot sat unused long enough to be checked with a round trip before it is lent. */
+    private boolean healthCheckDue(PoolSlot slot, long now) {
+        Duration checkAfter = options.healthCheckAfter();
+        return checkAfter != null && now - slot.idleSince >= checkAfter.toNanos();
     }
 
     private int currentGeneration() {
@@ -517,9 +517,7 @@ public final class ConnectionPool extends PoolVerbs {
             for (Iterator<PoolSlot> it = idle.descendingIterator(); it.hasNext();) {
                 PoolSlot slot = it.next();
                 boolean unusedTooLong = maxIdle > 0 && now - slot.idleSince >= maxIdle && open > options.minSize();
-                boolean tooOld = !options.maxLifetime().isZero()
-                        && now - slot.openedAt >= options.maxLifetime().toNanos();
-                if (unusedTooLong || tooOld || slot.generation != generation) {
+                if (unusedTooLong || expired(slot, now, generation)) {
                     it.remove();
                     stale.add(slot);
                     open--;

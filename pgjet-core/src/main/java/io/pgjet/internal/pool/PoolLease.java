@@ -41,11 +41,10 @@ final class PoolLease {
         return slot.connection;
     }
 
-    /** Counts a query against {@link io.pgjet.PoolOptions#maxQueries()} and returns the connection. */
-    AsyncConnection forQuery() {
-        AsyncConnection connection = connection();
+    /** Checks that the lease lasts and counts a query against {@link io.pgjet.PoolOptions#maxQueries()}. */
+    void countQuery() {
+        connection();
         slot.queries.incrementAndGet();
-        return connection;
     }
 
     boolean isReleased() {

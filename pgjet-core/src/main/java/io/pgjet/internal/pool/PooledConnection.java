@@ -41,7 +41,7 @@ final class PooledConnection implements AsyncConnection {
 
     /** Returns this view's connection while the lease lasts, counting a query. */
     private AsyncConnection query() {
-        lease.forQuery();
+        lease.countQuery();
         return view;
     }
 
