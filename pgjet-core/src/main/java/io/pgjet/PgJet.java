@@ -32,9 +32,13 @@ public final class PgJet {
         return connect(ConnectionConfig.parse(dsn));
     }
 
-    /** Connects per {@code config} and returns a blocking connection; see {@link #connect(String)}. */
+    /**
+     * Connects per {@code config} and returns a blocking connection; see {@link #connect(String)}.
+     * The connection is caller-driven: each call writes its request and reads the answer on the
+     * calling thread, with no hand-off to an I/O thread (docs/guide.md, "Which transport").
+     */
     public static Connection connect(ConnectionConfig config) {
-        return new BlockingConnection(Futures.await(RealConnection.connect(config)));
+        return new BlockingConnection(Futures.await(RealConnection.connectBlocking(config)));
     }
 
     /** Connects asynchronously; the future fails as {@link #connect(String)} throws. */

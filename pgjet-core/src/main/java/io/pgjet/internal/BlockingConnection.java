@@ -24,45 +24,50 @@ import java.util.stream.Stream;
 /** The blocking facade: each verb calls the asynchronous connection and waits. */
 public final class BlockingConnection implements Connection {
     private final AsyncConnection async;
+    private final Awaiter awaiter;
 
-    /** Wraps {@code async} (a connection of PgJet's own, or a pool's lease on one). */
+    /**
+     * Wraps {@code async} (a connection of PgJet's own, or a pool's lease on one); each verb
+     * waits the way the connection's transport wants ({@link Awaiter#of}).
+     */
     public BlockingConnection(AsyncConnection async) {
         this.async = async;
+        this.awaiter = Awaiter.of(async);
     }
 
     @Override
     public CommandStatus execute(String sql, Object... args) {
-        return Futures.await(async.execute(sql, args));
+        return awaiter.call(() -> async.execute(sql, args));
     }
 
     @Override
     public List<Row> fetch(String sql, Object... args) {
-        return Futures.await(async.fetch(sql, args));
+        return awaiter.call(() -> async.fetch(sql, args));
     }
 
     @Override
     public Row fetchRow(String sql, Object... args) {
-        return Futures.await(async.fetchRow(sql, args));
+        return awaiter.call(() -> async.fetchRow(sql, args));
     }
 
     @Override
     public PreparedStatement prepare(String sql) {
-        return new BlockingPreparedStatement(Futures.await(async.prepare(sql)));
+        return new BlockingPreparedStatement(awaiter, awaiter.call(() -> async.prepare(sql)));
     }
 
     @Override
     public Stream<Row> cursor(String sql, Object... args) {
-        return new BlockingCursor(Futures.await(async.openCursor(sql, args))).stream(RealConnection.DEFAULT_PREFETCH);
+        return new BlockingCursor(awaiter, awaiter.call(() -> async.openCursor(sql, args))).stream(RealConnection.DEFAULT_PREFETCH);
     }
 
     @Override
     public Cursor openCursor(String sql, Object... args) {
-        return new BlockingCursor(Futures.await(async.openCursor(sql, args)));
+        return new BlockingCursor(awaiter, awaiter.call(() -> async.openCursor(sql, args)));
     }
 
     @Override
     public Cursor openScrollableCursor(String sql, Object... args) {
-        return new BlockingCursor(Futures.await(async.openScrollableCursor(sql, args)));
+        return new BlockingCursor(awaiter, awaiter.call(() -> async.openScrollableCursor(sql, args)));
     }
 
     @Override
@@ -77,52 +82,52 @@ public final class BlockingConnection implements Connection {
 
     @Override
     public Transaction transaction(TransactionOptions options) {
-        return new BlockingTransaction(Futures.await(async.transaction(options)), this);
+        return new BlockingTransaction(awaiter, awaiter.call(() -> async.transaction(options)), this);
     }
 
     @Override
     public long executeMany(String sql, Iterable<Object[]> parameterSets) {
-        return Futures.await(async.executeMany(sql, parameterSets));
+        return awaiter.call(() -> async.executeMany(sql, parameterSets));
     }
 
     @Override
     public List<Row> fetchMany(String sql, Iterable<Object[]> parameterSets) {
-        return Futures.await(async.fetchMany(sql, parameterSets));
+        return awaiter.call(() -> async.fetchMany(sql, parameterSets));
     }
 
     @Override
     public CommandStatus copyFromTable(String table, CopySink sink, CopyOptions options) {
-        return Futures.await(async.copyFromTable(table, sink, options));
+        return awaiter.call(() -> async.copyFromTable(table, sink, options));
     }
 
     @Override
     public CommandStatus copyFromQuery(String query, CopySink sink, CopyOptions options) {
-        return Futures.await(async.copyFromQuery(query, sink, options));
+        return awaiter.call(() -> async.copyFromQuery(query, sink, options));
     }
 
     @Override
     public CommandStatus copyToTable(String table, CopySource source, CopyOptions options) {
-        return Futures.await(async.copyToTable(table, source, options));
+        return awaiter.call(() -> async.copyToTable(table, source, options));
     }
 
     @Override
     public CommandStatus copyRecordsToTable(String table, Iterable<?> records, String... columns) {
-        return Futures.await(async.copyRecordsToTable(table, records, columns));
+        return awaiter.call(() -> async.copyRecordsToTable(table, records, columns));
     }
 
     @Override
     public <T> T fetchVal(String sql, Object... args) {
-        return Futures.await(async.<T>fetchVal(sql, args));
+        return awaiter.call(() -> async.<T>fetchVal(sql, args));
     }
 
     @Override
     public <R extends Record> List<R> fetch(Class<R> type, String sql, Object... args) {
-        return Futures.await(async.fetch(type, sql, args));
+        return awaiter.call(() -> async.fetch(type, sql, args));
     }
 
     @Override
     public <R extends Record> R fetchRow(Class<R> type, String sql, Object... args) {
-        return Futures.await(async.fetchRow(type, sql, args));
+        return awaiter.call(() -> async.fetchRow(type, sql, args));
     }
 
     @Override
@@ -132,12 +137,12 @@ public final class BlockingConnection implements Connection {
 
     @Override
     public void addListener(String channel, Consumer<Notification> listener) {
-        Futures.await(async.addListener(channel, listener));
+        awaiter.call(() -> async.addListener(channel, listener));
     }
 
     @Override
     public void removeListener(String channel, Consumer<Notification> listener) {
-        Futures.await(async.removeListener(channel, listener));
+        awaiter.call(() -> async.removeListener(channel, listener));
     }
 
     @Override
@@ -167,27 +172,27 @@ public final class BlockingConnection implements Connection {
 
     @Override
     public void reset() {
-        Futures.await(async.reset());
+        awaiter.call(() -> async.reset());
     }
 
     @Override
     public <T> void setTypeCodec(String typeName, String schema, Class<T> javaType, io.pgjet.types.TextTypeCodec<T> codec) {
-        Futures.await(async.setTypeCodec(typeName, schema, javaType, codec));
+        awaiter.call(() -> async.setTypeCodec(typeName, schema, javaType, codec));
     }
 
     @Override
     public <T> void setTypeCodec(String typeName, String schema, Class<T> javaType, io.pgjet.types.BinaryTypeCodec<T> codec) {
-        Futures.await(async.setTypeCodec(typeName, schema, javaType, codec));
+        awaiter.call(() -> async.setTypeCodec(typeName, schema, javaType, codec));
     }
 
     @Override
     public <T> void setTypeCodec(String typeName, String schema, Class<T> javaType, io.pgjet.types.TupleTypeCodec<T> codec) {
-        Futures.await(async.setTypeCodec(typeName, schema, javaType, codec));
+        awaiter.call(() -> async.setTypeCodec(typeName, schema, javaType, codec));
     }
 
     @Override
     public void reloadSchemaState() {
-        Futures.await(async.reloadSchemaState());
+        awaiter.call(() -> async.reloadSchemaState());
     }
 
     @Override
@@ -227,6 +232,6 @@ public final class BlockingConnection implements Connection {
 
     @Override
     public void close() {
-        Futures.await(async.closeAsync());
+        awaiter.call(() -> async.closeAsync());
     }
 }

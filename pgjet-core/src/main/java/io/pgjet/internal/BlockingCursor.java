@@ -13,9 +13,11 @@ import java.util.stream.StreamSupport;
 
 /** The blocking facade of a cursor, and the lazy {@link Stream} over one. */
 final class BlockingCursor implements Cursor {
+    private final Awaiter awaiter;
     private final AsyncCursor async;
 
-    BlockingCursor(AsyncCursor async) {
+    BlockingCursor(Awaiter awaiter, AsyncCursor async) {
+        this.awaiter = awaiter;
         this.async = async;
     }
 
@@ -46,32 +48,32 @@ final class BlockingCursor implements Cursor {
 
     @Override
     public List<Row> fetch(int n) {
-        return Futures.await(async.fetch(n));
+        return awaiter.call(() -> async.fetch(n));
     }
 
     @Override
     public Row fetchRow() {
-        return Futures.await(async.fetchRow());
+        return awaiter.call(() -> async.fetchRow());
     }
 
     @Override
     public long forward(long n) {
-        return Futures.await(async.forward(n));
+        return awaiter.call(() -> async.forward(n));
     }
 
     @Override
     public List<Row> backward(int n) {
-        return Futures.await(async.backward(n));
+        return awaiter.call(() -> async.backward(n));
     }
 
     @Override
     public Row absolute(long position) {
-        return Futures.await(async.absolute(position));
+        return awaiter.call(() -> async.absolute(position));
     }
 
     @Override
     public Row relative(long offset) {
-        return Futures.await(async.relative(offset));
+        return awaiter.call(() -> async.relative(offset));
     }
 
     @Override
@@ -81,6 +83,6 @@ final class BlockingCursor implements Cursor {
 
     @Override
     public void close() {
-        Futures.await(async.close());
+        awaiter.call(() -> async.close());
     }
 }

@@ -10,9 +10,11 @@ import java.util.stream.Stream;
 
 /** The blocking facade of a prepared statement. */
 final class BlockingPreparedStatement implements PreparedStatement {
+    private final Awaiter awaiter;
     private final AsyncPreparedStatement async;
 
-    BlockingPreparedStatement(AsyncPreparedStatement async) {
+    BlockingPreparedStatement(Awaiter awaiter, AsyncPreparedStatement async) {
+        this.awaiter = awaiter;
         this.async = async;
     }
 
@@ -33,37 +35,37 @@ final class BlockingPreparedStatement implements PreparedStatement {
 
     @Override
     public List<Row> fetch(Object... args) {
-        return Futures.await(async.fetch(args));
+        return awaiter.call(() -> async.fetch(args));
     }
 
     @Override
     public Row fetchRow(Object... args) {
-        return Futures.await(async.fetchRow(args));
+        return awaiter.call(() -> async.fetchRow(args));
     }
 
     @Override
     public CommandStatus execute(Object... args) {
-        return Futures.await(async.execute(args));
+        return awaiter.call(() -> async.execute(args));
     }
 
     @Override
     public long executeMany(Iterable<Object[]> parameterSets) {
-        return Futures.await(async.executeMany(parameterSets));
+        return awaiter.call(() -> async.executeMany(parameterSets));
     }
 
     @Override
     public Stream<Row> cursor(Object... args) {
-        return new BlockingCursor(Futures.await(((RealPreparedStatement) async).openCursor(args)))
+        return new BlockingCursor(awaiter, awaiter.call(() -> ((RealPreparedStatement) async).openCursor(args)))
                 .stream(RealConnection.DEFAULT_PREFETCH);
     }
 
     @Override
     public String explain(boolean analyze, Object... args) {
-        return Futures.await(async.explain(analyze, args));
+        return awaiter.call(() -> async.explain(analyze, args));
     }
 
     @Override
     public void close() {
-        Futures.await(async.close());
+        awaiter.call(() -> async.close());
     }
 }

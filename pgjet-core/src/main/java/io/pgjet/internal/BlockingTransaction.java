@@ -5,22 +5,24 @@ import io.pgjet.Transaction;
 
 /** The blocking facade of a transaction: waits for each step. */
 final class BlockingTransaction implements Transaction {
+    private final Awaiter awaiter;
     private final AsyncTransaction async;
     private final BlockingConnection connection;
 
-    BlockingTransaction(AsyncTransaction async, BlockingConnection connection) {
+    BlockingTransaction(Awaiter awaiter, AsyncTransaction async, BlockingConnection connection) {
+        this.awaiter = awaiter;
         this.async = async;
         this.connection = connection;
     }
 
     @Override
     public void commit() {
-        Futures.await(async.commit());
+        awaiter.call(() -> async.commit());
     }
 
     @Override
     public void rollback() {
-        Futures.await(async.rollback());
+        awaiter.call(() -> async.rollback());
     }
 
     @Override

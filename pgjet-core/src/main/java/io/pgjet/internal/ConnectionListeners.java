@@ -51,6 +51,11 @@ final class ConnectionListeners implements EngineListener {
         return last[0];
     }
 
+    /** Returns whether any channel has a listener (the connection must read while idle). */
+    boolean hasChannelListeners() {
+        return !channels.isEmpty();
+    }
+
     void addLogListener(Consumer<Notice> listener) {
         logListeners.add(listener);
     }

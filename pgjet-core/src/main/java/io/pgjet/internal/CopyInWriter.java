@@ -2,9 +2,8 @@ package io.pgjet.internal;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.channel.ChannelFuture;
 import io.pgjet.internal.engine.CopyInCommand;
-import io.pgjet.internal.net.ConnectionIo;
+import io.pgjet.internal.engine.Transport;
 import io.pgjet.protocol.FrontendMessages;
 import java.util.Iterator;
 
@@ -22,16 +21,15 @@ final class CopyInWriter {
     /** Longest CopyFail reason sent; the server logs it and repeats it in its error. */
     static final int MAX_REASON = 1000;
 
-    private final ConnectionIo io;
+    private final Transport io;
     private final CopyInCommand command;
 
-    CopyInWriter(ConnectionIo io, CopyInCommand command) {
+    CopyInWriter(Transport io, CopyInCommand command) {
         this.io = io;
         this.command = command;
     }
 
     void pump(Iterator<byte[]> source) {
-        ChannelFuture last = null;
         try {
             while (!command.serverFailed() && source.hasNext()) {
                 byte[] chunk = source.next();
@@ -40,10 +38,7 @@ final class CopyInWriter {
                 }
                 ByteBuf message = ByteBufAllocator.DEFAULT.buffer(chunk.length + 5);
                 FrontendMessages.copyData(message, chunk, 0, chunk.length);
-                last = io.writeDirect(message);
-                if (!io.isWritable()) {
-                    last.awaitUninterruptibly();
-                }
+                io.writeDirect(message); // waits while the socket's buffer is full
             }
         } catch (Throwable e) {
             String reason = "COPY source failed: " + e;

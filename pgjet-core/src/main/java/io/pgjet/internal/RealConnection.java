@@ -30,8 +30,11 @@ import io.pgjet.internal.engine.PreparedInfo;
 import io.pgjet.internal.engine.ResultCommand;
 import io.pgjet.internal.engine.SimpleQueryCommand;
 import io.pgjet.internal.engine.StatementRef;
-import io.pgjet.internal.net.ConnectionIo;
+import io.pgjet.internal.engine.Transport;
 import io.pgjet.internal.net.Connector;
+import io.pgjet.internal.net.Dialer;
+import io.pgjet.internal.net.NettyDialer;
+import io.pgjet.internal.socket.SocketDialer;
 import io.pgjet.internal.net.NettyRuntime;
 import io.pgjet.internal.copy.CopyOperations;
 import io.pgjet.internal.result.StatementResult;
@@ -52,11 +55,12 @@ import java.util.function.Function;
  * submits it to the connection's I/O. Views made by {@link #withTimeout} share the connection
  * and differ only in their default timeout.
  */
-public final class RealConnection implements AsyncConnection {
+public final class RealConnection implements AsyncConnection, Awaiter.Source {
     /** Rows per round trip of a cursor read as a stream, as asyncpg's default. */
     static final int DEFAULT_PREFETCH = 50;
+    private static final boolean BLOCKING_ON_EVENT_LOOPS = "eventloop".equals(System.getProperty("pgjet.blockingTransport"));
     private static final AtomicLong CURSOR_NAMES = new AtomicLong();
-    private final ConnectionIo io;
+    private final Transport io;
     private final ConnectionListeners listeners;
     private final StatementCache statements;
     private final Transactions transactions;
@@ -66,7 +70,7 @@ public final class RealConnection implements AsyncConnection {
     private final long timeoutNanos;
     private final QueryCommand.StaleRetry staleRetry = this::retryStale;
 
-    private RealConnection(ConnectionIo io, ConnectionListeners listeners, StatementCache statements,
+    private RealConnection(Transport io, ConnectionListeners listeners, StatementCache statements,
             Transactions transactions, SessionTypes types, BatchedInserts batchedInserts, long timeoutNanos) {
         this.types = types;
         this.batchedInserts = batchedInserts;
@@ -77,12 +81,30 @@ public final class RealConnection implements AsyncConnection {
         this.timeoutNanos = timeoutNanos;
     }
 
-    /** Connects per {@code config}; see {@link Connector#connect}. */
+    /** Connects per {@code config} on PgJet's event loops; see {@link Connector#connect}. */
     public static CompletableFuture<RealConnection> connect(ConnectionConfig config) {
+        return connect(config, NettyDialer.INSTANCE);
+    }
+
+    /**
+     * Connects per {@code config} for blocking use: over the caller-driven socket, connecting on
+     * the calling thread, unless {@code -Dpgjet.blockingTransport=eventloop} asks for PgJet's
+     * event loops (the transport of the asynchronous API).
+     */
+    public static CompletableFuture<RealConnection> connectBlocking(ConnectionConfig config) {
+        return connect(config, BLOCKING_ON_EVENT_LOOPS ? NettyDialer.INSTANCE : SocketDialer.INSTANCE);
+    }
+
+    /**
+     * Connects per {@code config} over the transport {@code dialer} opens: the event loops
+     * ({@link NettyDialer}) or the caller-driven socket ({@link SocketDialer},
+     * which connects on the calling thread).
+     */
+    public static CompletableFuture<RealConnection> connect(ConnectionConfig config, Dialer dialer) {
         ConnectionListeners listeners = new ConnectionListeners();
         Duration timeout = config.commandTimeout();
         long nanos = timeout == null ? 0 : timeout.toNanos();
-        return Connector.connect(config, listeners).thenApply(io -> {
+        return Connector.connect(config, listeners, dialer).thenApply(io -> {
             io.closeFuture().thenRun(listeners::terminated);
             StatementCache cache = new StatementCache(config.statementCacheSize(),
                     config.statementCacheMaxLifetime().toNanos(), config.maxCacheableStatementSize());
@@ -93,8 +115,13 @@ public final class RealConnection implements AsyncConnection {
         });
     }
 
+    @Override
+    public Awaiter awaiter() {
+        return io;
+    }
+
     /** Returns the connection's I/O binding; for PgJet's own packages and tests. */
-    public ConnectionIo io() {
+    public Transport io() {
         return io;
     }
 
@@ -493,6 +520,7 @@ public final class RealConnection implements AsyncConnection {
     @Override
     public CompletableFuture<Void> addListener(String channel, Consumer<Notification> listener) {
         if (listeners.addChannelListener(channel, listener)) {
+            io.keepReadingWhileIdle(true);
             return simpleQuery("LISTEN " + Identifiers.quote(channel)).thenApply(r -> null);
         }
         return CompletableFuture.completedFuture(null);
@@ -501,6 +529,7 @@ public final class RealConnection implements AsyncConnection {
     @Override
     public CompletableFuture<Void> removeListener(String channel, Consumer<Notification> listener) {
         if (listeners.removeChannelListener(channel, listener)) {
+            io.keepReadingWhileIdle(listeners.hasChannelListeners());
             return simpleQuery("UNLISTEN " + Identifiers.quote(channel)).thenApply(r -> null);
         }
         return CompletableFuture.completedFuture(null);
@@ -528,6 +557,7 @@ public final class RealConnection implements AsyncConnection {
         return rolledBack.thenCompose(done -> {
             transactions.clear();
             listeners.clearChannelListeners();
+            io.keepReadingWhileIdle(false);
             return simpleQuery("CLOSE ALL; SELECT pg_advisory_unlock_all(); UNLISTEN *; RESET ALL; DISCARD TEMP");
         }).thenApply(done -> null);
     }

@@ -33,7 +33,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * PostgreSQL: {trust, password, md5, scram-sha-256} x {sslmode disable, require, verify-full},
  * SCRAM-SHA-256-PLUS, client certificates and direct TLS negotiation.
  */
-class AuthTlsMatrixTest {
+public class AuthTlsMatrixTest {
     private static final String PASSWORD = "s3cret pässword";
     private static final Map<String, PgCluster> CLUSTERS = new ConcurrentHashMap<>();
 
@@ -73,6 +73,11 @@ class AuthTlsMatrixTest {
         CLUSTERS.clear();
     }
 
+    /** Opens a connection over the transport under test: PgJet's event loops here. */
+    protected RealConnection connect(String dsn) {
+        return Servers.connect(dsn);
+    }
+
     static Stream<Arguments> matrix() {
         List<Arguments> cases = new ArrayList<>();
         for (String version : List.of("18", "13")) {
@@ -90,7 +95,7 @@ class AuthTlsMatrixTest {
     void authMethodConnectsUnderSslMode(String version, String user, String sslmode) {
         PgCluster cluster = cluster(version);
         String host = sslmode.equals("verify-full") ? "localhost" : "127.0.0.1";
-        RealConnection conn = Servers.connect(dsn(cluster, user, PASSWORD, host, "sslmode=" + sslmode));
+        RealConnection conn = connect(dsn(cluster, user, PASSWORD, host, "sslmode=" + sslmode));
         try {
             assertEquals(user, Servers.single(await(conn.query("select current_user"))));
             String ssl = Servers.single(await(conn.query("select ssl from pg_stat_ssl where pid = pg_backend_pid()")));
@@ -105,7 +110,7 @@ class AuthTlsMatrixTest {
     void wrongPasswordIsRefusedWithServerError(String version, String user) {
         PgCluster cluster = cluster(version);
         PgException e = assertThrows(PgException.class,
-                () -> Servers.connect(dsn(cluster, user, "wrong", "127.0.0.1", "sslmode=require")));
+                () -> connect(dsn(cluster, user, "wrong", "127.0.0.1", "sslmode=require")));
         assertInstanceOf(InvalidPasswordException.class, e);
         assertFalse(e.getMessage().contains("wrong"), "the password must not appear in the error");
     }
@@ -124,7 +129,7 @@ class AuthTlsMatrixTest {
     @ValueSource(strings = {"18", "13"})
     void missingPasswordIsClearClientError(String version) {
         PgCluster cluster = cluster(version);
-        PgConnectionException e = assertThrows(PgConnectionException.class, () -> Servers.connect(
+        PgConnectionException e = assertThrows(PgConnectionException.class, () -> connect(
                 "postgresql://scram_user@127.0.0.1:" + cluster.port() + "/postgres?sslmode=disable&passfile=/nonexistent"));
         assertTrue(e.getMessage().contains("no password"), e.getMessage());
     }
@@ -133,7 +138,7 @@ class AuthTlsMatrixTest {
     @ValueSource(strings = {"18", "13"})
     void scramSha256PlusBindsToTlsChannel(String version) {
         PgCluster cluster = cluster(version);
-        RealConnection conn = Servers.connect(dsn(cluster, "scram_user", PASSWORD, "127.0.0.1",
+        RealConnection conn = connect(dsn(cluster, "scram_user", PASSWORD, "127.0.0.1",
                 "sslmode=require&channel_binding=require"));
         try {
             assertEquals("scram_user", Servers.single(await(conn.query("select current_user"))));
@@ -146,7 +151,7 @@ class AuthTlsMatrixTest {
     @ValueSource(strings = {"18", "13"})
     void channelBindingRequiredWithoutTlsIsRefused(String version) {
         PgCluster cluster = cluster(version);
-        PgAuthenticationException e = assertThrows(PgAuthenticationException.class, () -> Servers.connect(
+        PgAuthenticationException e = assertThrows(PgAuthenticationException.class, () -> connect(
                 dsn(cluster, "scram_user", PASSWORD, "127.0.0.1", "sslmode=disable&channel_binding=require")));
         assertTrue(e.getMessage().contains("channel binding"), e.getMessage());
     }
@@ -155,7 +160,7 @@ class AuthTlsMatrixTest {
     @ValueSource(strings = {"18", "13"})
     void channelBindingRequiredRefusesPasswordMethod(String version) {
         PgCluster cluster = cluster(version);
-        assertThrows(PgAuthenticationException.class, () -> Servers.connect(
+        assertThrows(PgAuthenticationException.class, () -> connect(
                 dsn(cluster, "md5_user", PASSWORD, "127.0.0.1", "sslmode=require&channel_binding=require")));
     }
 
@@ -166,7 +171,7 @@ class AuthTlsMatrixTest {
         String params = "sslmode=verify-full&sslrootcert=" + enc(cluster.tls().caCertificate().toString())
                 + "&sslcert=" + enc(cluster.tls().clientCertificate().toString())
                 + "&sslkey=" + enc(cluster.tls().clientKey().toString());
-        RealConnection conn = Servers.connect("postgresql://cert_user@localhost:" + cluster.port() + "/postgres?" + params);
+        RealConnection conn = connect("postgresql://cert_user@localhost:" + cluster.port() + "/postgres?" + params);
         try {
             assertEquals("cert_user", Servers.single(await(conn.query("select current_user"))));
         } finally {
@@ -177,7 +182,7 @@ class AuthTlsMatrixTest {
     @Test
     void directTlsNegotiationWorksOnPostgres17AndLater() {
         PgCluster cluster = cluster("18");
-        RealConnection conn = Servers.connect(dsn(cluster, "scram_user", PASSWORD, "localhost",
+        RealConnection conn = connect(dsn(cluster, "scram_user", PASSWORD, "localhost",
                 "sslmode=verify-full&sslnegotiation=direct"));
         try {
             assertEquals("t", Servers.single(await(conn.query("select ssl from pg_stat_ssl where pid = pg_backend_pid()"))));
@@ -189,14 +194,14 @@ class AuthTlsMatrixTest {
     @Test
     void directTlsNegotiationFailsClearlyOnOldServer() {
         PgCluster cluster = cluster("13");
-        assertThrows(PgJetException.class, () -> Servers.connect(dsn(cluster, "scram_user", PASSWORD, "localhost",
+        assertThrows(PgJetException.class, () -> connect(dsn(cluster, "scram_user", PASSWORD, "localhost",
                 "sslmode=verify-full&sslnegotiation=direct&connect_timeout=10")));
     }
 
     @Test
     void verifyFullRejectsServerWhoseCertificateDoesNotMatchHost() {
         PgCluster cluster = cluster("18");
-        PgConnectionException e = assertThrows(PgConnectionException.class, () -> Servers.connect(
+        PgConnectionException e = assertThrows(PgConnectionException.class, () -> connect(
                 "postgresql://scram_user:x@127.0.0.1:" + cluster.port() + "/postgres?sslmode=verify-full&sslrootcert="
                         + enc(otherCa())));
         assertTrue(e.getMessage().contains("TLS"), e.getMessage());
@@ -204,8 +209,8 @@ class AuthTlsMatrixTest {
 
     @Test
     void protocolVersionIsNegotiatedPerServer() {
-        RealConnection newest = Servers.connect(dsn(cluster("18"), "trust_user", "", "127.0.0.1", "sslmode=disable"));
-        RealConnection oldest = Servers.connect(dsn(cluster("13"), "trust_user", "", "127.0.0.1", "sslmode=disable"));
+        RealConnection newest = connect(dsn(cluster("18"), "trust_user", "", "127.0.0.1", "sslmode=disable"));
+        RealConnection oldest = connect(dsn(cluster("13"), "trust_user", "", "127.0.0.1", "sslmode=disable"));
         try {
             assertTrue(oldest.getServerVersion().startsWith("13."), oldest.getServerVersion());
             assertEquals(io.pgjet.protocol.ProtocolVersion.V3_2, newest.io().session().protocolVersion());

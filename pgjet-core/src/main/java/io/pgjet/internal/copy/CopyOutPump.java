@@ -6,7 +6,7 @@ import io.pgjet.PgInterfaceException;
 import io.pgjet.internal.Futures;
 import io.pgjet.internal.RealConnection;
 import io.pgjet.internal.engine.CommandFuture;
-import io.pgjet.internal.net.ConnectionIo;
+import io.pgjet.internal.engine.Transport;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
@@ -42,7 +42,7 @@ public final class CopyOutPump {
     private static final int SPARE_BLOCKS = 4;
     private static final AtomicLong PEAK_QUEUED_BYTES = new AtomicLong();
 
-    private final ConnectionIo io;
+    private final Transport io;
     private final CopySink sink;
     private final Executor worker;
     private final CompletableFuture<CommandStatus> outcome;
@@ -67,7 +67,7 @@ public final class CopyOutPump {
     private boolean sinkFinished;
     private Throwable sinkFailure;
 
-    private CopyOutPump(ConnectionIo io, CopySink sink, Executor worker, CompletableFuture<CommandStatus> outcome) {
+    private CopyOutPump(Transport io, CopySink sink, Executor worker, CompletableFuture<CommandStatus> outcome) {
         this.io = io;
         this.sink = sink;
         this.worker = worker;

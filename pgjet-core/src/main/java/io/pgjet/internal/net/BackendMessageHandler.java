@@ -4,9 +4,8 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.pgjet.protocol.BackendFraming;
+import io.pgjet.internal.engine.BackendFrames;
 import io.pgjet.protocol.BackendHandler;
-import io.pgjet.protocol.BackendMessages;
 
 /**
  * Cuts inbound bytes into backend messages and dispatches each to the engine, without copying
@@ -35,24 +34,7 @@ final class BackendMessageHandler extends ChannelInboundHandlerAdapter {
             cumulation = null;
         }
         try {
-            while (true) {
-                int frame = BackendFraming.completeFrameLength(in, maxMessageSize);
-                if (frame == 0) {
-                    break;
-                }
-                int start = in.readerIndex();
-                int end = start + frame;
-                int available = in.writerIndex();
-                byte type = in.getByte(start);
-                // The body is viewed in place (no slice object per message): the handler sees
-                // exactly the body between the indexes and must not keep the buffer.
-                in.setIndex(start + 5, end);
-                try {
-                    BackendMessages.dispatch(type, in, handler);
-                } finally {
-                    in.setIndex(end, available);
-                }
-            }
+            BackendFrames.dispatch(in, maxMessageSize, handler);
         } catch (RuntimeException e) {
             in.release();
             io.fail(e);
@@ -72,7 +54,7 @@ final class BackendMessageHandler extends ChannelInboundHandlerAdapter {
      */
     private static ByteBuf keepPartial(ByteBufAllocator alloc, ByteBuf in) {
         int readable = in.readableBytes();
-        int needed = readable >= 5 ? 1 + in.getInt(in.readerIndex() + 1) : 5;
+        int needed = BackendFrames.partialFrameSize(in);
         if (in.maxWritableBytes() >= needed - readable && in.capacity() - in.readerIndex() >= needed
                 && in.refCnt() == 1) {
             return in;

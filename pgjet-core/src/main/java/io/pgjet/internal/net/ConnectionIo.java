@@ -5,20 +5,19 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoop;
 import io.pgjet.PgConnectionException;
-import io.pgjet.PgException;
-import io.pgjet.PgProtocolException;
-import io.pgjet.PgTimeoutException;
 import io.pgjet.internal.engine.Command;
 import io.pgjet.internal.engine.CommandFuture;
+import io.pgjet.internal.engine.CommandTimeouts;
+import io.pgjet.internal.engine.ConnectionFailures;
+import io.pgjet.internal.engine.FatalErrorRecorder;
 import io.pgjet.internal.engine.EngineListener;
 import io.pgjet.internal.engine.ProtocolEngine;
 import io.pgjet.internal.engine.ResultCommand;
 import io.pgjet.internal.engine.SessionState;
 import io.pgjet.internal.engine.StartupCommand;
 import io.pgjet.internal.engine.TerminateCommand;
-import io.pgjet.internal.engine.UnexpectedMessageException;
-import io.pgjet.protocol.ProtocolException;
-import io.pgjet.protocol.ServerMessage;
+import io.pgjet.internal.engine.Transport;
+import io.pgjet.internal.Futures;
 import java.net.SocketAddress;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
@@ -26,6 +25,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * Binds one {@link ProtocolEngine} to one Netty channel: takes commands from any thread,
@@ -36,7 +36,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * burst of concurrent requests costs one wake-up and one flush. Timeouts and caller cancels
  * send a CancelRequest on a separate connection.
  */
-public final class ConnectionIo implements ProtocolEngine.Outbound, CommandFuture.Canceller {
+public final class ConnectionIo implements Transport, ProtocolEngine.Outbound, CommandFuture.Canceller {
     private final Channel channel;
     private final EventLoop loop;
     private final ProtocolEngine engine;
@@ -49,7 +49,7 @@ public final class ConnectionIo implements ProtocolEngine.Outbound, CommandFutur
     private ByteBuf pending;
     private boolean batching;
     private boolean flushScheduled;
-    private volatile ServerMessage fatalError;
+    private final FatalErrorRecorder fatal;
     private volatile boolean closing;
     private volatile Runnable writabilityListener;
     /** A command's continuation waiting for the socket to drain (large executeMany, COPY). */
@@ -59,16 +59,19 @@ public final class ConnectionIo implements ProtocolEngine.Outbound, CommandFutur
         this.channel = channel;
         this.loop = channel.eventLoop();
         this.serverAddress = serverAddress;
-        this.engine = new ProtocolEngine(this, new FatalTrackingListener(listener));
+        this.fatal = new FatalErrorRecorder(listener);
+        this.engine = new ProtocolEngine(this, fatal);
         channel.pipeline().addLast("pgjet", new BackendMessageHandler(engine, this, maxMessageSize));
     }
 
     /** Returns the session state the server reported. */
+    @Override
     public SessionState session() {
         return engine.session();
     }
 
     /** Returns a key naming the server this connection talks to (its socket address). */
+    @Override
     public String serverKey() {
         return String.valueOf(serverAddress);
     }
@@ -79,21 +82,25 @@ public final class ConnectionIo implements ProtocolEngine.Outbound, CommandFutur
     }
 
     /** Returns a future completing when the connection is closed, for whatever reason. */
+    @Override
     public CompletableFuture<Void> closeFuture() {
         return closeFuture;
     }
 
     /** Returns whether the calling thread is this connection's I/O thread. */
+    @Override
     public boolean inIoThread() {
         return loop.inEventLoop();
     }
 
     /** Returns whether the connection is closed or closing. */
+    @Override
     public boolean isClosed() {
         return closing || !channel.isActive();
     }
 
     /** Returns the number of commands queued or in flight. */
+    @Override
     public int pendingCommands() {
         return engine.inFlightCount() + submissions.size();
     }
@@ -104,14 +111,11 @@ public final class ConnectionIo implements ProtocolEngine.Outbound, CommandFutur
      *
      * @param timeoutNanos command timeout, 0 for none
      */
+    @Override
     public <T, C extends ResultCommand<T>> C submit(C command, long timeoutNanos) {
         command.future().cancelWith(this, command);
         if (timeoutNanos > 0) {
-            ScheduledFuture<?> timer = loop.schedule(() -> command.future().timeOut(new PgTimeoutException(
-                    "the query did not finish within " + TimeUnit.NANOSECONDS.toMillis(timeoutNanos)
-                            + " ms; a cancel request was sent to the server")),
-                    timeoutNanos, TimeUnit.NANOSECONDS);
-            command.future().whenComplete((result, error) -> timer.cancel(false));
+            CommandTimeouts.arm(command, timeoutNanos, loop);
         }
         if (closing) {
             command.future().completeExceptionally(new PgConnectionException("the connection is closed"));
@@ -269,30 +273,13 @@ public final class ConnectionIo implements ProtocolEngine.Outbound, CommandFutur
     }
 
     void fail(Throwable cause) {
-        Throwable reported = cause;
-        if (cause instanceof ProtocolException || cause instanceof UnexpectedMessageException) {
-            reported = new PgProtocolException("the server sent something PgJet did not expect; "
-                    + "the connection was closed: " + cause.getMessage(), cause);
-        } else if (cause instanceof StartupCommand.AuthenticationAborted) {
-            reported = cause.getCause();
-        } else if (!(cause instanceof io.pgjet.PgJetException)) {
-            reported = new PgConnectionException("connection failed: " + cause, cause);
-        }
+        Throwable reported = ConnectionFailures.broken(cause);
         engine.connectionLost(reported);
         channel.close();
     }
 
     void closed() {
-        ServerMessage fatal = fatalError;
-        PgConnectionException cause;
-        if (fatal != null) {
-            cause = new PgConnectionException("the server closed the connection: " + fatal.message()
-                    + " (SQLSTATE " + fatal.code() + ")", PgException.of(fatal.fields(), null));
-        } else if (closing) {
-            cause = new PgConnectionException("the connection was closed");
-        } else {
-            cause = new PgConnectionException("the server closed the connection unexpectedly");
-        }
+        PgConnectionException cause = ConnectionFailures.closed(fatal.fatal(), closing);
         engine.connectionLost(cause);
         if (pending != null) {
             pending.release();
@@ -310,6 +297,7 @@ public final class ConnectionIo implements ProtocolEngine.Outbound, CommandFutur
      * closes the socket (after at most 10 s PgJet closes it). Later submissions fail at once. The
      * future completes when the socket is closed.
      */
+    @Override
     public CompletableFuture<Void> close() {
         if (!closing) {
             TerminateCommand terminate = new TerminateCommand();
@@ -326,6 +314,7 @@ public final class ConnectionIo implements ProtocolEngine.Outbound, CommandFutur
     }
 
     /** Closes the socket at once; every pending command fails with PgConnectionException. */
+    @Override
     public CompletableFuture<Void> terminate() {
         closing = true;
         channel.close();
@@ -336,6 +325,7 @@ public final class ConnectionIo implements ProtocolEngine.Outbound, CommandFutur
      * Stops or resumes reading from the socket, so a slow consumer of streamed data (COPY OUT)
      * holds the server back instead of filling memory. Thread-safe.
      */
+    @Override
     public void setAutoRead(boolean read) {
         channel.config().setAutoRead(read);
     }
@@ -346,37 +336,27 @@ public final class ConnectionIo implements ProtocolEngine.Outbound, CommandFutur
         loop.execute(task);
     }
 
-    /** Writes and flushes one message built on the event loop (COPY data); returns when written. */
-    public ChannelFuture writeDirect(ByteBuf message) {
-        return channel.writeAndFlush(message);
+    @Override
+    public void writeDirect(ByteBuf message) {
+        ChannelFuture written = channel.writeAndFlush(message);
+        if (!channel.isWritable() && !loop.inEventLoop()) {
+            written.awaitUninterruptibly();
+        }
     }
 
-    /** Returns whether the socket's outbound buffer is below its high-water mark. */
-    public boolean isWritable() {
-        return channel.isWritable();
+    @Override
+    public <T> T await(CompletableFuture<T> future) {
+        return Futures.await(future);
     }
 
-    private final class FatalTrackingListener implements EngineListener {
-        private final EngineListener delegate;
+    @Override
+    public <T> T call(Supplier<CompletableFuture<T>> request) {
+        return Futures.await(request.get());
+    }
 
-        FatalTrackingListener(EngineListener delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public void notice(ServerMessage notice) {
-            delegate.notice(notice);
-        }
-
-        @Override
-        public void notification(int processId, String channel, String payload) {
-            delegate.notification(processId, channel, payload);
-        }
-
-        @Override
-        public void fatalError(ServerMessage error) {
-            fatalError = error;
-            delegate.fatalError(error);
-        }
+    /** Does nothing: the event loop reads whenever data arrives, idle or not. */
+    @Override
+    public void keepReadingWhileIdle(boolean read) {
+        // always reading
     }
 }

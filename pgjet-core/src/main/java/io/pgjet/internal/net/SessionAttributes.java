@@ -4,6 +4,7 @@ import io.pgjet.PgConnectionException;
 import io.pgjet.PgHost;
 import io.pgjet.TargetSessionAttrs;
 import io.pgjet.internal.engine.SimpleQueryCommand;
+import io.pgjet.internal.engine.Transport;
 import io.pgjet.internal.result.StatementResult;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -16,7 +17,7 @@ import java.util.concurrent.CompletableFuture;
 final class SessionAttributes {
     private SessionAttributes() {}
 
-    static CompletableFuture<ConnectionIo> check(ConnectionIo io, PgHost host, TargetSessionAttrs wanted) {
+    static CompletableFuture<Transport> check(Transport io, PgHost host, TargetSessionAttrs wanted) {
         if (wanted == TargetSessionAttrs.ANY) {
             return CompletableFuture.completedFuture(io);
         }

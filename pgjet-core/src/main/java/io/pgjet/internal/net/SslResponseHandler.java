@@ -13,12 +13,36 @@ import java.util.concurrent.CompletableFuture;
  * inject it to be processed as if it came over the encrypted channel (the class of bug behind
  * CVE-2021-23222).
  */
-final class SslResponseHandler extends ChannelInboundHandlerAdapter {
+public final class SslResponseHandler extends ChannelInboundHandlerAdapter {
     private final CompletableFuture<Boolean> accepted = new CompletableFuture<>();
 
     /** Completes with true for 'S', false for 'N'; fails on anything else. */
     CompletableFuture<Boolean> accepted() {
         return accepted;
+    }
+
+    /**
+     * Reads the server's one-byte answer to SSLRequest: true for 'S' (TLS follows), false for
+     * 'N' (plain text), and a {@link PgConnectionException} for anything else or for bytes that
+     * arrived unencrypted after the answer (CVE-2021-23222).
+     *
+     * @param answer the byte the server sent
+     * @param bytesAfter how many more bytes arrived with it
+     */
+    public static boolean interpret(byte answer, int bytesAfter) {
+        if (bytesAfter > 0) {
+            throw new PgConnectionException("the server sent " + bytesAfter
+                    + " unencrypted bytes after its answer to SSLRequest; "
+                    + "refusing them (possible man-in-the-middle attack, see CVE-2021-23222)");
+        }
+        if (answer == 'S') {
+            return true;
+        }
+        if (answer == 'N') {
+            return false;
+        }
+        throw new PgConnectionException(
+                "the server answered SSLRequest with unexpected byte 0x" + Integer.toHexString(answer & 0xff));
     }
 
     @Override
@@ -29,23 +53,16 @@ final class SslResponseHandler extends ChannelInboundHandlerAdapter {
                 return;
             }
             byte answer = in.readByte();
-            if (in.isReadable()) {
-                accepted.completeExceptionally(new PgConnectionException("the server sent "
-                        + in.readableBytes() + " unencrypted bytes after its answer to SSLRequest; "
-                        + "refusing them (possible man-in-the-middle attack, see CVE-2021-23222)"));
+            boolean tls;
+            try {
+                tls = interpret(answer, in.readableBytes());
+            } catch (PgConnectionException e) {
+                accepted.completeExceptionally(e);
                 ctx.close();
                 return;
             }
             ctx.pipeline().remove(this);
-            if (answer == 'S') {
-                accepted.complete(true);
-            } else if (answer == 'N') {
-                accepted.complete(false);
-            } else {
-                accepted.completeExceptionally(new PgConnectionException(
-                        "the server answered SSLRequest with unexpected byte 0x" + Integer.toHexString(answer & 0xff)));
-                ctx.close();
-            }
+            accepted.complete(tls);
         } finally {
             in.release();
         }

@@ -2,7 +2,9 @@ package io.pgjet.internal.net;
 
 import io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.JdkSslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import io.pgjet.ConnectionConfig;
 import io.pgjet.PgConnectionException;
@@ -11,6 +13,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 
 /**
@@ -21,14 +24,29 @@ import javax.net.ssl.SSLException;
  * certificates come from {@code sslcert}/{@code sslkey} (PEM, key in PKCS#8) or the defaults
  * {@code ~/.postgresql/postgresql.crt} and {@code .key}.
  */
-final class TlsContexts {
+public final class TlsContexts {
     /** The ALPN protocol name PostgreSQL 17+ requires for direct TLS connections. */
-    static final String ALPN_POSTGRESQL = "postgresql";
+    public static final String ALPN_POSTGRESQL = "postgresql";
 
     private TlsContexts() {}
 
     static SslContext clientContext(ConnectionConfig config, boolean direct) {
-        SslContextBuilder builder = SslContextBuilder.forClient();
+        return build(SslContextBuilder.forClient(), config, direct);
+    }
+
+    /**
+     * Returns the same client context as a JDK {@link SSLContext}, for transports that layer
+     * an {@code SSLSocket} over a plain socket. ALPN is not part of it: the caller sets
+     * {@link #ALPN_POSTGRESQL} on the socket's parameters for direct TLS.
+     *
+     * @throws PgConnectionException when the certificate files are missing or unreadable
+     */
+    public static SSLContext jdkContext(ConnectionConfig config) {
+        SslContext context = build(SslContextBuilder.forClient().sslProvider(SslProvider.JDK), config, false);
+        return ((JdkSslContext) context).context();
+    }
+
+    private static SslContext build(SslContextBuilder builder, ConnectionConfig config, boolean direct) {
         Path home = Paths.get(System.getProperty("user.home"), ".postgresql");
         String rootCert = config.sslRootCert();
         Path root = rootCert != null ? Paths.get(rootCert) : home.resolve("root.crt");

@@ -1,0 +1,621 @@
+package io.pgjet.internal.socket;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.buffer.Unpooled;
+import io.pgjet.PgConnectionException;
+import io.pgjet.PgInterfaceException;
+import io.pgjet.internal.Futures;
+import io.pgjet.internal.engine.BackendFrames;
+import io.pgjet.internal.engine.Command;
+import io.pgjet.internal.engine.CommandFuture;
+import io.pgjet.internal.engine.CommandTimeouts;
+import io.pgjet.internal.engine.ConnectionFailures;
+import io.pgjet.internal.engine.EngineListener;
+import io.pgjet.internal.engine.FatalErrorRecorder;
+import io.pgjet.internal.engine.ProtocolEngine;
+import io.pgjet.internal.engine.ResultCommand;
+import io.pgjet.internal.engine.SessionState;
+import io.pgjet.internal.engine.StartupCommand;
+import io.pgjet.internal.engine.TerminateCommand;
+import io.pgjet.internal.engine.Transport;
+import java.io.IOException;
+import java.net.SocketAddress;
+import java.util.ArrayDeque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * The caller-driven transport: the thread that waits for an answer reads the socket itself.
+ * A blocking call encodes its request, writes it and reads until its answer is complete, with
+ * no hand-off to an I/O thread and back — two system calls per round trip, as a blocking
+ * driver makes, and blocking socket I/O unmounts a virtual thread instead of pinning it.
+ *
+ * <p>Several threads may share one connection: their requests pipeline, and whichever holds the
+ * read role completes the others' answers while they wait (a leader/follower scheme). When no
+ * thread waits but answers are due — asynchronous use, a pool's reset, closing — or while the
+ * connection listens for notifications ({@link #keepReadingWhileIdle}), a helper thread holds
+ * the read role instead, so everything the event-loop transport does works here too.
+ *
+ * <p>Locks, never monitors: {@code engineLock} guards the engine and the outbound buffer (held
+ * while a request is encoded and while received messages are dispatched, never during socket
+ * I/O); {@code roleLock} guards who reads; the {@link WriteQueue} orders bytes on the socket.
+ */
+public final class SocketIo implements Transport, ProtocolEngine.Outbound, CommandFuture.Canceller, WriteQueue.Owner {
+    /** How long a waiting caller's read blocks before it looks at its future and interrupt status again. */
+    private static final int CALLER_READ_MILLIS = 50;
+    /** The same for a helper thread, which has no caller to look after. */
+    private static final int HELPER_READ_MILLIS = 1000;
+    /** Free space kept in the read buffer before each read. */
+    private static final int READ_SPACE = 16 * 1024;
+
+    private final SocketStream stream;
+    private final SocketAddress serverAddress;
+    private final int maxMessageSize;
+    private final FatalErrorRecorder fatal;
+    private final ProtocolEngine engine;
+    private final WriteQueue writes;
+    private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile boolean closing;
+
+    private final ReentrantLock engineLock = new ReentrantLock();
+    // guarded by engineLock
+    private ByteBuf pending;
+    private final ArrayDeque<Runnable> deferred = new ArrayDeque<>();
+    private Runnable writableTask;
+
+    private final ReentrantLock roleLock = new ReentrantLock();
+    private final Condition progress = roleLock.newCondition();
+    // guarded by roleLock
+    private int awaiting;
+    private Thread reader;
+    private boolean helperScheduled;
+    /** Threads waiting on {@link #progress} for the reader to finish their answers. */
+    private volatile int followers;
+    /** Commands written and not yet answered, as of the last engine section. */
+    private volatile int inFlight;
+    private volatile boolean readWhileIdle;
+    private volatile boolean autoRead = true;
+    /** Received bytes not yet dispatched; used only by the thread holding the read role. */
+    private ByteBuf inbound;
+
+    SocketIo(SocketStream stream, SocketAddress serverAddress, EngineListener listener, int maxMessageSize) {
+        this.stream = stream;
+        this.serverAddress = serverAddress;
+        this.maxMessageSize = maxMessageSize;
+        this.fatal = new FatalErrorRecorder(listener);
+        this.engine = new ProtocolEngine(this, fatal);
+        this.writes = new WriteQueue(stream, this);
+    }
+
+    // ---- Transport ---------------------------------------------------------------------------
+
+    @Override
+    public <T, C extends ResultCommand<T>> C submit(C command, long timeoutNanos) {
+        command.future().cancelWith(this, command);
+        if (timeoutNanos > 0) {
+            CommandTimeouts.arm(command, timeoutNanos, SocketThreads.timer());
+        }
+        if (closing) {
+            command.future().completeExceptionally(new PgConnectionException("the connection is closed"));
+            return command;
+        }
+        enqueue(command);
+        return command;
+    }
+
+    /** Starts the connection: runs the startup command first, on the calling thread. */
+    void start(StartupCommand startup) {
+        call(() -> {
+            enqueue(startup);
+            return startup.future();
+        });
+    }
+
+    private void enqueue(Command command) {
+        engineLock.lock();
+        try {
+            engine.enqueue(command);
+        } finally {
+            unlockEngine();
+        }
+        ensureReader();
+    }
+
+    @Override
+    public <T> T call(Supplier<CompletableFuture<T>> request) {
+        checkNotReader();
+        changeAwaiting(1);
+        try {
+            CompletableFuture<T> future = request.get();
+            drive(future);
+            return Futures.await(future);
+        } finally {
+            changeAwaiting(-1);
+        }
+    }
+
+    @Override
+    public <T> T await(CompletableFuture<T> future) {
+        if (future.isDone()) {
+            return Futures.await(future);
+        }
+        checkNotReader();
+        changeAwaiting(1);
+        try {
+            drive(future);
+            return Futures.await(future);
+        } finally {
+            changeAwaiting(-1);
+        }
+    }
+
+    private void checkNotReader() {
+        if (reader == Thread.currentThread()) {
+            throw new PgInterfaceException("a blocking call was made from a callback running on the thread that"
+                    + " reads this connection; it would wait for itself. Use the asynchronous API there.");
+        }
+    }
+
+    private void changeAwaiting(int delta) {
+        roleLock.lock();
+        try {
+            awaiting += delta;
+            if (delta < 0) {
+                handOffLocked();
+            }
+        } finally {
+            roleLock.unlock();
+        }
+    }
+
+    @Override
+    public SessionState session() {
+        return engine.session();
+    }
+
+    @Override
+    public String serverKey() {
+        return String.valueOf(serverAddress);
+    }
+
+    @Override
+    public CompletableFuture<Void> closeFuture() {
+        return closeFuture;
+    }
+
+    @Override
+    public boolean inIoThread() {
+        return reader == Thread.currentThread();
+    }
+
+    @Override
+    public boolean isClosed() {
+        return closing || closed.get();
+    }
+
+    @Override
+    public int pendingCommands() {
+        return inFlight;
+    }
+
+    @Override
+    public CompletableFuture<Void> close() {
+        if (!closing) {
+            TerminateCommand terminate = new TerminateCommand();
+            closing = true;
+            enqueue(terminate); // whoever reads next sees the server's close after it
+            SocketThreads.timer().schedule(() -> {
+                if (!closed.get()) {
+                    connectionClosed(ConnectionFailures.closed(null, true));
+                }
+            }, 10, TimeUnit.SECONDS);
+        }
+        return closeFuture;
+    }
+
+    @Override
+    public CompletableFuture<Void> terminate() {
+        closing = true;
+        connectionClosed(ConnectionFailures.closed(null, true));
+        return closeFuture;
+    }
+
+    @Override
+    public void setAutoRead(boolean read) {
+        autoRead = read;
+        if (read) {
+            signalProgress();
+        }
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        engineLock.lock();
+        try {
+            deferred.add(task);
+        } finally {
+            unlockEngine();
+        }
+        ensureReader();
+    }
+
+    @Override
+    public void writeDirect(ByteBuf message) {
+        engineLock.lock();
+        try {
+            ByteBuf before = takePending();
+            if (before != null) {
+                writes.enqueue(before);
+            }
+            writes.enqueue(message);
+        } finally {
+            engineLock.unlock();
+        }
+        writes.flushBlocking();
+    }
+
+    @Override
+    public void keepReadingWhileIdle(boolean read) {
+        readWhileIdle = read;
+        if (read) {
+            ensureReader();
+        }
+    }
+
+    // ---- Outbound ----------------------------------------------------------------------------
+
+    @Override
+    public ByteBuf buffer() {
+        if (pending == null) {
+            pending = PooledByteBufAllocator.DEFAULT.heapBuffer(512);
+        }
+        return pending;
+    }
+
+    @Override
+    public void requestFlush() {
+        // the end of the current engine section writes whatever the buffer holds
+    }
+
+    @Override
+    public void sendCancelRequest() {
+        SessionState session = engine.session();
+        if (session.secretKey() != null) {
+            SocketCancel.send(serverAddress, session.processId(), session.secretKey());
+        }
+    }
+
+    @Override
+    public void whenWritable(Runnable task) {
+        writableTask = task;
+    }
+
+    // ---- Canceller, WriteQueue.Owner ---------------------------------------------------------
+
+    @Override
+    public void cancel(ResultCommand<?> command) {
+        engineLock.lock();
+        try {
+            if (command.isFinished()) {
+                return;
+            }
+            if (engine.isHead(command)) {
+                sendCancelRequest();
+            } else {
+                command.cancelWhenHead();
+            }
+        } finally {
+            unlockEngine();
+        }
+    }
+
+    @Override
+    public boolean runWritableTask() {
+        engineLock.lock();
+        try {
+            Runnable task = writableTask;
+            writableTask = null;
+            if (task == null || closed.get()) {
+                return false;
+            }
+            task.run();
+            return true;
+        } catch (RuntimeException e) {
+            fail(e);
+            return false;
+        } finally {
+            unlockEngine();
+        }
+    }
+
+    @Override
+    public void writeFailed(IOException error) {
+        fail(error);
+    }
+
+    // ---- engine sections ---------------------------------------------------------------------
+
+    /**
+     * Leaves an engine section; the outermost one first runs deferred tasks, then queues what the
+     * engine wrote (in engine order, still under the lock) and gets it onto the wire after
+     * releasing the lock.
+     */
+    private void unlockEngine() {
+        if (engineLock.getHoldCount() > 1) {
+            engineLock.unlock();
+            return;
+        }
+        boolean streaming;
+        try {
+            runDeferred();
+            ByteBuf out = takePending();
+            if (out != null) {
+                writes.enqueue(out);
+            }
+            streaming = writableTask != null;
+            inFlight = engine.inFlightCount();
+        } finally {
+            engineLock.unlock();
+        }
+        writes.flush(streaming);
+    }
+
+    private void runDeferred() {
+        Runnable task;
+        while ((task = deferred.pollFirst()) != null) {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                fail(e);
+            }
+        }
+    }
+
+    private ByteBuf takePending() {
+        ByteBuf out = pending;
+        pending = null;
+        if (out != null && !out.isReadable()) {
+            out.release();
+            return null;
+        }
+        return out;
+    }
+
+    // ---- the read role -----------------------------------------------------------------------
+
+    /** Reads (or waits for the reader) until {@code future} is done. */
+    private void drive(CompletableFuture<?> future) {
+        while (!future.isDone()) {
+            if (closed.get()) {
+                waitForWork(future); // nothing more arrives; what is left completes without the socket
+                continue;
+            }
+            if (!takeRoleOrWait(future)) {
+                return;
+            }
+            try {
+                while (!future.isDone() && readOnce(future)) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        interrupted(future, null);
+                    }
+                }
+            } finally {
+                releaseRole();
+            }
+        }
+    }
+
+    /** Returns true holding the read role, or false once {@code future} is done. */
+    private boolean takeRoleOrWait(CompletableFuture<?> future) {
+        roleLock.lock();
+        try {
+            while (reader != null && !future.isDone()) {
+                followers++;
+                try {
+                    progress.await();
+                } catch (InterruptedException e) {
+                    interrupted(future, e);
+                } finally {
+                    followers--;
+                }
+            }
+            if (future.isDone()) {
+                return false;
+            }
+            reader = Thread.currentThread();
+            return true;
+        } finally {
+            roleLock.unlock();
+        }
+    }
+
+    private static void interrupted(CompletableFuture<?> future, InterruptedException cause) {
+        future.cancel(true);
+        Thread.currentThread().interrupt();
+        throw new PgInterfaceException("interrupted while waiting for the server; the request was cancelled", cause);
+    }
+
+    private void releaseRole() {
+        roleLock.lock();
+        try {
+            reader = null;
+            progress.signalAll();
+            handOffLocked();
+        } finally {
+            roleLock.unlock();
+        }
+    }
+
+    /** Makes sure someone reads when answers are due (or notifications are wanted) and no caller waits. */
+    private void ensureReader() {
+        roleLock.lock();
+        try {
+            if (reader != null) {
+                progress.signalAll(); // a reader waiting for work has some now
+            } else {
+                handOffLocked();
+            }
+        } finally {
+            roleLock.unlock();
+        }
+    }
+
+    private void handOffLocked() {
+        if (reader == null && awaiting == 0 && !helperScheduled && !closed.get()
+                && (inFlight > 0 || readWhileIdle)) {
+            helperScheduled = true;
+            SocketThreads.helpers().execute(this::helperRead);
+        }
+    }
+
+    /** A helper thread's turn at the read role: reads while answers are due or notifications are wanted. */
+    private void helperRead() {
+        roleLock.lock();
+        try {
+            helperScheduled = false;
+            if (reader != null || closed.get()) {
+                return;
+            }
+            reader = Thread.currentThread();
+        } finally {
+            roleLock.unlock();
+        }
+        try {
+            while (!closed.get() && (inFlight > 0 || readWhileIdle) && readOnce(null)) {
+                // reading
+            }
+        } finally {
+            releaseRole();
+        }
+    }
+
+    /**
+     * Reads once and dispatches what arrived; when nothing can arrive (no command in flight and
+     * no notifications wanted) or reading is paused, waits for that to change instead.
+     *
+     * @param waitingFor the caller's future, whose completion also ends a wait; null for the helper
+     * @return false when the connection is closed
+     */
+    private boolean readOnce(CompletableFuture<?> waitingFor) {
+        if (closed.get()) {
+            return false;
+        }
+        if (!autoRead || (inFlight == 0 && !readWhileIdle)) {
+            if (waitingFor == null && autoRead) {
+                return false; // the helper has nothing to do
+            }
+            waitForWork(waitingFor);
+            return true;
+        }
+        ByteBuf in = inbound();
+        int read;
+        try {
+            read = stream.read(in, waitingFor == null ? HELPER_READ_MILLIS : CALLER_READ_MILLIS);
+        } catch (IOException e) {
+            connectionClosed(closing || closed.get() ? ConnectionFailures.closed(fatal.fatal(), closing)
+                    : ConnectionFailures.broken(e));
+            return false;
+        }
+        if (read < 0) {
+            connectionClosed(ConnectionFailures.closed(fatal.fatal(), closing));
+            return false;
+        }
+        if (read == 0) {
+            return true; // nothing yet: the caller looks at its future and interrupt status
+        }
+        engineLock.lock();
+        try {
+            BackendFrames.dispatch(in, maxMessageSize, engine);
+        } catch (RuntimeException e) {
+            fail(e);
+        } finally {
+            unlockEngine();
+        }
+        if (!in.isReadable()) {
+            in.clear();
+        }
+        if (followers > 0) {
+            signalProgress();
+        }
+        return !closed.get();
+    }
+
+    private ByteBuf inbound() {
+        ByteBuf in = inbound;
+        if (in == null) {
+            in = inbound = Unpooled.buffer(READ_SPACE * 2);
+        }
+        if (in.writableBytes() < READ_SPACE) {
+            in.discardReadBytes();
+            int needed = in.isReadable() ? BackendFrames.partialFrameSize(in) - in.readableBytes() : 0;
+            in.ensureWritable(Math.max(READ_SPACE, needed));
+        }
+        return in;
+    }
+
+    private void waitForWork(CompletableFuture<?> waitingFor) {
+        if (waitingFor != null) {
+            waitingFor.whenComplete((value, error) -> signalProgress());
+        }
+        roleLock.lock();
+        try {
+            while (!closed.get() && (waitingFor == null || !waitingFor.isDone())
+                    && (!autoRead || inFlight == 0 && !readWhileIdle)) {
+                progress.await(100, TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            if (waitingFor != null) {
+                interrupted(waitingFor, e);
+            }
+            Thread.currentThread().interrupt();
+        } finally {
+            roleLock.unlock();
+        }
+    }
+
+    private void signalProgress() {
+        roleLock.lock();
+        try {
+            progress.signalAll();
+        } finally {
+            roleLock.unlock();
+        }
+    }
+
+    // ---- failure and close -------------------------------------------------------------------
+
+    private void fail(Throwable cause) {
+        connectionClosed(ConnectionFailures.broken(cause));
+    }
+
+    /** Closes the socket once and fails every pending command with {@code cause}. */
+    private void connectionClosed(Throwable cause) {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        stream.close();
+        writes.close();
+        engineLock.lock();
+        try {
+            engine.connectionLost(cause);
+            deferred.clear();
+            writableTask = null;
+            ByteBuf out = pending;
+            pending = null;
+            if (out != null) {
+                out.release();
+            }
+            inFlight = 0;
+        } finally {
+            engineLock.unlock();
+        }
+        closeFuture.complete(null);
+        signalProgress();
+    }
+}

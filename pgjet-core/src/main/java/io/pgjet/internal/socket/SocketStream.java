@@ -1,0 +1,162 @@
+package io.pgjet.internal.socket;
+
+import io.netty.buffer.ByteBuf;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * The byte stream under a caller-driven connection: a TCP socket (plain or TLS) or a unix-domain
+ * socket channel, read and written with blocking calls (which unmount a virtual thread instead of
+ * pinning it) whose reads wait a bounded time. One thread may read while another writes; reads and writes are each used by one
+ * thread at a time.
+ */
+abstract class SocketStream {
+    /**
+     * Reads what is available into {@code into}'s writable space, waiting up to
+     * {@code timeoutMillis} for the first byte; returns the count, 0 when the time passed with
+     * nothing to read, or -1 at end of stream. Why a bounded wait: a platform thread blocked in a
+     * socket read sees neither an interrupt nor its request timing out, so the reader looks up
+     * at least this often.
+     */
+    abstract int read(ByteBuf into, int timeoutMillis) throws IOException;
+
+    /** Writes every readable byte of {@code from}, blocking while the socket's buffer is full. */
+    abstract void write(ByteBuf from) throws IOException;
+
+    /** Closes the socket; a thread blocked in {@link #read} or {@link #write} gets an IOException. */
+    abstract void close();
+
+    /** Returns the server's TLS certificate (for channel binding), or null on a plain stream. */
+    X509Certificate serverCertificate() {
+        return null;
+    }
+
+    /** Returns a stream over a connected TCP socket (plain, or an {@link SSLSocket} after its handshake). */
+    static SocketStream of(Socket socket) throws IOException {
+        return new TcpStream(socket);
+    }
+
+    /** Returns a stream over a connected unix-domain socket channel in blocking mode. */
+    static SocketStream of(SocketChannel channel) throws IOException {
+        return new ChannelStream(channel);
+    }
+
+    private static final class TcpStream extends SocketStream {
+        private final Socket socket;
+        private final InputStream in;
+        private final OutputStream out;
+
+        TcpStream(Socket socket) throws IOException {
+            this.socket = socket;
+            this.in = socket.getInputStream();
+            this.out = socket.getOutputStream();
+        }
+
+        private int soTimeout = -1;
+
+        @Override
+        int read(ByteBuf into, int timeoutMillis) throws IOException {
+            if (timeoutMillis != soTimeout) {
+                socket.setSoTimeout(timeoutMillis);
+                soTimeout = timeoutMillis;
+            }
+            try {
+                return into.writeBytes(in, into.writableBytes());
+            } catch (SocketTimeoutException e) {
+                return 0;
+            }
+        }
+
+        @Override
+        void write(ByteBuf from) throws IOException {
+            from.readBytes(out, from.readableBytes());
+            // A TLS socket buffers one record per write; plain socket streams write through.
+            if (socket instanceof SSLSocket) {
+                out.flush();
+            }
+        }
+
+        @Override
+        void close() {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // closing: nothing left to tell anyone
+            }
+        }
+
+        @Override
+        X509Certificate serverCertificate() {
+            if (!(socket instanceof SSLSocket)) {
+                return null;
+            }
+            try {
+                Certificate[] chain = ((SSLSocket) socket).getSession().getPeerCertificates();
+                return chain.length > 0 && chain[0] instanceof X509Certificate ? (X509Certificate) chain[0] : null;
+            } catch (SSLPeerUnverifiedException e) {
+                return null;
+            }
+        }
+    }
+
+    /**
+     * A unix-domain socket in non-blocking mode with a selector per direction: a blocking-mode
+     * channel would be closed by an interrupt of the reading thread, and its reads cannot time out.
+     */
+    private static final class ChannelStream extends SocketStream {
+        private final SocketChannel channel;
+        private final Selector readable;
+        private final Selector writable;
+
+        ChannelStream(SocketChannel channel) throws IOException {
+            this.channel = channel;
+            channel.configureBlocking(false);
+            this.readable = Selector.open();
+            this.writable = Selector.open();
+            channel.register(readable, SelectionKey.OP_READ);
+            channel.register(writable, SelectionKey.OP_WRITE);
+        }
+
+        @Override
+        int read(ByteBuf into, int timeoutMillis) throws IOException {
+            int read = into.writeBytes(channel, into.writableBytes());
+            if (read != 0) {
+                return read;
+            }
+            readable.select(timeoutMillis);
+            readable.selectedKeys().clear();
+            return into.writeBytes(channel, into.writableBytes());
+        }
+
+        @Override
+        void write(ByteBuf from) throws IOException {
+            while (from.isReadable()) {
+                if (from.readBytes(channel, from.readableBytes()) == 0) {
+                    writable.select(1000);
+                    writable.selectedKeys().clear();
+                }
+            }
+        }
+
+        @Override
+        void close() {
+            try {
+                channel.close();
+                readable.close();
+                writable.close();
+            } catch (IOException ignored) {
+                // closing: nothing left to tell anyone
+            }
+        }
+    }
+}
