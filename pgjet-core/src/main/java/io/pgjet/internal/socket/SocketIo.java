@@ -46,10 +46,6 @@ import java.util.function.Supplier;
  * I/O); {@code roleLock} guards who reads; the {@link WriteQueue} orders bytes on the socket.
  */
 public final class SocketIo implements Transport, ProtocolEngine.Outbound, CommandFuture.Canceller, WriteQueue.Owner {
-    /** How long a waiting caller's read blocks before it looks at its future and interrupt status again. */
-    private static final int CALLER_READ_MILLIS = 50;
-    /** The same for a helper thread, which has no caller to look after. */
-    private static final int HELPER_READ_MILLIS = 1000;
     /** Free space kept in the read buffer before each read. */
     private static final int READ_SPACE = 16 * 1024;
 
@@ -83,6 +79,13 @@ public final class SocketIo implements Transport, ProtocolEngine.Outbound, Comma
     private volatile boolean autoRead = true;
     /** Received bytes not yet dispatched; used only by the thread holding the read role. */
     private ByteBuf inbound;
+    /** What the calling thread holding the read role waits for (null for a helper), for {@link SocketWatcher}. */
+    private volatile CompletableFuture<?> readerAwaits;
+    /** Reads so far; the watcher sees from it whether a reader is still blocked in the same read. */
+    private volatile long reads;
+    /** The read that {@link #watch} saw blocked after its caller's request ended, and since when (timer thread only). */
+    private long stuckRead = -1;
+    private long stuckSince;
 
     SocketIo(SocketStream stream, SocketAddress serverAddress, EngineListener listener, int maxMessageSize) {
         this.stream = stream;
@@ -91,6 +94,40 @@ public final class SocketIo implements Transport, ProtocolEngine.Outbound, Comma
         this.fatal = new FatalErrorRecorder(listener);
         this.engine = new ProtocolEngine(this, fatal);
         this.writes = new WriteQueue(stream, this);
+        SocketWatcher.watch(this);
+    }
+
+    /**
+     * Checks the thread holding the read role, for {@link SocketWatcher}: cancels the request of
+     * an interrupted caller, wakes a reader whose request already ended, and closes the
+     * connection when such a read stays unanswered past {@link SocketWatcher#GIVE_UP_NANOS}.
+     * Runs on the timer thread only.
+     */
+    void watch(long now) {
+        Thread blocked = reader;
+        CompletableFuture<?> awaited = readerAwaits;
+        if (blocked == null || awaited == null) {
+            stuckRead = -1;
+            return;
+        }
+        if (blocked.isInterrupted() && !awaited.isDone()) {
+            awaited.cancel(true); // sends the cancel request; the server's answer ends the read
+        }
+        if (!awaited.isDone()) {
+            stuckRead = -1;
+            return;
+        }
+        stream.wakeUp();
+        long read = reads;
+        if (read != stuckRead) {
+            stuckRead = read;
+            stuckSince = now;
+        } else if (now - stuckSince > SocketWatcher.GIVE_UP_NANOS) {
+            connectionClosed(new PgConnectionException("the server sent nothing for "
+                    + TimeUnit.NANOSECONDS.toSeconds(SocketWatcher.GIVE_UP_NANOS)
+                    + " s after a request timed out or was cancelled; the connection was closed"
+                    + " so its caller is not left waiting"));
+        }
     }
 
     // ---- Transport ---------------------------------------------------------------------------
@@ -429,6 +466,7 @@ public final class SocketIo implements Transport, ProtocolEngine.Outbound, Comma
                 return false;
             }
             reader = Thread.currentThread();
+            readerAwaits = future;
             return true;
         } finally {
             roleLock.unlock();
@@ -445,6 +483,7 @@ public final class SocketIo implements Transport, ProtocolEngine.Outbound, Comma
         roleLock.lock();
         try {
             reader = null;
+            readerAwaits = null;
             progress.signalAll();
             handOffLocked();
         } finally {
@@ -516,7 +555,8 @@ public final class SocketIo implements Transport, ProtocolEngine.Outbound, Comma
         ByteBuf in = inbound();
         int read;
         try {
-            read = stream.read(in, waitingFor == null ? HELPER_READ_MILLIS : CALLER_READ_MILLIS);
+            read = stream.read(in);
+            reads++;
         } catch (IOException e) {
             connectionClosed(closing || closed.get() ? ConnectionFailures.closed(fatal.fatal(), closing)
                     : ConnectionFailures.broken(e));
@@ -527,7 +567,7 @@ public final class SocketIo implements Transport, ProtocolEngine.Outbound, Comma
             return false;
         }
         if (read == 0) {
-            return true; // nothing yet: the caller looks at its future and interrupt status
+            return true; // woken: the caller looks at its future and interrupt status
         }
         engineLock.lock();
         try {
@@ -599,6 +639,7 @@ public final class SocketIo implements Transport, ProtocolEngine.Outbound, Comma
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        SocketWatcher.forget(this);
         stream.close();
         writes.close();
         engineLock.lock();

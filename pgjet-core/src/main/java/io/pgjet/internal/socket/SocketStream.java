@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
@@ -17,18 +16,22 @@ import javax.net.ssl.SSLSocket;
 /**
  * The byte stream under a caller-driven connection: a TCP socket (plain or TLS) or a unix-domain
  * socket channel, read and written with blocking calls (which unmount a virtual thread instead of
- * pinning it) whose reads wait a bounded time. One thread may read while another writes; reads and writes are each used by one
+ * pinning it). One thread may read while another writes; reads and writes are each used by one
  * thread at a time.
  */
 abstract class SocketStream {
     /**
-     * Reads what is available into {@code into}'s writable space, waiting up to
-     * {@code timeoutMillis} for the first byte; returns the count, 0 when the time passed with
-     * nothing to read, or -1 at end of stream. Why a bounded wait: a platform thread blocked in a
-     * socket read sees neither an interrupt nor its request timing out, so the reader looks up
-     * at least this often.
+     * Reads what is available into {@code into}'s writable space, blocking until the first byte;
+     * returns the count, -1 at end of stream, or 0 when {@link #wakeUp()} ended the wait early.
+     * Why blocking without a timeout: a timed read costs two more system calls per answer (a
+     * failed read and a poll); {@link SocketWatcher} looks after readers that wait too long.
      */
-    abstract int read(ByteBuf into, int timeoutMillis) throws IOException;
+    abstract int read(ByteBuf into) throws IOException;
+
+    /** Ends a blocked {@link #read} early where the stream can (0 is returned), else does nothing. */
+    void wakeUp() {
+        // a blocking socket read cannot be woken
+    }
 
     /** Writes every readable byte of {@code from}, blocking while the socket's buffer is full. */
     abstract void write(ByteBuf from) throws IOException;
@@ -62,19 +65,9 @@ abstract class SocketStream {
             this.out = socket.getOutputStream();
         }
 
-        private int soTimeout = -1;
-
         @Override
-        int read(ByteBuf into, int timeoutMillis) throws IOException {
-            if (timeoutMillis != soTimeout) {
-                socket.setSoTimeout(timeoutMillis);
-                soTimeout = timeoutMillis;
-            }
-            try {
-                return into.writeBytes(in, into.writableBytes());
-            } catch (SocketTimeoutException e) {
-                return 0;
-            }
+        int read(ByteBuf into) throws IOException {
+            return into.writeBytes(in, into.writableBytes());
         }
 
         @Override
@@ -111,7 +104,7 @@ abstract class SocketStream {
 
     /**
      * A unix-domain socket in non-blocking mode with a selector per direction: a blocking-mode
-     * channel would be closed by an interrupt of the reading thread, and its reads cannot time out.
+     * channel would be closed by an interrupt of the reading thread (a selector wakes instead).
      */
     private static final class ChannelStream extends SocketStream {
         private final SocketChannel channel;
@@ -128,14 +121,19 @@ abstract class SocketStream {
         }
 
         @Override
-        int read(ByteBuf into, int timeoutMillis) throws IOException {
+        int read(ByteBuf into) throws IOException {
             int read = into.writeBytes(channel, into.writableBytes());
             if (read != 0) {
                 return read;
             }
-            readable.select(timeoutMillis);
+            readable.select();
             readable.selectedKeys().clear();
             return into.writeBytes(channel, into.writableBytes());
+        }
+
+        @Override
+        void wakeUp() {
+            readable.wakeup();
         }
 
         @Override
