@@ -3,6 +3,7 @@ package io.pgjet.internal;
 import io.pgjet.PgInterfaceException;
 import io.pgjet.PgJetException;
 import io.pgjet.internal.net.NettyRuntime;
+import io.pgjet.internal.net.SpinPolicy;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -10,6 +11,10 @@ import java.util.concurrent.ExecutionException;
 
 /** Waits for futures on behalf of the blocking facade. */
 public final class Futures {
+    /** Each waiting thread's record of whether checking paid (see {@link SpinPolicy}). */
+    private static final ThreadLocal<SpinPolicy.Budget> WAIT_POLICY =
+            ThreadLocal.withInitial(() -> new SpinPolicy.Budget(NettyRuntime.spinMicros() * 1000));
+
     private Futures() {}
 
     /**
@@ -37,20 +42,28 @@ public final class Futures {
      * Checks for completion, yielding the CPU between checks, for up to the I/O threads' spin budget
      * ({@link NettyRuntime#spinMicros()}) before the caller parks: a quick answer is then picked up
      * by a thread that is still running instead of one the kernel must wake (slow on virtual
-     * machines). Yielding leaves the CPU to any other runnable thread.
+     * machines). Yielding leaves the CPU to any other runnable thread; {@link SpinPolicy} skips the
+     * checks while the machine is busy or they stop paying. Caller-driven connections never get
+     * here with an open future: their callers read the answer themselves.
      */
     private static void awaitBriefly(CompletableFuture<?> future) {
-        long budget = NettyRuntime.spinMicros() * 1000;
-        if (budget <= 0 || future.isDone()) {
+        if (future.isDone()) {
+            return;
+        }
+        SpinPolicy.Budget policy = WAIT_POLICY.get();
+        long budget = policy.nanosForThisWait();
+        if (budget <= 0) {
             return;
         }
         long deadline = System.nanoTime() + budget;
         do {
             Thread.yield();
             if (future.isDone()) {
+                policy.record(true);
                 return;
             }
         } while (System.nanoTime() - deadline < 0);
+        policy.record(false);
     }
 
     /** Returns the cause inside CompletionException wrappers. */

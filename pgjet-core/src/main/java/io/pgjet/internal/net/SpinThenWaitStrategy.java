@@ -15,7 +15,9 @@ import io.netty.util.IntSupplier;
  * when the answer lands skips it. Yielding between checks lets any other runnable thread — the
  * database server on the same machine, the application — have the CPU, so the checks use only
  * time nobody else wants. The budget is {@code -Dpgjet.spinMicros} (default
- * {@value NettyRuntime#DEFAULT_SPIN_MICROS} µs; 0 turns checking off).
+ * {@value NettyRuntime#DEFAULT_SPIN_MICROS} µs; 0 turns checking off). {@link SpinPolicy} turns
+ * checking off while the machine is busy or checks stop paying, since then every check takes CPU
+ * from the server being waited for.
  *
  * <p>One instance per event loop, used only on its thread.
  */
@@ -27,12 +29,14 @@ final class SpinThenWaitStrategy implements SelectStrategy {
     private static volatile long externalWork;
 
     private final long budgetNanos;
+    private final SpinPolicy.Budget policy;
     /** When the loop last decided to block, or 0; the time until the next call is how long it waited. */
     private long blockedAt;
     private boolean lastWaitWasShort = true;
 
     SpinThenWaitStrategy(long budgetNanos) {
         this.budgetNanos = budgetNanos;
+        this.policy = new SpinPolicy.Budget(budgetNanos);
     }
 
     /** Tells checking loops that a task was queued from another thread. */
@@ -52,16 +56,19 @@ final class SpinThenWaitStrategy implements SelectStrategy {
         if (ready != 0 || hasTasks) {
             return ready;
         }
-        if (lastWaitWasShort) {
+        long budget = lastWaitWasShort ? policy.nanosForThisWait() : 0;
+        if (budget > 0) {
             long work = externalWork;
-            long deadline = (now == 0 ? System.nanoTime() : now) + budgetNanos;
+            long deadline = (now == 0 ? System.nanoTime() : now) + budget;
             do {
                 Thread.yield();
                 ready = selectNow.get();
                 if (ready != 0 || externalWork != work) {
+                    policy.record(true);
                     return ready; // 0 with new work: the loop runs its tasks, then asks again
                 }
             } while (System.nanoTime() - deadline < 0);
+            policy.record(false);
         }
         blockedAt = System.nanoTime();
         return SelectStrategy.SELECT;

@@ -1,0 +1,97 @@
+package io.pgjet.internal.net;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+
+/**
+ * Decides whether a waiting thread may keep checking for a quick answer (yielding between
+ * checks) instead of sleeping at once. Checking wins on a machine with idle CPUs — the answer is
+ * picked up without a wake-up — and loses on a busy one: every check then takes CPU time from
+ * the very server the thread waits for. So checking is skipped:
+ * <ul>
+ *   <li>while the machine is busy: more threads are runnable than there are CPUs (Linux
+ *       {@code /proc/loadavg}, read at most every {@value #LOAD_REFRESH_MILLIS} ms);</li>
+ *   <li>for a while after checks stopped paying: each {@link Budget} counts whether its checks
+ *       found the answer, and after {@value #MISSES_TO_BACK_OFF} misses in a row it sleeps
+ *       directly for the next {@value #BACK_OFF_WAITS} waits before it tries again.</li>
+ * </ul>
+ * Thread-safe; the shared machine reading costs a volatile read per wait.
+ */
+public final class SpinPolicy {
+    static final long LOAD_REFRESH_MILLIS = 100;
+    static final int MISSES_TO_BACK_OFF = 8;
+    static final int BACK_OFF_WAITS = 256;
+    private static final Path LOADAVG = Paths.get("/proc/loadavg");
+    private static final int CPUS = Runtime.getRuntime().availableProcessors();
+    private static final boolean READABLE = Files.isReadable(LOADAVG);
+
+    private static volatile long nextRefresh;
+    private static volatile boolean busy;
+
+    private SpinPolicy() {}
+
+    /** Returns whether more threads are runnable than the machine has CPUs (false where that cannot be read). */
+    public static boolean machineBusy() {
+        if (!READABLE) {
+            return false;
+        }
+        long now = System.nanoTime();
+        if (now - nextRefresh >= 0) {
+            nextRefresh = now + LOAD_REFRESH_MILLIS * 1_000_000;
+            busy = runnableThreads() > CPUS;
+        }
+        return busy;
+    }
+
+    /** Returns the runnable threads on the machine, the waiting one included, or 0 if unknown. */
+    static int runnableThreads() {
+        try {
+            // "0.52 0.58 0.59 3/467 12345": the fourth field is runnable/total scheduling entities.
+            String line = new String(Files.readAllBytes(LOADAVG), StandardCharsets.US_ASCII);
+            String[] fields = line.trim().split("\\s+");
+            return Integer.parseInt(fields[3].substring(0, fields[3].indexOf('/')));
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * One waiter's checking budget and record (an I/O thread's, or a blocking caller's). Not
+     * thread-safe: one per thread, or races only cost an extra check or sleep.
+     */
+    public static final class Budget {
+        private final long budgetNanos;
+        private int misses;
+        private int skip;
+
+        /** Creates a budget of {@code budgetNanos} per wait (0 turns checking off). */
+        public Budget(long budgetNanos) {
+            this.budgetNanos = budgetNanos;
+        }
+
+        /** Returns how long this wait may check before sleeping: 0 when it should sleep at once. */
+        public long nanosForThisWait() {
+            if (budgetNanos <= 0) {
+                return 0;
+            }
+            if (skip > 0) {
+                skip--;
+                return 0;
+            }
+            return machineBusy() ? 0 : budgetNanos;
+        }
+
+        /** Records how a wait that checked ended: {@code paid} when the answer came within the budget. */
+        public void record(boolean paid) {
+            if (paid) {
+                misses = 0;
+            } else if (++misses >= MISSES_TO_BACK_OFF) {
+                misses = 0;
+                skip = BACK_OFF_WAITS;
+            }
+        }
+    }
+}
