@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.function.BooleanSupplier;
 
 /**
  * Decides whether a waiting thread may keep checking for a quick answer (yielding between
@@ -64,12 +65,19 @@ public final class SpinPolicy {
      */
     public static final class Budget {
         private final long budgetNanos;
+        private final BooleanSupplier busy;
         private int misses;
         private int skip;
 
         /** Creates a budget of {@code budgetNanos} per wait (0 turns checking off). */
         public Budget(long budgetNanos) {
+            this(budgetNanos, SpinPolicy::machineBusy);
+        }
+
+        /** Creates a budget that asks {@code busy} whether the machine is busy (tests pin it). */
+        Budget(long budgetNanos, BooleanSupplier busy) {
             this.budgetNanos = budgetNanos;
+            this.busy = busy;
         }
 
         /** Returns how long this wait may check before sleeping: 0 when it should sleep at once. */
@@ -81,7 +89,7 @@ public final class SpinPolicy {
                 skip--;
                 return 0;
             }
-            return machineBusy() ? 0 : budgetNanos;
+            return busy.getAsBoolean() ? 0 : budgetNanos;
         }
 
         /** Records how a wait that checked ended: {@code paid} when the answer came within the budget. */

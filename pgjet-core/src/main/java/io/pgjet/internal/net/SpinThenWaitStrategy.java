@@ -35,8 +35,13 @@ final class SpinThenWaitStrategy implements SelectStrategy {
     private boolean lastWaitWasShort = true;
 
     SpinThenWaitStrategy(long budgetNanos) {
+        this(new SpinPolicy.Budget(budgetNanos), budgetNanos);
+    }
+
+    /** Creates a strategy whose checks follow {@code policy} (tests give one that ignores the machine's load). */
+    SpinThenWaitStrategy(SpinPolicy.Budget policy, long budgetNanos) {
         this.budgetNanos = budgetNanos;
-        this.policy = new SpinPolicy.Budget(budgetNanos);
+        this.policy = policy;
     }
 
     /** Tells checking loops that a task was queued from another thread. */
