@@ -175,6 +175,28 @@ class SocketTransportTest {
         }
     }
 
+    @Test
+    void aServerThatStopsAnsweringCannotHoldATimedOutCallerForever() throws Exception {
+        try (Connection conn = connect()) {
+            int pid = conn.getServerPid();
+            signal("STOP", pid);
+            try {
+                long bound = 300 + TimeUnit.NANOSECONDS.toMillis(SocketWatcher.GIVE_UP_NANOS) + 2000;
+                assertTimeoutPreemptively(Duration.ofMillis(bound), () -> assertThrows(PgTimeoutException.class,
+                        () -> conn.withTimeout(Duration.ofMillis(300)).execute("select 1")));
+                assertTrue(conn.isClosed(), "a connection whose server went silent is closed, not reused");
+            } finally {
+                signal("CONT", pid);
+            }
+        }
+    }
+
+    /** Sends a signal to a local backend (the test kit's servers run on this machine). */
+    private static void signal(String name, int pid) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(pid)).inheritIO().start();
+        assertEquals(0, kill.waitFor(), "kill -" + name + " " + pid);
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
