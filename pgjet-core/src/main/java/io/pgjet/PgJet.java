@@ -73,9 +73,13 @@ public final class PgJet {
         return createPool(ConnectionConfig.parse(dsn), options);
     }
 
-    /** Creates a connection pool to the server(s) {@code config} names; see {@link #createPool(String)}. */
+    /**
+     * Creates a connection pool to the server(s) {@code config} names; see {@link #createPool(String)}.
+     * Its connections are caller-driven, like {@link #connect(ConnectionConfig)}'s.
+     */
     public static Pool createPool(ConnectionConfig config, PoolOptions options) {
-        return new BlockingPool(Futures.await(ConnectionPool.create(config, options, RealConnection::connect)));
+        return new BlockingPool(Futures.await(ConnectionPool.create(config, options,
+                RealConnection::connectBlockingOffThread)));
     }
 
     /**

@@ -96,6 +96,15 @@ public final class RealConnection implements AsyncConnection, Awaiter.Source {
     }
 
     /**
+     * Connects like {@link #connectBlocking} from a worker thread, for callers that must not block
+     * (a pool opening connections from its timer or a callback).
+     */
+    public static CompletableFuture<RealConnection> connectBlockingOffThread(ConnectionConfig config) {
+        return CompletableFuture.supplyAsync(() -> config, NettyRuntime.shared().blockingWork())
+                .thenCompose(RealConnection::connectBlocking);
+    }
+
+    /**
      * Connects per {@code config} over the transport {@code dialer} opens: the event loops
      * ({@link NettyDialer}) or the caller-driven socket ({@link SocketDialer},
      * which connects on the calling thread).

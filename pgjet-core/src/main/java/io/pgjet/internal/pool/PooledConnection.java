@@ -13,6 +13,7 @@ import io.pgjet.Notification;
 import io.pgjet.QueryRecord;
 import io.pgjet.Row;
 import io.pgjet.TransactionOptions;
+import io.pgjet.internal.Awaiter;
 import io.pgjet.types.BinaryTypeCodec;
 import io.pgjet.types.TextTypeCodec;
 import io.pgjet.types.TupleTypeCodec;
@@ -29,7 +30,7 @@ import java.util.function.Function;
  * lasts and fails with {@link io.pgjet.PgInterfaceException} after it, and {@code close()}
  * returns the connection to the pool instead of closing it.
  */
-final class PooledConnection implements AsyncConnection {
+final class PooledConnection implements AsyncConnection, Awaiter.Source {
     private final PoolLease lease;
     /** The connection this view talks to: the pooled one, or a {@code withTimeout} view of it. */
     private final AsyncConnection view;
@@ -37,6 +38,12 @@ final class PooledConnection implements AsyncConnection {
     PooledConnection(PoolLease lease, AsyncConnection view) {
         this.lease = lease;
         this.view = view;
+    }
+
+    /** Blocking callers of a lease wait the way its connection's transport wants. */
+    @Override
+    public Awaiter awaiter() {
+        return Awaiter.of(view);
     }
 
     /** Returns this view's connection while the lease lasts, counting a query. */
