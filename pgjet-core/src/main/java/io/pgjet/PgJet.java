@@ -1,8 +1,8 @@
 package io.pgjet;
 
-import io.pgjet.internal.BlockingConnection;
-import io.pgjet.internal.Futures;
-import io.pgjet.internal.RealConnection;
+import io.pgjet.internal.blocking.BlockingConnection;
+import io.pgjet.internal.blocking.Futures;
+import io.pgjet.internal.conn.RealConnection;
 import io.pgjet.internal.pool.BlockingPool;
 import io.pgjet.internal.pool.ConnectionPool;
 import java.util.concurrent.CompletableFuture;

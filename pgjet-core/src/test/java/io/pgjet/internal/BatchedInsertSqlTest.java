@@ -1,5 +1,7 @@
 package io.pgjet.internal;
 
+import io.pgjet.internal.batch.BatchedInsertSql;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 

@@ -1,5 +1,7 @@
 package io.pgjet.internal;
 
+import io.pgjet.internal.conn.RealConnection;
+
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

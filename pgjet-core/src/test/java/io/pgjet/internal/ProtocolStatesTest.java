@@ -1,5 +1,7 @@
 package io.pgjet.internal;
 
+import io.pgjet.internal.conn.RealConnection;
+
 import static io.pgjet.internal.Servers.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,5 +1,7 @@
 package io.pgjet.internal;
 
+import io.pgjet.internal.batch.InsertChunks;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;

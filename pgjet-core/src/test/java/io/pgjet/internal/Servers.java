@@ -1,5 +1,7 @@
 package io.pgjet.internal;
 
+import io.pgjet.internal.conn.RealConnection;
+
 import io.pgjet.ConnectionConfig;
 import io.pgjet.internal.result.StatementResult;
 import io.pgjet.testkit.PgServer;

@@ -2,7 +2,7 @@ package io.pgjet.internal.copy;
 
 import io.pgjet.CopyOptions;
 import io.pgjet.PgInterfaceException;
-import io.pgjet.internal.Identifiers;
+import io.pgjet.internal.conn.Identifiers;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,7 +2,7 @@ package io.pgjet.internal.copy;
 
 import io.pgjet.PgInterfaceException;
 import io.pgjet.Row;
-import io.pgjet.internal.RealConnection;
+import io.pgjet.internal.conn.RealConnection;
 import io.pgjet.internal.types.Codec;
 import io.pgjet.internal.types.CodecContext;
 import io.pgjet.internal.types.CodecRegistry;

@@ -12,7 +12,7 @@ import java.util.function.Supplier;
  *
  * <p>Every method may be called from any thread unless it says otherwise.
  */
-public interface Transport extends io.pgjet.internal.Awaiter {
+public interface Transport extends io.pgjet.internal.blocking.Awaiter {
     /**
      * Queues a command; its messages are written in submission order, pipelined behind earlier
      * commands, and its future gets cancel and timeout hooks.

@@ -17,7 +17,7 @@ import io.pgjet.internal.engine.SessionState;
 import io.pgjet.internal.engine.StartupCommand;
 import io.pgjet.internal.engine.TerminateCommand;
 import io.pgjet.internal.engine.Transport;
-import io.pgjet.internal.Futures;
+import io.pgjet.internal.blocking.Futures;
 import java.net.SocketAddress;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;

@@ -4,7 +4,7 @@ import io.pgjet.AsyncConnection;
 import io.pgjet.AsyncPool;
 import io.pgjet.CommandStatus;
 import io.pgjet.Row;
-import io.pgjet.internal.Futures;
+import io.pgjet.internal.blocking.Futures;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;

@@ -13,7 +13,7 @@ import io.pgjet.Notification;
 import io.pgjet.QueryRecord;
 import io.pgjet.Row;
 import io.pgjet.TransactionOptions;
-import io.pgjet.internal.Awaiter;
+import io.pgjet.internal.blocking.Awaiter;
 import io.pgjet.types.BinaryTypeCodec;
 import io.pgjet.types.TextTypeCodec;
 import io.pgjet.types.TupleTypeCodec;

@@ -5,7 +5,7 @@ import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.pgjet.PgConnectionException;
 import io.pgjet.PgInterfaceException;
-import io.pgjet.internal.Futures;
+import io.pgjet.internal.blocking.Futures;
 import io.pgjet.internal.engine.BackendFrames;
 import io.pgjet.internal.engine.Command;
 import io.pgjet.internal.engine.CommandFuture;

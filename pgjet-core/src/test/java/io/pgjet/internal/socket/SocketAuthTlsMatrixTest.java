@@ -2,7 +2,7 @@ package io.pgjet.internal.socket;
 
 import io.pgjet.ConnectionConfig;
 import io.pgjet.internal.AuthTlsMatrixTest;
-import io.pgjet.internal.RealConnection;
+import io.pgjet.internal.conn.RealConnection;
 import java.util.concurrent.TimeUnit;
 
 /**

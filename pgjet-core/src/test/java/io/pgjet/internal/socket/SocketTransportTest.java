@@ -12,7 +12,7 @@ import io.pgjet.PgConnectionException;
 import io.pgjet.PgJet;
 import io.pgjet.PgTimeoutException;
 import io.pgjet.Row;
-import io.pgjet.internal.RealConnection;
+import io.pgjet.internal.conn.RealConnection;
 import io.pgjet.testkit.PgTestServer;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,7 @@
-package io.pgjet.internal;
+package io.pgjet.internal.batch;
+
+import io.pgjet.internal.conn.BinaryParameters;
+import io.pgjet.internal.conn.SessionTypes;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -44,9 +47,9 @@ import java.util.UUID;
  * <p>Also words the batch's errors in the caller's terms: row numbers and row ranges instead of
  * chunk numbers. Used on the I/O thread only (like any {@link BatchSource}).
  */
-final class InsertChunks implements BatchSource, ExecuteManyCommand.Wording {
+public final class InsertChunks implements BatchSource, ExecuteManyCommand.Wording {
     /** Rows per chunk at most. */
-    static final int MAX_ROWS = 5_000;
+    public static final int MAX_ROWS = 5_000;
     /** Estimated encoded bytes at which a chunk closes (a chunk always has at least one row). */
     static final long MAX_BYTES = 4L << 20;
     /** How error messages introduce this path, so a reader knows why rows come in ranges. */

@@ -1,4 +1,4 @@
-package io.pgjet.internal;
+package io.pgjet.internal.conn;
 
 import io.netty.buffer.ByteBuf;
 import io.pgjet.Row;
@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * introspected from this server, shared by every connection to the same server and database)
  * and the codec context, rebuilt when the session's TimeZone changes.
  */
-final class SessionTypes implements TypeResolver {
+public final class SessionTypes implements TypeResolver {
     private static final Map<String, CodecRegistry> BY_SERVER = new ConcurrentHashMap<>();
     private static final int OID_ARRAY = 1028;
     private static final String INTROSPECTION = "pgjet_introspection";
@@ -42,12 +42,12 @@ final class SessionTypes implements TypeResolver {
     }
 
     /** Returns the registry in use. */
-    CodecRegistry registry() {
+    public CodecRegistry registry() {
         return registry;
     }
 
     /** Returns the codec context for the session's current TimeZone. */
-    CodecContext context() {
+    public CodecContext context() {
         String zone = session.parameter("TimeZone");
         CodecContext current = context;
         if (current == null || !java.util.Objects.equals(zone, contextZone) || current.registry() != registry) {

@@ -1,4 +1,4 @@
-package io.pgjet.internal;
+package io.pgjet.internal.batch;
 
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -30,7 +30,7 @@ import java.util.Set;
  *
  * <p>Stateless; the result depends on the SQL text alone, so callers cache it per text.
  */
-final class BatchedInsertSql {
+public final class BatchedInsertSql {
 
     /**
      * A statement that can be rewritten.
@@ -39,7 +39,7 @@ final class BatchedInsertSql {
      *     {@code $k}'s values
      * @param parameterCount the number of parameters (every one of {@code $1..$n} is used)
      */
-    record Shape(String rewrittenSql, int parameterCount) {}
+    public record Shape(String rewrittenSql, int parameterCount) {}
 
     private enum Kind { WORD, QUOTED_IDENTIFIER, STRING, PARAMETER, OPEN, CLOSE, COMMA, SEMICOLON, DOT, OTHER }
 
@@ -56,7 +56,7 @@ final class BatchedInsertSql {
      * Returns how to rewrite {@code sql}, or null when it is not exactly a single-row
      * {@code INSERT ... VALUES} using every parameter {@code $1..$n} (n &ge; 1).
      */
-    static Shape parse(String sql) {
+    public static Shape parse(String sql) {
         List<Token> tokens = tokenize(sql);
         if (tokens == null) {
             return null;

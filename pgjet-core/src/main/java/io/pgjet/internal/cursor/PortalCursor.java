@@ -1,4 +1,7 @@
-package io.pgjet.internal;
+package io.pgjet.internal.cursor;
+
+import io.pgjet.internal.conn.Identifiers;
+import io.pgjet.internal.conn.RealConnection;
 
 import io.pgjet.AsyncCursor;
 import io.pgjet.PgInterfaceException;
@@ -14,7 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * fetch (one round trip each), Close at the end. Portals only outlive their Sync inside a
  * transaction block, so opening one outside a transaction fails clearly.
  */
-final class PortalCursor implements AsyncCursor {
+public final class PortalCursor implements AsyncCursor {
     private final RealConnection connection;
     private final String portal;
     private final StatementRef statement;
@@ -27,11 +30,13 @@ final class PortalCursor implements AsyncCursor {
         this.statement = statement;
     }
 
-    static CompletableFuture<AsyncCursor> open(RealConnection connection, String portal, String sql, Object[] args) {
+    /** Opens a forward-only cursor over {@code sql} in the named {@code portal} (inside a transaction). */
+    public static CompletableFuture<AsyncCursor> open(RealConnection connection, String portal, String sql, Object[] args) {
         return opened(connection, portal, connection.bindPortal(sql, portal, args));
     }
 
-    static CompletableFuture<AsyncCursor> open(RealConnection connection, String portal, StatementRef statement,
+    /** Opens a forward-only cursor over a prepared {@code statement} in the named {@code portal}. */
+    public static CompletableFuture<AsyncCursor> open(RealConnection connection, String portal, StatementRef statement,
             Object[] args) {
         return opened(connection, portal, connection.bindPortal(statement, portal, args));
     }
@@ -115,5 +120,5 @@ final class PortalCursor implements AsyncCursor {
     }
 
     /** What binding a portal produced: the statement behind it and the Bind's own result. */
-    record Bound(StatementRef statement, StatementResult result) {}
+    public record Bound(StatementRef statement, StatementResult result) {}
 }

@@ -1,4 +1,7 @@
-package io.pgjet.internal;
+package io.pgjet.internal.cursor;
+
+import io.pgjet.internal.conn.Identifiers;
+import io.pgjet.internal.conn.RealConnection;
 
 import io.pgjet.AsyncCursor;
 import io.pgjet.PgInterfaceException;
@@ -11,7 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * A scrollable cursor declared in SQL ({@code DECLARE name SCROLL CURSOR FOR ...}) and moved with
  * {@code FETCH}/{@code MOVE}. DECLARE needs a transaction block; the server says so otherwise.
  */
-final class ScrollCursor implements AsyncCursor {
+public final class ScrollCursor implements AsyncCursor {
     private final RealConnection connection;
     private final String name;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -21,7 +24,8 @@ final class ScrollCursor implements AsyncCursor {
         this.name = name;
     }
 
-    static CompletableFuture<AsyncCursor> open(RealConnection connection, String name, String sql, Object[] args) {
+    /** Opens a scrollable cursor {@code name} over {@code sql} (DECLARE ... SCROLL CURSOR). */
+    public static CompletableFuture<AsyncCursor> open(RealConnection connection, String name, String sql, Object[] args) {
         return connection.queryUncached("DECLARE " + Identifiers.quote(name) + " SCROLL CURSOR FOR " + sql, args)
                 .thenApply(declared -> new ScrollCursor(connection, name));
     }

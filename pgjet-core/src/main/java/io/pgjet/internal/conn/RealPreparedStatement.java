@@ -1,4 +1,6 @@
-package io.pgjet.internal;
+package io.pgjet.internal.conn;
+
+import io.pgjet.internal.cursor.CursorPublisher;
 
 import io.pgjet.AsyncPreparedStatement;
 import io.pgjet.Attribute;
@@ -23,7 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * A statement the caller prepared explicitly: named on the server, owned by this object (not by
  * the statement cache), executed with Bind/Execute only.
  */
-final class RealPreparedStatement implements AsyncPreparedStatement {
+public final class RealPreparedStatement implements AsyncPreparedStatement {
     private static final AtomicLong NAMES = new AtomicLong();
 
     private final RealConnection connection;
@@ -98,7 +100,7 @@ final class RealPreparedStatement implements AsyncPreparedStatement {
     }
 
     /** Opens a cursor over this statement on its connection (for the blocking facade's streams). */
-    CompletableFuture<io.pgjet.AsyncCursor> openCursor(Object... args) {
+    public CompletableFuture<io.pgjet.AsyncCursor> openCursor(Object... args) {
         return connection.openCursor(statement, args);
     }
 

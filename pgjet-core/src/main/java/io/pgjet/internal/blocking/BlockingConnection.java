@@ -1,4 +1,6 @@
-package io.pgjet.internal;
+package io.pgjet.internal.blocking;
+
+import io.pgjet.internal.conn.RealConnection;
 
 import io.pgjet.AsyncConnection;
 import io.pgjet.CommandStatus;

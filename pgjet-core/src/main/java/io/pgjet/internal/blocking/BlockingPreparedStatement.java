@@ -1,4 +1,7 @@
-package io.pgjet.internal;
+package io.pgjet.internal.blocking;
+
+import io.pgjet.internal.conn.RealConnection;
+import io.pgjet.internal.conn.RealPreparedStatement;
 
 import io.pgjet.AsyncPreparedStatement;
 import io.pgjet.Attribute;

@@ -1,4 +1,13 @@
-package io.pgjet.internal;
+package io.pgjet.internal.conn;
+
+import io.pgjet.internal.batch.BatchedInserts;
+import io.pgjet.internal.batch.PublisherBatchSource;
+import io.pgjet.internal.blocking.Awaiter;
+import io.pgjet.internal.blocking.Futures;
+import io.pgjet.internal.copy.CopyInWriter;
+import io.pgjet.internal.cursor.CursorPublisher;
+import io.pgjet.internal.cursor.PortalCursor;
+import io.pgjet.internal.cursor.ScrollCursor;
 
 import io.pgjet.AsyncConnection;
 import io.pgjet.AsyncCursor;
@@ -57,7 +66,7 @@ import java.util.function.Function;
  */
 public final class RealConnection implements AsyncConnection, Awaiter.Source {
     /** Rows per round trip of a cursor read as a stream, as asyncpg's default. */
-    static final int DEFAULT_PREFETCH = 50;
+    public static final int DEFAULT_PREFETCH = 50;
     private static final boolean BLOCKING_ON_EVENT_LOOPS = "eventloop".equals(System.getProperty("pgjet.blockingTransport"));
     private static final AtomicLong CURSOR_NAMES = new AtomicLong();
     private final Transport io;
@@ -264,12 +273,12 @@ public final class RealConnection implements AsyncConnection, Awaiter.Source {
     }
 
     /** Returns the Bind encoder for {@code args} (for engine-level tests). */
-    BindEncoder bindEncoderFor(Object[] args) {
+    public BindEncoder bindEncoderFor(Object[] args) {
         return parameters(args);
     }
 
     /** Returns the type resolver commands of this connection use (for engine-level tests). */
-    io.pgjet.internal.engine.TypeResolver typeResolver() {
+    public io.pgjet.internal.engine.TypeResolver typeResolver() {
         return types;
     }
 
@@ -365,12 +374,13 @@ public final class RealConnection implements AsyncConnection, Awaiter.Source {
     }
 
     /** Binds {@code sql} to a named portal without executing it (the seed's BIND state). */
-    CompletableFuture<PortalCursor.Bound> bindPortal(String sql, String portal, Object[] args) {
+    public CompletableFuture<PortalCursor.Bound> bindPortal(String sql, String portal, Object[] args) {
         Statement statement = statementFor(sql);
         return track(statement, bindPortal(statement.ref(), portal, args));
     }
 
-    CompletableFuture<PortalCursor.Bound> bindPortal(StatementRef statement, String portal, Object[] args) {
+    /** Binds an already prepared {@code statement} to the named {@code portal} without executing it. */
+    public CompletableFuture<PortalCursor.Bound> bindPortal(StatementRef statement, String portal, Object[] args) {
         return submit(QueryCommand.of(statement, parameters(args), types, portal, 0, false))
                 .thenApply(result -> new PortalCursor.Bound(statement, result));
     }
@@ -402,7 +412,7 @@ public final class RealConnection implements AsyncConnection, Awaiter.Source {
     }
 
     /** Runs one statement on the unnamed statement, never cached (cursor commands, DECLARE). */
-    CompletableFuture<StatementResult> queryUncached(String sql, Object... args) {
+    public CompletableFuture<StatementResult> queryUncached(String sql, Object... args) {
         return submit(QueryCommand.of(new StatementRef("", sql), parameters(args), types, "", 0, true));
     }
 

@@ -1,4 +1,4 @@
-package io.pgjet.internal;
+package io.pgjet.internal.conn;
 
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
@@ -9,13 +9,14 @@ import java.util.concurrent.locks.ReentrantLock;
  * keep the order of the messages without ever running on the I/O thread. A task that throws is
  * reported to the thread's uncaught-exception handler and does not stop later tasks.
  */
-final class SerialExecutor implements Executor {
+public final class SerialExecutor implements Executor {
     private final Executor backing;
     private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
     private final ReentrantLock lock = new ReentrantLock();
     private boolean running;
 
-    SerialExecutor(Executor backing) {
+    /** Creates an executor running its tasks one at a time on {@code backing}. */
+    public SerialExecutor(Executor backing) {
         this.backing = backing;
     }
 

@@ -1,4 +1,6 @@
-package io.pgjet.internal;
+package io.pgjet.internal.conn;
+
+import io.pgjet.internal.blocking.Futures;
 
 import io.pgjet.AsyncTransaction;
 import io.pgjet.PgInterfaceException;

@@ -1,4 +1,6 @@
-package io.pgjet.internal;
+package io.pgjet.internal.batch;
+
+import io.pgjet.internal.conn.SessionTypes;
 
 import io.pgjet.PgException;
 import io.pgjet.internal.engine.ExecuteManyCommand;
@@ -28,7 +30,7 @@ import java.util.function.Function;
  *
  * <p>Thread-safe: texts are looked up by the calling threads, decisions made on the I/O thread.
  */
-final class BatchedInserts {
+public final class BatchedInserts {
     /** Texts remembered at most; past that the memory starts over (re-parsing costs microseconds). */
     private static final int MAX_ENTRIES = 512;
 
@@ -37,7 +39,7 @@ final class BatchedInserts {
     /**
      * What is known about one SQL text.
      */
-    static final class Entry {
+    public static final class Entry {
         private final String sql;
         /** How to rewrite it, or null when its shape rules a rewrite out. */
         private final BatchedInsertSql.Shape shape;
@@ -50,17 +52,17 @@ final class BatchedInserts {
         }
 
         /** Whether a batch of this text may still be rewritten (as far as is known now). */
-        boolean mayRewrite() {
+        public boolean mayRewrite() {
             return shape != null && types != Types.REJECTED;
         }
 
         /** Whether the decision is already made, so the statement needs no description. */
-        boolean decided() {
+        public boolean decided() {
             return types != null;
         }
 
         /** Returns the rewritten SQL text (only when {@link #mayRewrite()}). */
-        String rewrittenSql() {
+        public String rewrittenSql() {
             return shape.rewrittenSql();
         }
     }
@@ -76,7 +78,7 @@ final class BatchedInserts {
     }
 
     /** Returns what is known about {@code sql}, parsing it the first time. */
-    Entry entry(String sql) {
+    public Entry entry(String sql) {
         Entry entry = entries.get(sql);
         if (entry == null) {
             if (entries.size() >= MAX_ENTRIES) {
@@ -88,7 +90,7 @@ final class BatchedInserts {
     }
 
     /** Forgets every type decision (the types or their codecs may have changed). */
-    void clear() {
+    public void clear() {
         entries.clear();
     }
 
@@ -145,7 +147,7 @@ final class BatchedInserts {
      * @param unused called when the parameter types rule the rewrite out, so the rewritten
      *     statement (looked up before they were known) need not stay in the statement cache
      */
-    ExecuteManyCommand.Rewrite rewrite(Entry entry, StatementRef rewritten, PeekedRows rows, SessionTypes types,
+    public ExecuteManyCommand.Rewrite rewrite(Entry entry, StatementRef rewritten, PeekedRows rows, SessionTypes types,
             Function<Iterator<Object[]>, CompletableFuture<ExecuteManyCommand.Outcome>> ordinary, Runnable unused) {
         return new ExecuteManyCommand.Rewrite() {
             @Override
@@ -186,14 +188,14 @@ final class BatchedInserts {
      * then replayed. A failure while reading ahead is replayed at its place too, so it is
      * reported as the batch would report it.
      */
-    static final class PeekedRows implements Iterator<Object[]> {
+    public static final class PeekedRows implements Iterator<Object[]> {
         private final List<Object[]> peeked = new ArrayList<>(2);
         private final Iterator<Object[]> rest;
         private RuntimeException failure;
         private int replayed;
 
         /** Reads up to {@code count} rows of {@code rows} ahead. */
-        PeekedRows(Iterator<Object[]> rows, int count) {
+        public PeekedRows(Iterator<Object[]> rows, int count) {
             this.rest = rows;
             try {
                 while (peeked.size() < count && rows.hasNext()) {
@@ -205,7 +207,7 @@ final class BatchedInserts {
         }
 
         /** Whether at least {@code count} rows were read ahead. */
-        boolean hasAtLeast(int count) {
+        public boolean hasAtLeast(int count) {
             return peeked.size() >= count;
         }
 

@@ -1,4 +1,7 @@
-package io.pgjet.internal;
+package io.pgjet.internal.cursor;
+
+import io.pgjet.internal.blocking.Futures;
+import io.pgjet.internal.conn.SerialExecutor;
 
 import io.pgjet.AsyncCursor;
 import io.pgjet.PgInterfaceException;
@@ -16,11 +19,12 @@ import java.util.function.Supplier;
  * held in memory. All signals run on a serial worker executor, never on the I/O thread; the
  * cursor is opened on the first request and closed on completion, error or cancel.
  */
-final class CursorPublisher implements Flow.Publisher<Row> {
+public final class CursorPublisher implements Flow.Publisher<Row> {
     private final Supplier<CompletableFuture<AsyncCursor>> opener;
     private final int prefetch;
 
-    CursorPublisher(Supplier<CompletableFuture<AsyncCursor>> opener, int prefetch) {
+    /** Creates a publisher that opens a cursor with {@code opener} per subscription and fetches {@code prefetch} rows at a time. */
+    public CursorPublisher(Supplier<CompletableFuture<AsyncCursor>> opener, int prefetch) {
         if (prefetch <= 0) {
             throw new PgInterfaceException("prefetch must be positive: " + prefetch);
         }

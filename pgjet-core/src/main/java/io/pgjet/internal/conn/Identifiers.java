@@ -1,4 +1,4 @@
-package io.pgjet.internal;
+package io.pgjet.internal.conn;
 
 import io.pgjet.PgInterfaceException;
 

@@ -1,4 +1,4 @@
-package io.pgjet.internal;
+package io.pgjet.internal.conn;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -17,7 +17,7 @@ import java.util.UUID;
  * booleans and UUIDs written in their text form for a type PgJet has no binary codec for), so
  * the server parses it. Values are written straight into the outbound buffer.
  */
-final class BinaryParameters implements BindEncoder {
+public final class BinaryParameters implements BindEncoder {
     private static final short[] NO_FORMATS = new short[0];
     private static final short[] ALL_BINARY = {1};
     private static final short[] ALL_TEXT = new short[0];
@@ -103,7 +103,7 @@ final class BinaryParameters implements BindEncoder {
      *
      * @throws PgInterfaceException for any other class, or text with a NUL character
      */
-    static String plainText(Object value, String typeName) {
+    public static String plainText(Object value, String typeName) {
         String text;
         if (value instanceof CharSequence || value instanceof Number || value instanceof Boolean
                 || value instanceof Character || value instanceof UUID) {

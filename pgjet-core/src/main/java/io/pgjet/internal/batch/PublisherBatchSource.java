@@ -1,4 +1,4 @@
-package io.pgjet.internal;
+package io.pgjet.internal.batch;
 
 import io.pgjet.PgInterfaceException;
 import io.pgjet.internal.engine.BatchSource;
@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * batch consumes them, so at most about one slice waits in memory, and wakes the batch when a
  * slice arrives. A publisher error abandons (and rolls back) the batch.
  */
-final class PublisherBatchSource implements BatchSource, Flow.Subscriber<Object[]> {
+public final class PublisherBatchSource implements BatchSource, Flow.Subscriber<Object[]> {
     private static final int PREFETCH = 512;
 
     private final Queue<Object[]> ready = new ConcurrentLinkedQueue<>();
@@ -23,7 +23,8 @@ final class PublisherBatchSource implements BatchSource, Flow.Subscriber<Object[
     /** Consumed since the last request; touched only by the polling (I/O) thread. */
     private int consumed;
 
-    static PublisherBatchSource subscribe(Flow.Publisher<Object[]> publisher) {
+    /** Subscribes to {@code publisher} and returns the source that hands its parameter sets to a batch. */
+    public static PublisherBatchSource subscribe(Flow.Publisher<Object[]> publisher) {
         PublisherBatchSource source = new PublisherBatchSource();
         publisher.subscribe(source);
         return source;

@@ -1,4 +1,4 @@
-package io.pgjet.internal;
+package io.pgjet.internal.blocking;
 
 import io.pgjet.AsyncCursor;
 import io.pgjet.Cursor;

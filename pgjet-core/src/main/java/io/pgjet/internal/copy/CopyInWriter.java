@@ -1,4 +1,4 @@
-package io.pgjet.internal;
+package io.pgjet.internal.copy;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -17,19 +17,21 @@ import java.util.Iterator;
  * broken source can never commit a partial load. The CopyFail message is the source's
  * exception as text, cut to {@value #MAX_REASON} characters.
  */
-final class CopyInWriter {
+public final class CopyInWriter {
     /** Longest CopyFail reason sent; the server logs it and repeats it in its error. */
     static final int MAX_REASON = 1000;
 
     private final Transport io;
     private final CopyInCommand command;
 
-    CopyInWriter(Transport io, CopyInCommand command) {
+    /** Creates the writer of {@code command}'s data over {@code io}. */
+    public CopyInWriter(Transport io, CopyInCommand command) {
         this.io = io;
         this.command = command;
     }
 
-    void pump(Iterator<byte[]> source) {
+    /** Sends every chunk of {@code source}, then CopyDone (or CopyFail if the source failed); blocks the calling worker. */
+    public void pump(Iterator<byte[]> source) {
         try {
             while (!command.serverFailed() && source.hasNext()) {
                 byte[] chunk = source.next();
