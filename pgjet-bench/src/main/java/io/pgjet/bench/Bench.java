@@ -100,7 +100,10 @@ public final class Bench {
         }
 
         double loadBefore = Environment.loadAverage();
-        try {
+        if (options.burn > 0) {
+            report.environment().put("cpu burner", options.burn + " busy threads in the bench JVM during every case");
+        }
+        try (CpuBurner burner = new CpuBurner(options.burn, options.burnLimitSeconds(runnable.size()))) {
             for (int round = 1; round <= options.rounds; round++) {
                 log.accept("round " + round + " of " + options.rounds);
                 List<List<CaseResult>> groups = groupByCase(runnable);

@@ -39,6 +39,8 @@ public final class BenchOptions {
             "  --stream-rows N     rows per stream (default 1000000, at most the number of accounts)",
             "  --out DIR           output directory (default bench-results/)",
             "  --no-pgbench        do not run pgbench even if it is installed",
+            "  --burn N            measure under load: N threads keep CPUs busy while the cases run (default 0;",
+            "                      they stop with the run, or after the run's planned length plus a margin)",
             "  --smoke             every workload, 1 s, 1 round, small data; checks results, not speed",
             "  --jmh [REGEX] [JMH options]  run the JMH micro-benchmarks instead (e.g. --jmh DataRow -prof gc)",
             "  --help              this text",
@@ -62,6 +64,7 @@ public final class BenchOptions {
     int streamRows = 1_000_000;
     Path out = Path.of("bench-results");
     boolean pgbench = true;
+    int burn;
     boolean smoke;
     boolean help;
     List<String> arguments = List.of();
@@ -107,6 +110,11 @@ public final class BenchOptions {
             }
         }
         return o;
+    }
+
+    /** Returns an upper bound on the run's length for {@code cases} cases, so a CPU burner stops by itself. */
+    long burnLimitSeconds(int cases) {
+        return (long) Math.ceil(cases * rounds * (seconds + warmup + 30)) + 60;
     }
 
     private void set(String option, String value) {
@@ -156,6 +164,12 @@ public final class BenchOptions {
                     break;
                 case "--dsn":
                     dsn = value;
+                    break;
+                case "--burn":
+                    burn = Integer.parseInt(value);
+                    if (burn < 0) {
+                        throw new IllegalArgumentException("--burn must not be negative");
+                    }
                     break;
                 case "--scale":
                     scale = (int) positive(Integer.parseInt(value));

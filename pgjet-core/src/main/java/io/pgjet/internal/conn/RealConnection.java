@@ -109,8 +109,10 @@ public final class RealConnection implements AsyncConnection, Awaiter.Source {
      * (a pool opening connections from its timer or a callback).
      */
     public static CompletableFuture<RealConnection> connectBlockingOffThread(ConnectionConfig config) {
-        return CompletableFuture.supplyAsync(() -> config, NettyRuntime.shared().blockingWork())
-                .thenCompose(RealConnection::connectBlocking);
+        // Connected inside the task, not in a stage after it: a stage added to an already completed
+        // future would run on the caller.
+        return CompletableFuture.supplyAsync(() -> connectBlocking(config), NettyRuntime.shared().blockingWork())
+                .thenCompose(connecting -> connecting);
     }
 
     /**
@@ -136,6 +138,15 @@ public final class RealConnection implements AsyncConnection, Awaiter.Source {
     @Override
     public Awaiter awaiter() {
         return io;
+    }
+
+    /**
+     * Takes in, without blocking, what an idle connection received — typically the server's FATAL
+     * before it ended the session — so a pool notices a free caller-driven connection the server
+     * closed; the event-loop transport reads while idle anyway.
+     */
+    public void pollIdle() {
+        io.pollIdle();
     }
 
     /** Returns the connection's I/O binding; for PgJet's own packages and tests. */

@@ -87,4 +87,11 @@ public interface Transport extends io.pgjet.internal.blocking.Awaiter {
      * reads; the caller-driven one starts a reader thread of its own while this is on.
      */
     void keepReadingWhileIdle(boolean read);
+
+    /**
+     * Reads, without blocking, whatever arrived while no command was in flight (a FATAL error
+     * before the server closed the session, a notice), so an idle connection that nobody reads
+     * notices its end. Does nothing while a command is in flight or someone reads.
+     */
+    void pollIdle();
 }

@@ -356,6 +356,12 @@ public final class ConnectionIo implements Transport, ProtocolEngine.Outbound, C
 
     /** Does nothing: the event loop reads whenever data arrives, idle or not. */
     @Override
+    public void pollIdle() {
+        // always reading
+    }
+
+    /** Does nothing: the event loop reads whenever data arrives, idle or not. */
+    @Override
     public void keepReadingWhileIdle(boolean read) {
         // always reading
     }

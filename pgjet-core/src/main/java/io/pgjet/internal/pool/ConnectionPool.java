@@ -505,12 +505,14 @@ public final class ConnectionPool extends PoolVerbs {
     /** Closes free connections that sat unused too long or outlived their lifetime, then tops up. */
     private void sweep() {
         List<PoolSlot> stale = new ArrayList<>();
+        List<PoolSlot> free;
         long now = System.nanoTime();
         lock.lock();
         try {
             if (closing) {
                 return;
             }
+            free = new ArrayList<>(idle);
             long maxIdle = options.maxInactiveLifetime().toNanos();
             int open = size0();
             // Oldest-idle first: the free stack's tail holds the connections unused the longest.
@@ -527,6 +529,12 @@ public final class ConnectionPool extends PoolVerbs {
             lock.unlock();
         }
         stale.forEach(slot -> discard(slot, false));
+        // A free caller-driven connection reads nothing by itself: look for a server's goodbye.
+        for (PoolSlot slot : free) {
+            if (!stale.contains(slot) && slot.connection instanceof RealConnection) {
+                ((RealConnection) slot.connection).pollIdle();
+            }
+        }
         topUp();
     }
 

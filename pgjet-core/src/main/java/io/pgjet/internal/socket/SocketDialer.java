@@ -120,7 +120,7 @@ public final class SocketDialer implements Dialer {
                     : couldNotConnect(host, address, e);
         }
         try {
-            return SocketStream.of(tls ? secure(config, host, socket) : socket);
+            return SocketStream.of(tls ? secure(config, host, socket) : socket, socket);
         } catch (IOException e) {
             close(socket);
             throw guard.expired() ? timedOut(host, timeoutMillis)

@@ -305,6 +305,45 @@ public final class SocketIo implements Transport, ProtocolEngine.Outbound, Comma
         }
     }
 
+    @Override
+    public void pollIdle() {
+        roleLock.lock();
+        try {
+            if (reader != null || awaiting > 0 || helperScheduled || inFlight > 0 || closed.get()) {
+                return;
+            }
+            reader = Thread.currentThread();
+        } finally {
+            roleLock.unlock();
+        }
+        try {
+            ByteBuf in = inbound();
+            int read = stream.readIfAvailable(in);
+            if (read < 0) {
+                connectionClosed(ConnectionFailures.closed(fatal.fatal(), closing));
+            } else if (read > 0) {
+                engineLock.lock();
+                try {
+                    BackendFrames.dispatch(in, maxMessageSize, engine);
+                } catch (RuntimeException e) {
+                    fail(e);
+                } finally {
+                    unlockEngine();
+                }
+                if (!in.isReadable()) {
+                    in.clear();
+                }
+                if (fatal.fatal() != null) {
+                    connectionClosed(ConnectionFailures.closed(fatal.fatal(), false)); // the close follows the FATAL
+                }
+            }
+        } catch (IOException e) {
+            connectionClosed(ConnectionFailures.broken(e));
+        } finally {
+            releaseRole();
+        }
+    }
+
     // ---- Outbound ----------------------------------------------------------------------------
 
     @Override

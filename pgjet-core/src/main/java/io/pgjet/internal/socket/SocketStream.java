@@ -28,6 +28,12 @@ abstract class SocketStream {
      */
     abstract int read(ByteBuf into) throws IOException;
 
+    /**
+     * Reads only what has already arrived, without waiting for the server: returns the count, 0
+     * when nothing is there, or -1 at end of stream where that can be seen without blocking.
+     */
+    abstract int readIfAvailable(ByteBuf into) throws IOException;
+
     /** Ends a blocked {@link #read} early where the stream can (0 is returned), else does nothing. */
     void wakeUp() {
         // a blocking socket read cannot be woken
@@ -44,9 +50,12 @@ abstract class SocketStream {
         return null;
     }
 
-    /** Returns a stream over a connected TCP socket (plain, or an {@link SSLSocket} after its handshake). */
-    static SocketStream of(Socket socket) throws IOException {
-        return new TcpStream(socket);
+    /**
+     * Returns a stream over a connected TCP socket: {@code socket} is {@code raw} itself, or an
+     * {@link SSLSocket} layered over it after its handshake.
+     */
+    static SocketStream of(Socket socket, Socket raw) throws IOException {
+        return new TcpStream(socket, raw);
     }
 
     /** Returns a stream over a connected unix-domain socket channel in blocking mode. */
@@ -56,11 +65,14 @@ abstract class SocketStream {
 
     private static final class TcpStream extends SocketStream {
         private final Socket socket;
+        /** The TCP socket under a TLS one (or the same socket): its kernel buffer shows what arrived. */
+        private final InputStream rawIn;
         private final InputStream in;
         private final OutputStream out;
 
-        TcpStream(Socket socket) throws IOException {
+        TcpStream(Socket socket, Socket raw) throws IOException {
             this.socket = socket;
+            this.rawIn = raw.getInputStream();
             this.in = socket.getInputStream();
             this.out = socket.getOutputStream();
         }
@@ -68,6 +80,12 @@ abstract class SocketStream {
         @Override
         int read(ByteBuf into) throws IOException {
             return into.writeBytes(in, into.writableBytes());
+        }
+
+        @Override
+        int readIfAvailable(ByteBuf into) throws IOException {
+            // A TLS record that has arrived decrypts without waiting for more.
+            return in.available() > 0 || rawIn.available() > 0 ? read(into) : 0;
         }
 
         @Override
@@ -128,6 +146,11 @@ abstract class SocketStream {
             }
             readable.select();
             readable.selectedKeys().clear();
+            return into.writeBytes(channel, into.writableBytes());
+        }
+
+        @Override
+        int readIfAvailable(ByteBuf into) throws IOException {
             return into.writeBytes(channel, into.writableBytes());
         }
 
