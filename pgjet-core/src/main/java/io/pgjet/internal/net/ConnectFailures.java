@@ -37,6 +37,9 @@ public final class ConnectFailures {
     private static final Pattern NATIVE_PREFIX = Pattern.compile("^\\w+\\(\\.\\.\\) failed(?: with error\\(-?\\d+\\))?: (.*)$",
             Pattern.DOTALL);
 
+    /** Netty's annotation of an exception with the remote address: {@code ": host/1.2.3.4:5432"}. */
+    private static final Pattern ADDRESS_SUFFIX = Pattern.compile(": [^\\s/]*/[0-9A-Fa-f.:%\\[\\]]+:[0-9]+$");
+
     private ConnectFailures() {}
 
     /**
@@ -167,7 +170,9 @@ public final class ConnectFailures {
         if (nativeCall.matches()) {
             message = nativeCall.group(1);
         }
-        return message;
+        // Netty appends the address it tried (": localhost/127.0.0.1:5432"); the target names it already.
+        String bare = ADDRESS_SUFFIX.matcher(message).replaceFirst("");
+        return bare.isEmpty() ? message : bare;
     }
 
     /** Returns the address as inet_ntop prints it: IPv6 with the longest zero run as "::". */

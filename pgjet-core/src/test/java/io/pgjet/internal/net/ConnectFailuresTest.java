@@ -33,6 +33,10 @@ class ConnectFailuresTest {
         // Netty epoll's domain socket: ENOENT as a FileNotFoundException without a message
         assertEquals("No such file or directory", ConnectFailures.reason(new FileNotFoundException()));
         assertEquals("SocketException", ConnectFailures.reason(new SocketException()));
+        // Netty's connect timeout, annotated with the address the target already names
+        assertEquals("connection timed out after 2000 ms",
+                ConnectFailures.reason(new ConnectException("connection timed out after 2000 ms: db.example/10.0.0.7:5432")));
+        assertEquals("Connection refused", ConnectFailures.reason(new ConnectException("Connection refused: /[0:0:0:0:0:0:0:1]:1")));
     }
 
     @Test
