@@ -2,6 +2,7 @@ package io.pgjet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.concurrent.CompletionException;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,16 +29,14 @@ class ConnectFailureMessagesTest {
     @Test
     void closedPortNamesHostPortReasonAndHint() throws IOException {
         int port = closedPort();
-        PgConnectionException e = assertThrows(PgConnectionException.class,
-                () -> PgJet.connect("postgresql://u:secretpw@127.0.0.1:" + port + "/db?sslmode=disable"));
+        PgConnectionException e = failure("postgresql://u:secretpw@127.0.0.1:" + port + "/db?sslmode=disable");
         assertEquals("connection to server at \"127.0.0.1\", port " + port + " failed: Connection refused" + TCP_HINT,
                 e.getMessage());
     }
 
     @Test
     void missingUnixSocketNamesTheSocketFileReasonAndHint(@TempDir Path emptyDirectory) {
-        PgConnectionException e = assertThrows(PgConnectionException.class,
-                () -> PgJet.connect("host=" + emptyDirectory + " port=5432 user=u dbname=db"));
+        PgConnectionException e = failure("host=" + emptyDirectory + " port=5432 user=u dbname=db");
         assertEquals("connection to server on socket \"" + emptyDirectory + "/.s.PGSQL.5432\" failed: No such file or directory"
                 + SOCKET_HINT, e.getMessage());
     }
@@ -44,8 +44,7 @@ class ConnectFailureMessagesTest {
     @Test
     void hostNameShowsTheAddressItResolvedTo() throws IOException {
         int port = closedPort();
-        PgConnectionException e = assertThrows(PgConnectionException.class,
-                () -> PgJet.connect("postgresql://u@localhost:" + port + "/db?sslmode=disable"));
+        PgConnectionException e = failure("postgresql://u@localhost:" + port + "/db?sslmode=disable");
         // localhost may resolve to 127.0.0.1, ::1 or both: libpq reports every address it tried.
         for (String entry : e.getMessage().split("\n(?!\t)")) {
             assertTrue(entry.matches("connection to server at \"localhost\" \\((127\\.0\\.0\\.1|::1)\\), port " + port
@@ -56,8 +55,7 @@ class ConnectFailureMessagesTest {
     @Test
     void hostaddrIsShownInsteadOfTheHostName() throws IOException {
         int port = closedPort();
-        PgConnectionException e = assertThrows(PgConnectionException.class,
-                () -> PgJet.connect("host=db.example.invalid hostaddr=127.0.0.1 port=" + port + " user=u sslmode=disable"));
+        PgConnectionException e = failure("host=db.example.invalid hostaddr=127.0.0.1 port=" + port + " user=u sslmode=disable");
         assertEquals("connection to server at \"127.0.0.1\", port " + port + " failed: Connection refused" + TCP_HINT,
                 e.getMessage());
     }
@@ -66,9 +64,9 @@ class ConnectFailureMessagesTest {
     void everyHostOfAMultiHostListIsReportedInOrder(@TempDir Path emptyDirectory) throws IOException {
         int first = closedPort();
         int second = closedPort();
-        PgConnectionException e = assertThrows(PgConnectionException.class, () -> PgJet.connect(
+        PgConnectionException e = failure(
                 "host=127.0.0.1,127.0.0.1," + emptyDirectory + " port=" + first + "," + second + ",5433 user=u password=secretpw"
-                        + " sslmode=disable"));
+                        + " sslmode=disable");
         assertEquals(String.join("\n",
                 "connection to server at \"127.0.0.1\", port " + first + " failed: Connection refused" + TCP_HINT,
                 "connection to server at \"127.0.0.1\", port " + second + " failed: Connection refused" + TCP_HINT,
@@ -81,11 +79,28 @@ class ConnectFailureMessagesTest {
 
     @Test
     void unknownHostNameSaysItCouldNotBeTranslated() {
-        PgConnectionException e = assertThrows(PgConnectionException.class,
-                () -> PgJet.connect("postgresql://u@no-such-host.invalid:5432/db?sslmode=disable"));
-        assertTrue(e.getMessage().startsWith("could not translate host name \"no-such-host.invalid\" to address: "),
-                e.getMessage());
-        assertFalse(e.getMessage().endsWith(": "), e.getMessage());
+        String dsn = "postgresql://u@no-such-host.invalid:5432/db?sslmode=disable";
+        // Not compared with each other: the JDK caches the failed lookup and loses the resolver's words.
+        PgConnectionException blocking = assertThrows(PgConnectionException.class, () -> PgJet.connect(dsn));
+        CompletionException async = assertThrows(CompletionException.class, () -> PgJet.connectAsync(dsn).join());
+        for (Throwable e : new Throwable[] {blocking, async.getCause()}) {
+            assertInstanceOf(PgConnectionException.class, e);
+            assertTrue(e.getMessage().matches("could not translate host name \"no-such-host\\.invalid\" to address: \\S.*"),
+                    e.getMessage());
+            assertFalse(e.getMessage().endsWith("to address: no-such-host.invalid"), e.getMessage());
+        }
+    }
+
+    /**
+     * Connects through both doors, the blocking {@code connect} and {@code connectAsync} (each
+     * may use its own transport), and returns the failure after checking both say the same.
+     */
+    private static PgConnectionException failure(String dsn) {
+        PgConnectionException blocking = assertThrows(PgConnectionException.class, () -> PgJet.connect(dsn));
+        CompletionException async = assertThrows(CompletionException.class, () -> PgJet.connectAsync(dsn).join());
+        assertInstanceOf(PgConnectionException.class, async.getCause());
+        assertEquals(blocking.getMessage(), async.getCause().getMessage(), "connect and connectAsync word it alike");
+        return blocking;
     }
 
     /** Returns a loopback port nothing listens on (bound, then closed). */

@@ -125,12 +125,13 @@ public final class ConnectFailures {
      */
     public static String unresolved(String name, Throwable error) {
         String reason = error.getMessage();
-        // The JDK words it "NAME: Name or service not known"; libpq names the host once.
+        // The JDK words it "NAME: Name or service not known"; libpq names the host once. A lookup
+        // answered from the JDK's cache of failures says only "NAME".
         if (reason != null && reason.startsWith(name + ": ")) {
             reason = reason.substring(name.length() + 2);
         }
         return "could not translate host name \"" + name + "\" to address: "
-                + (reason == null || reason.isEmpty() ? "unknown host" : reason);
+                + (reason == null || reason.isBlank() || reason.equals(name) ? "unknown host name" : reason);
     }
 
     /**

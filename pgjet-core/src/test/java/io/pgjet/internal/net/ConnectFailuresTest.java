@@ -77,5 +77,7 @@ class ConnectFailuresTest {
         assertEquals(refused, ConnectFailures.forHost(target, refused));
         assertEquals("could not translate host name \"db\" to address: Name or service not known",
                 ConnectFailures.unresolved("db", new UnknownHostException("db: Name or service not known")));
+        assertEquals("could not translate host name \"db\" to address: unknown host name",
+                ConnectFailures.unresolved("db", new UnknownHostException("db"))); // from the JDK's negative cache
     }
 }
