@@ -17,9 +17,13 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -31,6 +35,9 @@ import java.util.concurrent.TimeUnit;
  * Enter with {@code --keep}).
  */
 final class DemoCommand {
+    /** This file, from the repository root: the demo says where its code is, to read and to copy. */
+    static final String SOURCE = "pgjet-cli/src/main/java/io/pgjet/cli/DemoCommand.java";
+
     private final PrintStream out;
 
     DemoCommand(PrintStream out) {
@@ -62,6 +69,7 @@ final class DemoCommand {
             out.println("  connect with: psql \"" + cluster.dsn() + "\"");
             out.println("  unix socket:  " + cluster.socketDirectory() + "/.s.PGSQL." + cluster.port());
             out.println("  (a throwaway local server: the password above is generated for this run)");
+            out.println("  the code of this tour: " + sourcePath());
             tour(cluster.dsn());
             if (keep) {
                 out.println("\nServer running. Press Enter to stop it.");
@@ -95,7 +103,7 @@ final class DemoCommand {
 
             step("fetchVal", () -> {
                 Long count = conn.fetchVal("select count(*) from pg_type");
-                return count + " types in pg_type";
+                return figure(count) + " types in pg_type";
             });
 
             step("executeMany: 10,000 rows in one pipelined, all-or-nothing batch", () -> {
@@ -106,7 +114,7 @@ final class DemoCommand {
                 }
                 long t = System.nanoTime();
                 long inserted = conn.executeMany("insert into demo_users values ($1, $2, $3)", users);
-                return inserted + " rows in " + millisSince(t) + " ms";
+                return figure(inserted) + " rows in " + millisSince(t) + " ms";
             });
 
             step("rows as Java records", () -> {
@@ -123,14 +131,14 @@ final class DemoCommand {
                 }
                 long t = System.nanoTime();
                 long copied = conn.copyRecordsToTable("demo_events", events).rowCount();
-                return copied + " rows in " + millisSince(t) + " ms";
+                return figure(copied) + " rows in " + millisSince(t) + " ms";
             });
 
             step("a cursor streams a large result in slices (inside a transaction)", () -> {
                 try (Transaction tx = conn.transaction();
                         java.util.stream.Stream<Row> rows = conn.cursor("select score from demo_events")) {
                     double sum = rows.mapToDouble(r -> r.getDouble(0)).sum();
-                    return "sum of 100,000 scores = " + sum;
+                    return "sum of 100,000 scores = " + figure(sum);
                 }
             });
 
@@ -145,7 +153,7 @@ final class DemoCommand {
                 for (CompletableFuture<Row> f : futures) {
                     sum += f.join().getInt(0);
                 }
-                return "sum " + sum + " in " + millisSince(t) + " ms";
+                return "sum " + figure(sum) + " in " + millisSince(t) + " ms";
             });
 
             step("an error, and the connection carries on", () -> {
@@ -154,7 +162,8 @@ final class DemoCommand {
                     return "unexpected success";
                 } catch (PgException e) {
                     return e.getClass().getSimpleName() + " (SQLSTATE " + e.sqlState() + ", constraint "
-                            + e.constraintName() + "), then " + conn.fetchVal("select count(*) from demo_users") + " users still there";
+                            + e.constraintName() + "), then " + figure(conn.<Long>fetchVal("select count(*) from demo_users"))
+                            + " users still there";
                 }
             });
 
@@ -187,7 +196,7 @@ final class DemoCommand {
                     for (CompletableFuture<Integer> f : calls) {
                         sum += f.join();
                     }
-                    return sum + " answers in " + millisSince(t) + " ms on " + pool.size() + " connections";
+                    return figure(sum) + " answers in " + millisSince(t) + " ms on " + pool.size() + " connections";
                 }
             });
         }
@@ -206,6 +215,26 @@ final class DemoCommand {
             result = "FAILED: " + e;
         }
         out.printf("%n» %s (%d ms)%n  %s%n", title, millisSince(t), result);
+    }
+
+    /** Returns where this file is: under {@code pgjet.home} (set by the pgjet script), else relative. */
+    static Path sourcePath() {
+        String home = System.getProperty("pgjet.home");
+        return home == null || home.isEmpty() ? Path.of(SOURCE) : Path.of(home, SOURCE);
+    }
+
+    /** Writes a figure for people: digits grouped by thousands, never in E notation. */
+    static String figure(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return Double.toString(value);
+        }
+        DecimalFormat format = new DecimalFormat("#,##0.###", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        return format.format(value);
+    }
+
+    /** Writes a whole number with digits grouped by thousands. */
+    static String figure(long value) {
+        return String.format(Locale.ROOT, "%,d", value);
     }
 
     private static long millisSince(long startNanos) {

@@ -4,7 +4,11 @@ import io.pgjet.Row;
 import java.io.PrintStream;
 import java.util.List;
 
-/** Prints rows as a psql-like aligned table, as CSV (RFC 4180) or as a JSON array. */
+/**
+ * Prints statement outcomes as psql does: rows as an aligned table (numbers right-aligned), as
+ * CSV (RFC 4180) or as a JSON array of objects with typed values; a command without rows as its
+ * status, e.g. {@code INSERT 0 1}.
+ */
 final class ResultPrinter {
     enum Format { TABLE, CSV, JSON }
 
@@ -16,68 +20,92 @@ final class ResultPrinter {
         this.format = format;
     }
 
-    void print(List<Row> rows) {
-        switch (format) {
-            case CSV:
-                printCsv(rows);
-                break;
-            case JSON:
-                printJson(rows);
-                break;
-            default:
-                printTable(rows);
+    /** Prints each outcome of a script in order; tables are separated by a blank line, as in psql. */
+    void print(List<Outcome> outcomes) {
+        for (int i = 0; i < outcomes.size(); i++) {
+            Outcome outcome = outcomes.get(i);
+            boolean table = print(outcome);
+            if (table && format == Format.TABLE && i + 1 < outcomes.size()) {
+                out.println();
+            }
         }
     }
 
-    private void printTable(List<Row> rows) {
-        if (rows.isEmpty()) {
-            out.println("(0 rows)");
-            return;
-        }
-        Row first = rows.get(0);
-        int columns = first.columnCount();
-        int[] widths = new int[columns];
-        for (int c = 0; c < columns; c++) {
-            widths[c] = first.columnName(c).length();
-        }
-        for (Row row : rows) {
-            for (int c = 0; c < columns; c++) {
-                widths[c] = Math.max(widths[c], display(row, c).length());
+    /** Prints one outcome; returns whether it was a result set. */
+    boolean print(Outcome outcome) {
+        if (!outcome.hasRows()) {
+            if (outcome.status() != null) {
+                out.println(outcome.status());
             }
+            return false;
         }
-        StringBuilder line = new StringBuilder();
-        for (int c = 0; c < columns; c++) {
-            line.append(c == 0 ? " " : " | ").append(center(first.columnName(c), widths[c]));
+        List<Outcome.Column> columns = outcome.columnsOrFromRows();
+        switch (format) {
+            case CSV:
+                printCsv(columns, outcome.rows());
+                break;
+            case JSON:
+                printJson(columns, outcome.rows());
+                break;
+            default:
+                printTable(columns, outcome.rows());
+                if (outcome.statusFollowsRows()) {
+                    out.println();
+                    out.println(outcome.status());
+                }
         }
-        out.println(line);
-        line.setLength(0);
-        for (int c = 0; c < columns; c++) {
-            line.append(c == 0 ? "" : "+").append("-".repeat(widths[c] + 2));
-        }
-        out.println(line);
-        for (Row row : rows) {
-            line.setLength(0);
-            for (int c = 0; c < columns; c++) {
-                line.append(c == 0 ? " " : " | ").append(pad(display(row, c), widths[c]));
+        return true;
+    }
+
+    private void printTable(List<Outcome.Column> columns, List<Row> rows) {
+        int count = columns.size();
+        if (count > 0) {
+            int[] widths = new int[count];
+            boolean[] right = new boolean[count];
+            for (int c = 0; c < count; c++) {
+                widths[c] = columns.get(c).name().length();
+                right[c] = ColumnTypes.rightAligned(columns.get(c).typeOid());
+            }
+            for (Row row : rows) {
+                for (int c = 0; c < count; c++) {
+                    widths[c] = Math.max(widths[c], display(row, c).length());
+                }
+            }
+            StringBuilder line = new StringBuilder();
+            for (int c = 0; c < count; c++) {
+                line.append(c == 0 ? " " : " | ").append(center(columns.get(c).name(), widths[c]));
             }
             out.println(line.toString().stripTrailing());
+            line.setLength(0);
+            for (int c = 0; c < count; c++) {
+                line.append(c == 0 ? "" : "+").append("-".repeat(widths[c] + 2));
+            }
+            out.println(line);
+            for (Row row : rows) {
+                line.setLength(0);
+                for (int c = 0; c < count; c++) {
+                    String value = display(row, c);
+                    String padding = " ".repeat(widths[c] - value.length());
+                    line.append(c == 0 ? " " : " | ").append(right[c] ? padding + value : value + padding);
+                }
+                out.println(line.toString().stripTrailing());
+            }
         }
         out.println("(" + rows.size() + (rows.size() == 1 ? " row)" : " rows)"));
     }
 
-    private void printCsv(List<Row> rows) {
-        if (rows.isEmpty()) {
+    private void printCsv(List<Outcome.Column> columns, List<Row> rows) {
+        if (columns.isEmpty()) {
             return;
         }
-        Row first = rows.get(0);
         StringBuilder line = new StringBuilder();
-        for (int c = 0; c < first.columnCount(); c++) {
-            line.append(c == 0 ? "" : ",").append(csv(first.columnName(c)));
+        for (int c = 0; c < columns.size(); c++) {
+            line.append(c == 0 ? "" : ",").append(csv(columns.get(c).name()));
         }
         out.println(line);
         for (Row row : rows) {
             line.setLength(0);
-            for (int c = 0; c < row.columnCount(); c++) {
+            for (int c = 0; c < columns.size(); c++) {
                 String value = row.getString(c);
                 line.append(c == 0 ? "" : ",").append(value == null ? "" : csv(value));
             }
@@ -85,15 +113,14 @@ final class ResultPrinter {
         }
     }
 
-    private void printJson(List<Row> rows) {
+    private void printJson(List<Outcome.Column> columns, List<Row> rows) {
         StringBuilder json = new StringBuilder("[");
         for (int r = 0; r < rows.size(); r++) {
             Row row = rows.get(r);
             json.append(r == 0 ? "\n  {" : ",\n  {");
-            for (int c = 0; c < row.columnCount(); c++) {
-                String value = row.getString(c);
-                json.append(c == 0 ? "" : ", ").append(jsonString(row.columnName(c))).append(": ")
-                        .append(value == null ? "null" : jsonString(value));
+            for (int c = 0; c < columns.size(); c++) {
+                json.append(c == 0 ? "" : ", ").append(JsonValues.string(columns.get(c).name())).append(": ")
+                        .append(JsonValues.value(row.getString(c), columns.get(c).typeOid()));
             }
             json.append('}');
         }
@@ -103,10 +130,6 @@ final class ResultPrinter {
     private static String display(Row row, int column) {
         String value = row.getString(column);
         return value == null ? "" : value;
-    }
-
-    private static String pad(String s, int width) {
-        return s + " ".repeat(width - s.length());
     }
 
     private static String center(String s, int width) {
@@ -119,26 +142,5 @@ final class ResultPrinter {
             return s;
         }
         return '"' + s.replace("\"", "\"\"") + '"';
-    }
-
-    static String jsonString(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            switch (ch) {
-                case '"': b.append("\\\""); break;
-                case '\\': b.append("\\\\"); break;
-                case '\n': b.append("\\n"); break;
-                case '\r': b.append("\\r"); break;
-                case '\t': b.append("\\t"); break;
-                default:
-                    if (ch < 0x20) {
-                        b.append(String.format("\\u%04x", (int) ch));
-                    } else {
-                        b.append(ch);
-                    }
-            }
-        }
-        return b.append('"').toString();
     }
 }

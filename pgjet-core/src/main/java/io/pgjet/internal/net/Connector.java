@@ -89,9 +89,11 @@ public final class Connector {
         if (failures.size() == 1) {
             return failures.get(0);
         }
-        StringBuilder message = new StringBuilder("could not connect to any of ").append(hosts.size()).append(" hosts:");
+        // As libpq: one entry per attempted host, each naming its server.
+        StringBuilder message = new StringBuilder();
         for (int i = 0; i < failures.size(); i++) {
-            message.append("\n  ").append(hosts.get(i)).append(": ").append(failures.get(i).getMessage());
+            message.append(i == 0 ? "" : "\n")
+                    .append(ConnectFailures.forHost(ConnectFailures.target(hosts.get(i), null), failures.get(i).getMessage()));
         }
         PgConnectionException combined = new PgConnectionException(message.toString(), failures.get(0));
         for (int i = 1; i < failures.size(); i++) {
@@ -142,12 +144,20 @@ public final class Connector {
                 return CompletableFuture.completedFuture(io);
             }
             Throwable cause = unwrap(error);
-            if (!(cause instanceof PgConnectionException) || cause instanceof Dialer.TlsHandshakeFailed
-                    || index + 1 >= addresses.size()) {
-                return CompletableFuture.<Transport>failedFuture(cause);
+            boolean unreachable = cause instanceof PgConnectionException && !(cause instanceof Dialer.TlsHandshakeFailed);
+            Throwable sofar = unreachable && previous != null ? everyAddress(previous, cause) : cause;
+            if (!unreachable || index + 1 >= addresses.size()) {
+                return CompletableFuture.<Transport>failedFuture(sofar);
             }
-            return attemptAddresses(host, addresses, index + 1, tls, cause);
+            return attemptAddresses(host, addresses, index + 1, tls, sofar);
         }).thenCompose(f -> f);
+    }
+
+    /** Keeps the failure of each address a host name resolved to, as libpq reports them all. */
+    private static PgConnectionException everyAddress(Throwable previous, Throwable latest) {
+        PgConnectionException both = new PgConnectionException(previous.getMessage() + "\n" + latest.getMessage(), latest);
+        both.addSuppressed(previous);
+        return both;
     }
 
     private List<SocketAddress> resolve(PgHost host) {
@@ -163,7 +173,7 @@ public final class Connector {
             }
             return addresses;
         } catch (UnknownHostException e) {
-            throw new PgConnectionException("could not resolve host name \"" + name + "\"", e);
+            throw new PgConnectionException(ConnectFailures.unresolved(name, e), e);
         }
     }
 
