@@ -20,7 +20,10 @@ import java.util.function.IntFunction;
 import java.util.function.ToLongFunction;
 
 /**
- * PgJet's blocking facade: one platform thread per request in flight. For {@code point} each
+ * PgJet's blocking API as users get it from {@code PgJet.connect} and {@code PgJet.createPool}:
+ * caller-driven connections, whose calling threads write and read the socket themselves (with
+ * {@code -Dpgjet.blockingTransport=eventloop} in {@code PGJET_BENCH_JAVA_OPTS}, the facade over
+ * the event loops instead). One platform thread per request in flight. For {@code point} each
  * thread has its own connection; for {@code pipeline} and {@code select1} the D threads share one
  * connection, which pipelines their requests automatically. Bulk work uses the same verbs as the
  * asynchronous contestant, waited for.
