@@ -67,8 +67,8 @@ public final class NettyDialer implements Dialer {
         runtime.releaseOnClose(channel, loop);
         if (timeoutMillis > 0) { // connect_timeout=0: wait indefinitely, as libpq
             ScheduledFuture<?> timer = channel.eventLoop().schedule(() -> {
-                if (result.completeExceptionally(new PgConnectionException("connection to " + host
-                        + " timed out after " + timeoutMillis + " ms (connect_timeout)"))) {
+                if (result.completeExceptionally(new PgConnectionException(
+                        ConnectFailures.timedOut(ConnectFailures.target(host, target), timeoutMillis)))) {
                     channel.close();
                 }
             }, timeoutMillis, TimeUnit.MILLISECONDS);
@@ -78,8 +78,8 @@ public final class NettyDialer implements Dialer {
         }
         connecting.addListener(done -> {
             if (!done.isSuccess()) {
-                result.completeExceptionally(new PgConnectionException(
-                        "could not connect to " + host + " at " + address + ": " + done.cause().getMessage(), done.cause()));
+                result.completeExceptionally(new PgConnectionException(ConnectFailures.connectFailed(
+                        ConnectFailures.target(host, target), host.isUnixSocket(), done.cause()), done.cause()));
                 return;
             }
             CompletableFuture<X509Certificate> secured = tls ? secure(config, channel, host)

@@ -10,6 +10,7 @@ import io.pgjet.internal.engine.EngineListener;
 import io.pgjet.internal.engine.StartupCommand;
 import io.pgjet.internal.engine.StartupParameters;
 import io.pgjet.internal.engine.Transport;
+import io.pgjet.internal.net.ConnectFailures;
 import io.pgjet.internal.net.Connector;
 import io.pgjet.internal.net.Dialer;
 import io.pgjet.internal.net.SslResponseHandler;
@@ -77,11 +78,11 @@ public final class SocketDialer implements Dialer {
                 io.start(new StartupCommand(startup.apply(stream.serverCertificate())));
             } catch (PgJetException e) {
                 io.terminate();
-                throw guard.expired() ? timedOut(host, timeoutMillis) : e;
+                throw guard.expired() ? timedOut(host, address, timeoutMillis) : e;
             }
             if (!guard.finish()) {
                 io.terminate();
-                throw timedOut(host, timeoutMillis);
+                throw timedOut(host, address, timeoutMillis);
             }
             return io;
         } finally {
@@ -91,9 +92,8 @@ public final class SocketDialer implements Dialer {
         }
     }
 
-    private static PgConnectionException timedOut(PgHost host, long timeoutMillis) {
-        return new PgConnectionException("connection to " + host + " timed out after " + timeoutMillis
-                + " ms (connect_timeout)");
+    private static PgConnectionException timedOut(PgHost host, SocketAddress address, long timeoutMillis) {
+        return new PgConnectionException(ConnectFailures.timedOut(ConnectFailures.target(host, address), timeoutMillis));
     }
 
     private static SocketStream open(ConnectionConfig config, PgHost host, SocketAddress address, boolean tls,
@@ -105,7 +105,7 @@ public final class SocketDialer implements Dialer {
                 channel.connect(address);
                 return SocketStream.of(channel);
             } catch (IOException e) {
-                throw guard.expired() ? timedOut(host, timeoutMillis) : couldNotConnect(host, address, e);
+                throw guard.expired() ? timedOut(host, address, timeoutMillis) : couldNotConnect(host, address, e);
             }
         }
         Socket socket = new Socket();
@@ -116,23 +116,24 @@ public final class SocketDialer implements Dialer {
             socket.connect(address, (int) Math.min(Integer.MAX_VALUE, timeoutMillis));
         } catch (IOException e) {
             close(socket);
-            throw guard.expired() || e instanceof java.net.SocketTimeoutException ? timedOut(host, timeoutMillis)
+            throw guard.expired() || e instanceof java.net.SocketTimeoutException ? timedOut(host, address, timeoutMillis)
                     : couldNotConnect(host, address, e);
         }
         try {
             return SocketStream.of(tls ? secure(config, host, socket) : socket, socket);
         } catch (IOException e) {
             close(socket);
-            throw guard.expired() ? timedOut(host, timeoutMillis)
-                    : new PgConnectionException("connection to " + host + " failed: " + e.getMessage(), e);
+            throw guard.expired() ? timedOut(host, address, timeoutMillis)
+                    : new PgConnectionException(ConnectFailures.target(host, address) + " failed: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             close(socket);
-            throw guard.expired() ? timedOut(host, timeoutMillis) : e;
+            throw guard.expired() ? timedOut(host, address, timeoutMillis) : e;
         }
     }
 
     private static PgConnectionException couldNotConnect(PgHost host, SocketAddress address, IOException e) {
-        return new PgConnectionException("could not connect to " + host + " at " + address + ": " + e.getMessage(), e);
+        return new PgConnectionException(ConnectFailures.connectFailed(ConnectFailures.target(host, address),
+                host.isUnixSocket(), e), e);
     }
 
     /** Negotiates TLS on {@code plain}: returns the TLS socket, or {@code plain} when the server declined and sslmode allows it. */
