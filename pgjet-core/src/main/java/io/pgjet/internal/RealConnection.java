@@ -24,6 +24,7 @@ import io.pgjet.internal.engine.CopyInCommand;
 import io.pgjet.internal.engine.CopyOutCommand;
 import io.pgjet.internal.engine.ExecuteManyCommand;
 import io.pgjet.internal.engine.ExecuteCommand;
+import io.pgjet.internal.engine.ParameterLimit;
 import io.pgjet.internal.engine.PrepareCommand;
 import io.pgjet.internal.engine.QueryCommand;
 import io.pgjet.internal.engine.PreparedInfo;
@@ -180,6 +181,10 @@ public final class RealConnection implements AsyncConnection {
     }
 
     private <T> CompletableFuture<T> runQuery(String sql, Object[] args, Function<StatementResult, T> mapper) {
+        if (args != null && args.length > ParameterLimit.MAX) {
+            // Refused before the statement is even parsed: nothing is sent, the connection is untouched.
+            return CompletableFuture.failedFuture(ParameterLimit.tooMany(args.length, "the call"));
+        }
         return runQuery(sql, parameters(args), mapper);
     }
 

@@ -247,6 +247,7 @@ public final class ExecuteManyCommand extends ResultCommand<ExecuteManyCommand.O
                     waiting = !source.exhausted();
                     break;
                 }
+                ParameterLimit.check(Math.max(next.length, info.parameterTypes().length), "the statement");
                 encoders.apply(next).writeBind(out, "", info);
             } catch (RuntimeException e) {
                 out.writerIndex(mark);

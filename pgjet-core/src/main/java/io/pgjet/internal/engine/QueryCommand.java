@@ -137,6 +137,7 @@ public final class QueryCommand<T> extends ResultCommand<T> {
     private void writeExecution(ByteBuf out, PreparedInfo info) {
         int mark = out.writerIndex();
         try {
+            ParameterLimit.check(info.parameterTypes().length, "the statement");
             parameters.writeBind(out, portal, info);
         } catch (RuntimeException e) {
             out.writerIndex(mark);
