@@ -69,6 +69,56 @@ class PreparedStatementTest {
     }
 
     @Test
+    void closedStatementRefusesEveryVerbWithPgJetsClosedError() {
+        conn.execute("create temp table ps_closed (a int)");
+        PreparedStatement ps = conn.prepare("insert into ps_closed select $1::int returning a");
+        ps.close();
+        List<org.junit.jupiter.api.function.Executable> verbs = List.of(
+                () -> ps.fetch(1), () -> ps.fetchRow(1), () -> ps.execute(1),
+                () -> ps.executeMany(List.<Object[]>of(new Object[] {1})),
+                () -> {
+                    try (Transaction tx = conn.transaction(); Stream<Row> rows = ps.cursor(1)) {
+                        rows.count();
+                    }
+                },
+                () -> ps.explain(false, 1));
+        for (org.junit.jupiter.api.function.Executable verb : verbs) {
+            PgInterfaceException e = assertThrows(PgInterfaceException.class, verb);
+            assertTrue(e.getMessage().contains("closed"), e.getMessage());
+        }
+        assertEquals(1, (Integer) conn.fetchVal("select 1"));
+    }
+
+    @Test
+    void callRacingCloseNeverReachesTheServerAsAnUnknownStatement() throws Exception {
+        AsyncConnection async = PgJet.connectAsync(PgTestServer.shared().dsn()).get();
+        try {
+            for (int round = 0; round < 10; round++) {
+                AsyncPreparedStatement ps = async.prepare("select $1::int").get();
+                List<java.util.concurrent.CompletableFuture<Row>> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+                Thread caller = new Thread(() -> {
+                    for (int i = 0; i < 200; i++) {
+                        calls.add(ps.fetchRow(i));
+                    }
+                });
+                caller.start();
+                Thread.sleep(round % 3);
+                ps.close().get();
+                caller.join();
+                for (java.util.concurrent.CompletableFuture<Row> call : calls) {
+                    try {
+                        call.get();
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        assertTrue(e.getCause() instanceof PgInterfaceException, "round " + round + ": " + e.getCause());
+                    }
+                }
+            }
+        } finally {
+            async.close();
+        }
+    }
+
+    @Test
     void prepareOfBadSqlFailsWithServerError() {
         PgException e = assertThrows(PgException.class, () -> conn.prepare("selec 1"));
         assertEquals("42601", e.sqlState());

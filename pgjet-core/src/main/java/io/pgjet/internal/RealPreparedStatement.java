@@ -3,7 +3,6 @@ package io.pgjet.internal;
 import io.pgjet.AsyncPreparedStatement;
 import io.pgjet.Attribute;
 import io.pgjet.CommandStatus;
-import io.pgjet.PgInterfaceException;
 import io.pgjet.Row;
 import io.pgjet.internal.engine.PrepareCommand;
 import io.pgjet.internal.engine.PreparedInfo;
@@ -88,8 +87,7 @@ final class RealPreparedStatement implements AsyncPreparedStatement {
     }
 
     private <T> CompletableFuture<T> checkOpen() {
-        return closed.get() ? CompletableFuture.failedFuture(new PgInterfaceException(
-                "the prepared statement is closed")) : null;
+        return closed.get() ? CompletableFuture.failedFuture(StatementRef.closedError()) : null;
     }
 
     /** Returns the server-side statement behind this object. */
@@ -99,7 +97,8 @@ final class RealPreparedStatement implements AsyncPreparedStatement {
 
     /** Opens a cursor over this statement on its connection (for the blocking facade's streams). */
     CompletableFuture<io.pgjet.AsyncCursor> openCursor(Object... args) {
-        return connection.openCursor(statement, args);
+        CompletableFuture<io.pgjet.AsyncCursor> closedFailure = checkOpen();
+        return closedFailure != null ? closedFailure : connection.openCursor(statement, args);
     }
 
     @Override
@@ -153,6 +152,10 @@ final class RealPreparedStatement implements AsyncPreparedStatement {
 
     @Override
     public CompletableFuture<String> explain(boolean analyze, Object... args) {
+        CompletableFuture<String> closedFailure = checkOpen();
+        if (closedFailure != null) {
+            return closedFailure;
+        }
         String sql = "EXPLAIN (FORMAT JSON" + (analyze ? ", ANALYZE" : "") + ") " + statement.sql();
         return connection.queryUncached(sql, args).thenApply(result -> {
             StringBuilder plan = new StringBuilder();
@@ -165,7 +168,11 @@ final class RealPreparedStatement implements AsyncPreparedStatement {
 
     @Override
     public CompletableFuture<Void> close() {
-        if (!closed.compareAndSet(false, true) || connection.isClosed()) {
+        if (!closed.compareAndSet(false, true)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        statement.markClosed();
+        if (connection.isClosed()) {
             return CompletableFuture.completedFuture(null);
         }
         return connection.closeServerObject(statement.name(), false);

@@ -169,6 +169,12 @@ public final class ExecuteManyCommand extends ResultCommand<ExecuteManyCommand.O
 
     @Override
     protected void encode(ByteBuf out, EngineContext context) {
+        if (statement.isClosed()) {
+            clientError = StatementRef.closedError(); // checked in wire order, as QueryCommand does
+            FrontendMessages.sync(out);
+            context.releasePipeline(this);
+            return;
+        }
         if (rewrite != null && statement.info() == null && consultRewrite(null)) {
             writePrepare(out); // the replacement, without describing the statement as given
             return;
