@@ -46,6 +46,9 @@ public final class ConnectionIo implements ProtocolEngine.Outbound, CommandFutur
     private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
     private final Runnable drainTask = this::drainSubmissions;
     private final Runnable flushTask = this::flushNow;
+    /** Commands whose caller cancelled them from another thread, stopped before the next drain. */
+    private final Queue<ResultCommand<?>> cancels = new ConcurrentLinkedQueue<>();
+    private final Runnable cancelTask = this::stopPendingCancels;
     private ByteBuf pending;
     private boolean batching;
     private boolean flushScheduled;
@@ -143,6 +146,7 @@ public final class ConnectionIo implements ProtocolEngine.Outbound, CommandFutur
         drainScheduled.set(false);
         batching = true;
         try {
+            stopPendingCancels();
             Command command;
             while ((command = submissions.poll()) != null) {
                 engine.enqueue(command);
@@ -160,16 +164,33 @@ public final class ConnectionIo implements ProtocolEngine.Outbound, CommandFutur
     /** Stops {@code command}: a cancel request if the server is running it, else it is dropped when its turn comes. */
     @Override
     public void cancel(ResultCommand<?> command) {
-        loop.execute(() -> {
-            if (command.isFinished()) {
-                return;
-            }
-            if (engine.isHead(command)) {
-                sendCancelRequest();
-            } else {
-                command.cancelWhenHead();
-            }
-        });
+        // Decided before any request issued after this call is written, since such a request
+        // must wait behind the cancel (see ProtocolEngine.cancelSending): inline on the I/O thread
+        // (a timeout), else ahead of the submissions the next drain takes.
+        if (loop.inEventLoop()) {
+            stop(command);
+        } else {
+            cancels.offer(command);
+            loop.execute(cancelTask);
+        }
+    }
+
+    private void stopPendingCancels() {
+        ResultCommand<?> command;
+        while ((command = cancels.poll()) != null) {
+            stop(command);
+        }
+    }
+
+    private void stop(ResultCommand<?> command) {
+        if (command.isFinished()) {
+            return;
+        }
+        if (engine.isHead(command)) {
+            sendCancelRequest();
+        } else {
+            engine.cancelQueued(command);
+        }
     }
 
     // ---- Outbound --------------------------------------------------------------------------
@@ -231,7 +252,10 @@ public final class ConnectionIo implements ProtocolEngine.Outbound, CommandFutur
     public void sendCancelRequest() {
         SessionState session = engine.session();
         if (session.secretKey() != null) {
-            CancelRequests.send(channel, serverAddress, session.processId(), session.secretKey());
+            // Later commands wait until the server has handled the cancel (see cancelSending).
+            engine.cancelSending();
+            CancelRequests.send(channel, serverAddress, session.processId(), session.secretKey(),
+                    engine::cancelDelivered);
         }
     }
 
