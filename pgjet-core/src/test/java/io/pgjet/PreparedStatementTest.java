@@ -119,6 +119,25 @@ class PreparedStatementTest {
     }
 
     @Test
+    void namedStatementRunsFromSqlExecuteToo() {
+        try (PreparedStatement ps = conn.prepare("select $1::int * 2", "double_it")) {
+            assertEquals(42, (Integer) ps.fetchRow(21).get(0));
+            assertEquals(42, (Integer) conn.fetchVal("execute double_it(21)"));
+            assertThrows(io.pgjet.errors.DuplicatePreparedStatementException.class,
+                    () -> conn.prepare("select 1", "double_it"));
+        }
+        assertThrows(io.pgjet.errors.InvalidSqlStatementNameException.class, () -> conn.execute("execute double_it(1)"));
+    }
+
+    @Test
+    void namedStatementRefusesNamesSqlCannotReach() {
+        assertThrows(PgInterfaceException.class, () -> conn.prepare("select 1", ""));
+        assertThrows(PgInterfaceException.class, () -> conn.prepare("select 1", "x".repeat(64)));
+        assertThrows(PgInterfaceException.class, () -> conn.prepare("select 1", "a\0b"));
+        assertEquals(1, (Integer) conn.fetchVal("select 1"));
+    }
+
+    @Test
     void prepareOfBadSqlFailsWithServerError() {
         PgException e = assertThrows(PgException.class, () -> conn.prepare("selec 1"));
         assertEquals("42601", e.sqlState());

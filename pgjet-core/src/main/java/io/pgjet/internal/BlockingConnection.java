@@ -51,6 +51,11 @@ public final class BlockingConnection implements Connection {
     }
 
     @Override
+    public PreparedStatement prepare(String sql, String name) {
+        return new BlockingPreparedStatement(Futures.await(async.prepare(sql, name)));
+    }
+
+    @Override
     public Stream<Row> cursor(String sql, Object... args) {
         return new BlockingCursor(Futures.await(async.openCursor(sql, args))).stream(RealConnection.DEFAULT_PREFETCH);
     }
@@ -98,6 +103,16 @@ public final class BlockingConnection implements Connection {
     @Override
     public CommandStatus copyFromQuery(String query, CopySink sink, CopyOptions options) {
         return Futures.await(async.copyFromQuery(query, sink, options));
+    }
+
+    @Override
+    public CommandStatus copyFromQuery(String query, CopySink sink, CopyOptions options, Object... args) {
+        return Futures.await(async.copyFromQuery(query, sink, options, args));
+    }
+
+    @Override
+    public CommandStatus copyRecordsToTable(String table, Iterable<?> records, CopyOptions options) {
+        return Futures.await(async.copyRecordsToTable(table, records, options));
     }
 
     @Override

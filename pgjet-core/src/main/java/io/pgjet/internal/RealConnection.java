@@ -370,6 +370,21 @@ public final class RealConnection implements AsyncConnection {
         return RealPreparedStatement.prepare(this, sql);
     }
 
+    @Override
+    public CompletableFuture<AsyncPreparedStatement> prepare(String sql, String name) {
+        return RealPreparedStatement.prepare(this, sql, name);
+    }
+
+    /**
+     * Runs {@code sql} on the unnamed statement with the given parameter types declared in its
+     * Parse (for copyFromQuery's arguments, bound to the types the query's own description gave).
+     */
+    public CompletableFuture<StatementResult> queryDeclared(String sql, int[] parameterTypes, Object... args) {
+        StatementRef statement = new StatementRef("", sql);
+        statement.declareTypes(parameterTypes);
+        return submit(QueryCommand.of(statement, parameters(args), types, "", 0, true));
+    }
+
     /** Runs one statement on the unnamed statement, never cached (cursor commands, DECLARE). */
     CompletableFuture<StatementResult> queryUncached(String sql, Object... args) {
         return submit(QueryCommand.of(new StatementRef("", sql), parameters(args), types, "", 0, true));
@@ -401,7 +416,7 @@ public final class RealConnection implements AsyncConnection {
     }
 
     /** Prepares {@code sql} as statement {@code name} (Parse, Describe, Sync). */
-    public CompletableFuture<PreparedInfo> prepare(String name, String sql) {
+    public CompletableFuture<PreparedInfo> prepareStatement(String name, String sql) {
         return submit(new PrepareCommand(name, sql, new int[0], types));
     }
 
@@ -465,6 +480,17 @@ public final class RealConnection implements AsyncConnection {
     @Override
     public CompletableFuture<CommandStatus> copyFromQuery(String query, CopySink sink, CopyOptions options) {
         return CopyOperations.copyFromQuery(this, query, sink, options);
+    }
+
+    @Override
+    public CompletableFuture<CommandStatus> copyFromQuery(String query, CopySink sink, CopyOptions options,
+            Object... args) {
+        return CopyOperations.copyFromQuery(this, query, sink, options, args);
+    }
+
+    @Override
+    public CompletableFuture<CommandStatus> copyRecordsToTable(String table, Iterable<?> records, CopyOptions options) {
+        return CopyOperations.copyRecordsToTable(this, table, records, options);
     }
 
     @Override

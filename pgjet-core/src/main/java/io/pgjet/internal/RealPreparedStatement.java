@@ -40,7 +40,23 @@ final class RealPreparedStatement implements AsyncPreparedStatement {
     }
 
     static CompletableFuture<AsyncPreparedStatement> prepare(RealConnection connection, String sql) {
-        StatementRef ref = new StatementRef("pgjet_ps_" + NAMES.incrementAndGet(), sql);
+        return prepare(connection, new StatementRef("pgjet_ps_" + NAMES.incrementAndGet(), sql));
+    }
+
+    /** Prepares {@code sql} under the caller's {@code name}; see {@link io.pgjet.AsyncConnection#prepare(String, String)}. */
+    static CompletableFuture<AsyncPreparedStatement> prepare(RealConnection connection, String sql, String name) {
+        if (name == null || name.isEmpty()) {
+            return CompletableFuture.failedFuture(new io.pgjet.PgInterfaceException(
+                    "a prepared statement's name must not be empty (use prepare(sql) for one PgJet names)"));
+        }
+        if (name.indexOf('\0') >= 0 || name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 63) {
+            return CompletableFuture.failedFuture(new io.pgjet.PgInterfaceException("invalid prepared statement name \""
+                    + name.replace('\0', ' ') + "\": at most 63 bytes (PostgreSQL's identifier length), no U+0000"));
+        }
+        return prepare(connection, new StatementRef(name, sql));
+    }
+
+    private static CompletableFuture<AsyncPreparedStatement> prepare(RealConnection connection, StatementRef ref) {
         return connection.submitCommand(new PrepareCommand(ref, new int[0], connection.types()))
                 .thenCompose(info -> typeNames(connection, info).thenApply(names -> new RealPreparedStatement(
                         connection, ref, parameters(info, names), attributes(info, names))));

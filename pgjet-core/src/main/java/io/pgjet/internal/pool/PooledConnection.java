@@ -107,6 +107,11 @@ final class PooledConnection implements AsyncConnection {
     }
 
     @Override
+    public CompletableFuture<AsyncPreparedStatement> prepare(String sql, String name) {
+        return queryAsync(c -> c.prepare(sql, name));
+    }
+
+    @Override
     public Flow.Publisher<Row> cursor(String sql, Object... args) {
         return query().cursor(sql, args);
     }
@@ -159,6 +164,17 @@ final class PooledConnection implements AsyncConnection {
     @Override
     public CompletableFuture<CommandStatus> copyFromQuery(String query, CopySink sink, CopyOptions options) {
         return queryAsync(c -> c.copyFromQuery(query, sink, options));
+    }
+
+    @Override
+    public CompletableFuture<CommandStatus> copyFromQuery(String query, CopySink sink, CopyOptions options,
+            Object... args) {
+        return queryAsync(c -> c.copyFromQuery(query, sink, options, args));
+    }
+
+    @Override
+    public CompletableFuture<CommandStatus> copyRecordsToTable(String table, Iterable<?> records, CopyOptions options) {
+        return queryAsync(c -> c.copyRecordsToTable(table, records, options));
     }
 
     @Override
