@@ -54,6 +54,17 @@ public interface AsyncConnection extends AutoCloseable {
     CompletableFuture<AsyncPreparedStatement> prepare(String sql);
 
     /**
+     * Prepares {@code sql} under the server-side name {@code name}, so SQL on this connection can
+     * also run it ({@code EXECUTE name(...)}, {@code DEALLOCATE name}). The name is used exactly
+     * as given: SQL folds unquoted names to lower case, so a name with upper-case letters must be
+     * double-quoted there. Fails with the server's 42P05 if the name is taken on this connection,
+     * and with {@link PgInterfaceException} if it is empty, holds U+0000 or is longer than
+     * PostgreSQL's 63-byte identifiers (SQL would then refer to a truncated name). Closing the
+     * statement deallocates it.
+     */
+    CompletableFuture<AsyncPreparedStatement> prepare(String sql, String name);
+
+    /**
      * Streams the rows of {@code sql} through a server-side cursor, fetching 50 rows at a time
      * as the subscriber requests them (real backpressure: memory stays flat for any result size).
      * Must be subscribed inside a transaction; otherwise the subscriber gets
@@ -130,6 +141,15 @@ public interface AsyncConnection extends AutoCloseable {
     CompletableFuture<CommandStatus> copyFromQuery(String query, CopySink sink, CopyOptions options);
 
     /**
+     * Copies the result of {@code query}, whose parameters {@code $1..$n} take {@code args}, out
+     * into {@code sink}. COPY takes no bound parameters, so each argument is first sent bound to
+     * its described type and turned into a quoted literal by the server ({@code quote_nullable}),
+     * which then replaces its {@code $n} in the COPY's query text: the value reaches the query
+     * exactly as a bound one would, at the cost of one round trip.
+     */
+    CompletableFuture<CommandStatus> copyFromQuery(String query, CopySink sink, CopyOptions options, Object... args);
+
+    /**
      * Copies data from {@code source} into a table ({@code COPY table FROM STDIN}). A bad line or a
      * failing source aborts the whole COPY (nothing is loaded) with a clear exception.
      */
@@ -146,6 +166,13 @@ public interface AsyncConnection extends AutoCloseable {
 
     /** Like {@link #copyRecordsToTable(String, Iterable, String...)} with a publisher of rows. */
     CompletableFuture<CommandStatus> copyRecordsToTable(String table, Flow.Publisher<?> records, String... columns);
+
+    /**
+     * Like {@link #copyRecordsToTable(String, Iterable, String...)} with the column list and the
+     * {@code WHERE} condition of {@code options} (the data is binary: other options are refused
+     * with {@link PgInterfaceException}).
+     */
+    CompletableFuture<CommandStatus> copyRecordsToTable(String table, Iterable<?> records, CopyOptions options);
 
     /**
      * Returns a view of this connection whose requests time out after {@code timeout}: the

@@ -39,6 +39,9 @@ public interface Connection extends AutoCloseable {
     /** Prepares {@code sql}; see {@link AsyncConnection#prepare}. */
     PreparedStatement prepare(String sql);
 
+    /** Prepares {@code sql} under the server-side name {@code name}; see {@link AsyncConnection#prepare(String, String)}. */
+    PreparedStatement prepare(String sql, String name);
+
     /**
      * Returns the rows of {@code sql} as a lazy stream read through a server-side cursor, 50 rows
      * per round trip (inside a transaction). Close the stream (try-with-resources) to close the
@@ -81,11 +84,17 @@ public interface Connection extends AutoCloseable {
     /** Copies a query's result out into {@code sink}; see {@link AsyncConnection#copyFromQuery}. */
     CommandStatus copyFromQuery(String query, CopySink sink, CopyOptions options);
 
+    /** Copies a query's result out with bound arguments; see {@link AsyncConnection#copyFromQuery(String, CopySink, CopyOptions, Object...)}. */
+    CommandStatus copyFromQuery(String query, CopySink sink, CopyOptions options, Object... args);
+
     /** Copies {@code source} into a table; see {@link AsyncConnection#copyToTable}. */
     CommandStatus copyToTable(String table, CopySource source, CopyOptions options);
 
     /** Loads rows with binary COPY; see {@link AsyncConnection#copyRecordsToTable(String, Iterable, String...)}. */
     CommandStatus copyRecordsToTable(String table, Iterable<?> records, String... columns);
+
+    /** Loads rows with binary COPY, with columns and WHERE from {@code options}; see {@link AsyncConnection#copyRecordsToTable(String, Iterable, CopyOptions)}. */
+    CommandStatus copyRecordsToTable(String table, Iterable<?> records, CopyOptions options);
 
     /** Returns a view of this connection whose requests time out after {@code timeout}. */
     Connection withTimeout(Duration timeout);

@@ -5,9 +5,11 @@ import java.util.Objects;
 
 /**
  * Options of a COPY statement ({@code FORMAT}, {@code DELIMITER}, {@code NULL}, {@code HEADER},
- * {@code QUOTE}, {@code ESCAPE}, {@code FORCE_QUOTE}, {@code ENCODING}) and its column list.
+ * {@code QUOTE}, {@code ESCAPE}, {@code FORCE_QUOTE}, {@code FORCE_NOT_NULL}, {@code FORCE_NULL},
+ * {@code ENCODING}), its column list and, for loading, a {@code WHERE} condition.
  * Immutable; each {@code with...} method returns a copy. Unset options take PostgreSQL's
- * defaults. Values are quoted by PgJet when it writes the statement, never spliced raw.
+ * defaults. Values are quoted by PgJet when it writes the statement, never spliced raw; the
+ * {@code WHERE} condition alone is SQL text, written as given.
  *
  * <pre>{@code
  * CopyOptions csv = CopyOptions.csv().withHeader(true).withColumns("id", "name");
@@ -25,7 +27,7 @@ public final class CopyOptions {
     }
 
     private static final CopyOptions DEFAULTS = new CopyOptions(Format.TEXT, null, null, null, null, null, null,
-            false, null, List.of());
+            false, null, List.of(), List.of(), List.of(), null);
 
     private final Format format;
     private final String delimiter;
@@ -37,9 +39,13 @@ public final class CopyOptions {
     private final boolean forceQuoteAll;
     private final String encoding;
     private final List<String> columns;
+    private final List<String> forceNotNull;
+    private final List<String> forceNull;
+    private final String where;
 
     private CopyOptions(Format format, String delimiter, String nullString, Boolean header, String quote, String escape,
-            List<String> forceQuote, boolean forceQuoteAll, String encoding, List<String> columns) {
+            List<String> forceQuote, boolean forceQuoteAll, String encoding, List<String> columns,
+            List<String> forceNotNull, List<String> forceNull, String where) {
         this.format = format;
         this.delimiter = delimiter;
         this.nullString = nullString;
@@ -50,6 +56,9 @@ public final class CopyOptions {
         this.forceQuoteAll = forceQuoteAll;
         this.encoding = encoding;
         this.columns = columns;
+        this.forceNotNull = forceNotNull;
+        this.forceNull = forceNull;
+        this.where = where;
     }
 
     /** Returns the defaults: text format, server-default delimiter and NULL marker, all columns. */
@@ -70,7 +79,7 @@ public final class CopyOptions {
     private CopyOptions copy(Format format, String delimiter, String nullString, Boolean header, String quote,
             String escape, List<String> forceQuote, boolean forceQuoteAll, String encoding, List<String> columns) {
         return new CopyOptions(format, delimiter, nullString, header, quote, escape, forceQuote, forceQuoteAll,
-                encoding, columns);
+                encoding, columns, forceNotNull, forceNull, where);
     }
 
     /** Returns a copy with the given format. */
@@ -112,6 +121,37 @@ public final class CopyOptions {
     /** Returns a copy that quotes every non-NULL value in CSV output ({@code FORCE_QUOTE *}). */
     public CopyOptions withForceQuoteAll() {
         return copy(format, delimiter, nullString, header, quote, escape, null, true, encoding, columns);
+    }
+
+    /**
+     * Returns a copy that never reads the given columns' values as NULL, even when they match the
+     * NULL string ({@code FORCE_NOT_NULL}); only for loading (copyToTable) in CSV format.
+     */
+    public CopyOptions withForceNotNull(String... columns) {
+        return new CopyOptions(format, delimiter, nullString, header, quote, escape, forceQuote, forceQuoteAll,
+                encoding, this.columns, List.of(columns), forceNull, where);
+    }
+
+    /**
+     * Returns a copy that reads the given columns' values as NULL when they match the NULL string,
+     * even when quoted ({@code FORCE_NULL}); only for loading (copyToTable) in CSV format.
+     */
+    public CopyOptions withForceNull(String... columns) {
+        return new CopyOptions(format, delimiter, nullString, header, quote, escape, forceQuote, forceQuoteAll,
+                encoding, this.columns, forceNotNull, List.of(columns), where);
+    }
+
+    /**
+     * Returns a copy that loads only the rows for which {@code condition} is true
+     * ({@code COPY ... FROM STDIN WHERE condition}, PostgreSQL 12 and later); only for loading
+     * (copyToTable, copyRecordsToTable). The condition is SQL text written into the statement as
+     * given, so it must never be built from untrusted input; it may refer to the table's columns.
+     *
+     * @param condition a boolean SQL expression, or null for none
+     */
+    public CopyOptions withWhere(String condition) {
+        return new CopyOptions(format, delimiter, nullString, header, quote, escape, forceQuote, forceQuoteAll,
+                encoding, columns, forceNotNull, forceNull, condition);
     }
 
     /** Returns a copy with the data's encoding (e.g. {@code LATIN1}); default is UTF8. */
@@ -168,6 +208,21 @@ public final class CopyOptions {
     /** Returns the encoding, or null for the connection's (UTF8). */
     public String encoding() {
         return encoding;
+    }
+
+    /** Returns the columns never read as NULL ({@code FORCE_NOT_NULL}), empty for none. */
+    public List<String> forceNotNull() {
+        return forceNotNull;
+    }
+
+    /** Returns the columns read as NULL even when quoted ({@code FORCE_NULL}), empty for none. */
+    public List<String> forceNull() {
+        return forceNull;
+    }
+
+    /** Returns the {@code WHERE} condition of a load, or null for none. */
+    public String where() {
+        return where;
     }
 
     /** Returns the column list, empty for all columns. */

@@ -38,6 +38,11 @@ public class PgException extends PgJetException {
     private final Map<Character, String> fields;
     /** The SQL text that failed, or {@code null}. */
     private final String query;
+    /**
+     * PgJet's own explanation appended to the message, or {@code null}; set only by
+     * {@link #withNote} on the copy it makes, before the copy is published.
+     */
+    private String note;
 
     /**
      * Creates an exception from the fields of an ErrorResponse.
@@ -70,7 +75,65 @@ public class PgException extends PgJetException {
     public static PgException of(Map<Character, String> fields, String query) {
         BiFunction<Map<Character, String>, String, ? extends PgException> factory =
                 SqlStates.exceptionFactory(fields.get('C'));
-        return factory == null ? new PgException(fields, query) : factory.apply(fields, query);
+        PgException error = factory == null ? new PgException(fields, query) : factory.apply(fields, query);
+        String hint = poolerHint(fields);
+        if (hint != null) {
+            error.note = hint;
+        }
+        return error;
+    }
+
+    /**
+     * Returns a copy of this exception, of the same class with the same fields and query, whose
+     * {@linkplain #getMessage() message} ends with {@code note} on a line of its own: PgJet's
+     * account of where the error happened (e.g. which parameter set of a batch the server
+     * rejected). The copy keeps any note this exception had, before the new one.
+     *
+     * @param note the text to add; must not contain secrets
+     * @return the copy; this exception is unchanged
+     */
+    public PgException withNote(String note) {
+        PgException copy = of(fields, query);
+        copy.note = this.note == null ? note : this.note + "\n  " + note;
+        copy.setStackTrace(getStackTrace());
+        return copy;
+    }
+
+    /**
+     * Returns PgJet's note on this error (see {@link #withNote}), or {@code null} if it has none.
+     *
+     * @return the note, as appended to the message
+     */
+    public String note() {
+        return note;
+    }
+
+    /**
+     * Returns the server's message as formatted by PgJet, followed by PgJet's
+     * {@linkplain #note() note} when there is one.
+     */
+    @Override
+    public String getMessage() {
+        String message = super.getMessage();
+        return note == null ? message : message + "\n  " + note;
+    }
+
+    /**
+     * Returns a hint for the errors a transaction-pooling proxy causes with PgJet's named
+     * statements: 26000 (a statement PgJet prepared is missing) and 42P05 (a name PgJet chose is
+     * already taken), as when pgbouncer hands each transaction another server connection.
+     */
+    private static String poolerHint(Map<Character, String> fields) {
+        String code = fields.get('C');
+        String message = fields.get('M');
+        if (!("26000".equals(code) || "42P05".equals(code)) || message == null || !message.contains("\"pgjet_")) {
+            return null;
+        }
+        return "PgJet hint: a prepared statement PgJet made is " + ("26000".equals(code) ? "missing" : "already there")
+                + " on this server connection. If the connection goes through pgbouncer (or another pooler) in"
+                + " transaction or statement mode, each transaction may run on another server connection:"
+                + " use session mode, or PgJet's own pool, or turn the statement cache off with"
+                + " ConnectionConfig.Builder.statementCacheSize(0).";
     }
 
     /**

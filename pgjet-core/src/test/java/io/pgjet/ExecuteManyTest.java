@@ -43,12 +43,14 @@ class ExecuteManyTest {
     }
 
     @Test
-    void failureAtRow7001Of10000LeavesTableUnchangedAndNamesTheRow() {
+    void failureAtRow7001Of10000LeavesTableUnchangedAndNamesTheRowInTheMessage() {
         List<Object[]> rows = rows(10_000);
         rows.set(7000, new Object[] {1, "duplicate", 0.0});
         UniqueViolationException e = assertThrows(UniqueViolationException.class,
                 () -> conn.executeMany("insert into items values ($1, $2, $3)", rows));
-        assertTrue(e.getSuppressed()[0].getMessage().contains("parameter set 7001"), e.getSuppressed()[0].getMessage());
+        assertTrue(e.getMessage().contains("parameter set 7001"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("ERROR: duplicate key value"), e.getMessage());
+        assertEquals("23505", e.sqlState());
         assertEquals("0", conn.fetchRow("select count(*) from items").getString(0));
         assertEquals("1", conn.fetchRow("select 1").getString(0));
     }
@@ -126,5 +128,59 @@ class ExecuteManyTest {
         var count = async.fetchRow("select count(*) from items");
         assertEquals(20_000, batch.join());
         assertEquals("20000", count.join().getString(0));
+    }
+    @Test
+    void nullParameterSetFailsTheBatchNamingIt() {
+        List<Object[]> rows = rows(5);
+        rows.set(2, null);
+        PgInterfaceException e = assertThrows(PgInterfaceException.class,
+                () -> conn.executeMany("insert into items values ($1, $2, $3)", rows));
+        assertTrue(e.getMessage().contains("parameter set 3") && e.getMessage().contains("null"), e.getMessage());
+        assertEquals("0", conn.fetchRow("select count(*) from items").getString(0));
+        PgInterfaceException fetched = assertThrows(PgInterfaceException.class,
+                () -> conn.fetchMany("insert into items values ($1, $2, $3) returning id", rows));
+        assertTrue(fetched.getMessage().contains("parameter set 3"), fetched.getMessage());
+        try (PreparedStatement insert = conn.prepare("insert into items values ($1, $2, $3)")) {
+            PgInterfaceException prepared = assertThrows(PgInterfaceException.class, () -> insert.executeMany(rows));
+            assertTrue(prepared.getMessage().contains("parameter set 3"), prepared.getMessage());
+        }
+        assertEquals("0", conn.fetchRow("select count(*) from items").getString(0));
+    }
+
+    @Test
+    void nullParameterSetFailsARewrittenBatchNamingIt() {
+        try (Connection rewriting = PgJet.connect(PgTestServer.shared().dsn() + "?rewrite_batched_inserts=true")) {
+            rewriting.execute("create temp table items (id int primary key, label text, price float8)");
+            List<Object[]> rows = rows(5);
+            rows.set(3, null);
+            PgInterfaceException e = assertThrows(PgInterfaceException.class,
+                    () -> rewriting.executeMany("insert into items values ($1, $2, $3)", rows));
+            assertTrue(e.getMessage().contains("row 4"), e.getMessage());
+            assertEquals("0", rewriting.fetchRow("select count(*) from items").getString(0));
+        }
+    }
+
+    @Test
+    void serverErrorStopsReadingTheSourceSoon() {
+        String big = "x".repeat(32 * 1024);
+        java.util.concurrent.atomic.AtomicInteger pulled = new java.util.concurrent.atomic.AtomicInteger();
+        Iterable<Object[]> source = () -> new java.util.Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return pulled.get() < 128;
+            }
+
+            @Override
+            public Object[] next() {
+                int n = pulled.incrementAndGet();
+                return new Object[] {n == 2 ? 1 : n, big, 1.0}; // set 2 repeats the key of set 1
+            }
+        };
+        UniqueViolationException e = assertThrows(UniqueViolationException.class,
+                () -> conn.executeMany("insert into items values ($1, $2, $3)", source));
+        // At most about 1 MiB (32 sets) ahead of the server's answers plus one 256 KiB chunk.
+        assertTrue(pulled.get() <= 48, "sets read from the source: " + pulled.get() + " of 128");
+        assertTrue(e.getMessage().contains("parameter set 2"), e.getMessage());
+        assertEquals("0", conn.fetchRow("select count(*) from items").getString(0));
     }
 }

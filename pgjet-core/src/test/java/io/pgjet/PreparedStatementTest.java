@@ -69,6 +69,75 @@ class PreparedStatementTest {
     }
 
     @Test
+    void closedStatementRefusesEveryVerbWithPgJetsClosedError() {
+        conn.execute("create temp table ps_closed (a int)");
+        PreparedStatement ps = conn.prepare("insert into ps_closed select $1::int returning a");
+        ps.close();
+        List<org.junit.jupiter.api.function.Executable> verbs = List.of(
+                () -> ps.fetch(1), () -> ps.fetchRow(1), () -> ps.execute(1),
+                () -> ps.executeMany(List.<Object[]>of(new Object[] {1})),
+                () -> {
+                    try (Transaction tx = conn.transaction(); Stream<Row> rows = ps.cursor(1)) {
+                        rows.count();
+                    }
+                },
+                () -> ps.explain(false, 1));
+        for (org.junit.jupiter.api.function.Executable verb : verbs) {
+            PgInterfaceException e = assertThrows(PgInterfaceException.class, verb);
+            assertTrue(e.getMessage().contains("closed"), e.getMessage());
+        }
+        assertEquals(1, (Integer) conn.fetchVal("select 1"));
+    }
+
+    @Test
+    void callRacingCloseNeverReachesTheServerAsAnUnknownStatement() throws Exception {
+        AsyncConnection async = PgJet.connectAsync(PgTestServer.shared().dsn()).get();
+        try {
+            for (int round = 0; round < 10; round++) {
+                AsyncPreparedStatement ps = async.prepare("select $1::int").get();
+                List<java.util.concurrent.CompletableFuture<Row>> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+                Thread caller = new Thread(() -> {
+                    for (int i = 0; i < 200; i++) {
+                        calls.add(ps.fetchRow(i));
+                    }
+                });
+                caller.start();
+                Thread.sleep(round % 3);
+                ps.close().get();
+                caller.join();
+                for (java.util.concurrent.CompletableFuture<Row> call : calls) {
+                    try {
+                        call.get();
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        assertTrue(e.getCause() instanceof PgInterfaceException, "round " + round + ": " + e.getCause());
+                    }
+                }
+            }
+        } finally {
+            async.close();
+        }
+    }
+
+    @Test
+    void namedStatementRunsFromSqlExecuteToo() {
+        try (PreparedStatement ps = conn.prepare("select $1::int * 2", "double_it")) {
+            assertEquals(42, (Integer) ps.fetchRow(21).get(0));
+            assertEquals(42, (Integer) conn.fetchVal("execute double_it(21)"));
+            assertThrows(io.pgjet.errors.DuplicatePreparedStatementException.class,
+                    () -> conn.prepare("select 1", "double_it"));
+        }
+        assertThrows(io.pgjet.errors.InvalidSqlStatementNameException.class, () -> conn.execute("execute double_it(1)"));
+    }
+
+    @Test
+    void namedStatementRefusesNamesSqlCannotReach() {
+        assertThrows(PgInterfaceException.class, () -> conn.prepare("select 1", ""));
+        assertThrows(PgInterfaceException.class, () -> conn.prepare("select 1", "x".repeat(64)));
+        assertThrows(PgInterfaceException.class, () -> conn.prepare("select 1", "a\0b"));
+        assertEquals(1, (Integer) conn.fetchVal("select 1"));
+    }
+
+    @Test
     void prepareOfBadSqlFailsWithServerError() {
         PgException e = assertThrows(PgException.class, () -> conn.prepare("selec 1"));
         assertEquals("42601", e.sqlState());

@@ -191,6 +191,12 @@ public final class BackendMessages {
 
     private static int[] parameterTypes(ByteBuf body) {
         int count = readUnsignedShort(body, "ParameterDescription", "parameter count");
+        int listed = body.readableBytes() / 4;
+        if (listed != count && body.readableBytes() % 4 == 0 && (listed & 0xFFFF) == count) {
+            // The server writes the count as an Int16 even for a statement with more than 65,535
+            // parameters, so only its low 16 bits arrive; the OIDs that follow are all there.
+            count = listed;
+        }
         if (body.readableBytes() != count * 4) {
             throw new ProtocolException("ParameterDescription declares " + count + " parameters but has "
                     + body.readableBytes() + " bytes of OIDs");

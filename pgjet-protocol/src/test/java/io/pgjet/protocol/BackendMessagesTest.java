@@ -98,6 +98,35 @@ class BackendMessagesTest {
     }
 
     @Test
+    void parameterDescriptionOfMoreThan65535ParametersKeepsEveryOid() {
+        // PostgreSQL writes the count as an Int16: 65,537 parameters arrive as a count of 1.
+        int count = 65_537;
+        StringBuilder body = new StringBuilder("0001");
+        for (int i = 0; i < count; i++) {
+            body.append(" 00000017");
+        }
+        ByteBuf frame = Wire.frame('t', body.toString());
+        RecordingHandler handler = new RecordingHandler();
+        try {
+            assertTrue(BackendMessages.dispatchNext(frame, BackendFraming.DEFAULT_MAX_MESSAGE_SIZE, handler));
+            assertEquals(count, handler.oids.length);
+        } finally {
+            frame.release();
+        }
+    }
+
+    @Test
+    void parameterDescriptionWhoseOidsDisagreeWithItsCountIsRejected() {
+        ByteBuf frame = Wire.frame('t', "0002 00000017");
+        try {
+            assertThrows(ProtocolException.class,
+                    () -> BackendMessages.dispatchNext(frame, BackendFraming.DEFAULT_MAX_MESSAGE_SIZE, new RecordingHandler()));
+        } finally {
+            frame.release();
+        }
+    }
+
+    @Test
     void errorResponseExposesEveryField() {
         ByteBuf frame = Wire.frame('E', "'S' 'ERROR' 00 'V' 'ERROR' 00 'C' '23505' 00"
                 + " 'M' 'duplicate key value violates unique constraint' 00"

@@ -379,15 +379,14 @@ public final class InsertChunks implements BatchSource, ExecuteManyCommand.Wordi
 
     @Override
     public PgException serverError(PgException error, long index, byte transactionStatus) {
-        // As on the plain path, the server's error stays as it is (same class, same fields) and
-        // the batch position comes as a suppressed exception, here in the caller's row numbers.
+        // As on the plain path, the server's error keeps its class and fields, and the batch
+        // position is added to its message, here in the caller's row numbers.
         String where = index <= chunks
                 ? describe(index) + (rowCount(index) == 1 ? " was" : " were") + " being inserted"
                 : "all " + number(rowsRead) + " rows had been inserted";
-        error.addSuppressed(new PgInterfaceException(PREFIX + " failed: " + where
+        return error.withNote(PREFIX + " failed: " + where
                 + " (statement " + index + " of the rewritten batch); no row of the batch was applied"
-                + (transactionStatus == 'E' ? " and the enclosing transaction is aborted" : "")));
-        return error;
+                + (transactionStatus == 'E' ? " and the enclosing transaction is aborted" : ""));
     }
 
     /** "rows 5,001–10,000" or "row 7" for chunk {@code index} (1-based). */

@@ -58,6 +58,11 @@ public final class BlockingConnection implements Connection {
     }
 
     @Override
+    public PreparedStatement prepare(String sql, String name) {
+        return new BlockingPreparedStatement(awaiter, awaiter.call(() -> async.prepare(sql, name)));
+    }
+
+    @Override
     public Stream<Row> cursor(String sql, Object... args) {
         return new BlockingCursor(awaiter, awaiter.call(() -> async.openCursor(sql, args))).stream(RealConnection.DEFAULT_PREFETCH);
     }
@@ -105,6 +110,16 @@ public final class BlockingConnection implements Connection {
     @Override
     public CommandStatus copyFromQuery(String query, CopySink sink, CopyOptions options) {
         return awaiter.call(() -> async.copyFromQuery(query, sink, options));
+    }
+
+    @Override
+    public CommandStatus copyFromQuery(String query, CopySink sink, CopyOptions options, Object... args) {
+        return awaiter.call(() -> async.copyFromQuery(query, sink, options, args));
+    }
+
+    @Override
+    public CommandStatus copyRecordsToTable(String table, Iterable<?> records, CopyOptions options) {
+        return awaiter.call(() -> async.copyRecordsToTable(table, records, options));
     }
 
     @Override

@@ -33,6 +33,7 @@ import io.pgjet.internal.engine.CopyInCommand;
 import io.pgjet.internal.engine.CopyOutCommand;
 import io.pgjet.internal.engine.ExecuteManyCommand;
 import io.pgjet.internal.engine.ExecuteCommand;
+import io.pgjet.internal.engine.ParameterLimit;
 import io.pgjet.internal.engine.PrepareCommand;
 import io.pgjet.internal.engine.QueryCommand;
 import io.pgjet.internal.engine.PreparedInfo;
@@ -236,6 +237,10 @@ public final class RealConnection implements AsyncConnection, Awaiter.Source {
     }
 
     private <T> CompletableFuture<T> runQuery(String sql, Object[] args, Function<StatementResult, T> mapper) {
+        if (args != null && args.length > ParameterLimit.MAX) {
+            // Refused before the statement is even parsed: nothing is sent, the connection is untouched.
+            return CompletableFuture.failedFuture(ParameterLimit.tooMany(args.length, "the call"));
+        }
         return runQuery(sql, parameters(args), mapper);
     }
 
@@ -422,6 +427,21 @@ public final class RealConnection implements AsyncConnection, Awaiter.Source {
         return RealPreparedStatement.prepare(this, sql);
     }
 
+    @Override
+    public CompletableFuture<AsyncPreparedStatement> prepare(String sql, String name) {
+        return RealPreparedStatement.prepare(this, sql, name);
+    }
+
+    /**
+     * Runs {@code sql} on the unnamed statement with the given parameter types declared in its
+     * Parse (for copyFromQuery's arguments, bound to the types the query's own description gave).
+     */
+    public CompletableFuture<StatementResult> queryDeclared(String sql, int[] parameterTypes, Object... args) {
+        StatementRef statement = new StatementRef("", sql);
+        statement.declareTypes(parameterTypes);
+        return submit(QueryCommand.of(statement, parameters(args), types, "", 0, true));
+    }
+
     /** Runs one statement on the unnamed statement, never cached (cursor commands, DECLARE). */
     public CompletableFuture<StatementResult> queryUncached(String sql, Object... args) {
         return submit(QueryCommand.of(new StatementRef("", sql), parameters(args), types, "", 0, true));
@@ -453,7 +473,7 @@ public final class RealConnection implements AsyncConnection, Awaiter.Source {
     }
 
     /** Prepares {@code sql} as statement {@code name} (Parse, Describe, Sync). */
-    public CompletableFuture<PreparedInfo> prepare(String name, String sql) {
+    public CompletableFuture<PreparedInfo> prepareStatement(String name, String sql) {
         return submit(new PrepareCommand(name, sql, new int[0], types));
     }
 
@@ -517,6 +537,17 @@ public final class RealConnection implements AsyncConnection, Awaiter.Source {
     @Override
     public CompletableFuture<CommandStatus> copyFromQuery(String query, CopySink sink, CopyOptions options) {
         return CopyOperations.copyFromQuery(this, query, sink, options);
+    }
+
+    @Override
+    public CompletableFuture<CommandStatus> copyFromQuery(String query, CopySink sink, CopyOptions options,
+            Object... args) {
+        return CopyOperations.copyFromQuery(this, query, sink, options, args);
+    }
+
+    @Override
+    public CompletableFuture<CommandStatus> copyRecordsToTable(String table, Iterable<?> records, CopyOptions options) {
+        return CopyOperations.copyRecordsToTable(this, table, records, options);
     }
 
     @Override

@@ -5,7 +5,6 @@ import io.pgjet.internal.cursor.CursorPublisher;
 import io.pgjet.AsyncPreparedStatement;
 import io.pgjet.Attribute;
 import io.pgjet.CommandStatus;
-import io.pgjet.PgInterfaceException;
 import io.pgjet.Row;
 import io.pgjet.internal.engine.PrepareCommand;
 import io.pgjet.internal.engine.PreparedInfo;
@@ -43,7 +42,23 @@ public final class RealPreparedStatement implements AsyncPreparedStatement {
     }
 
     static CompletableFuture<AsyncPreparedStatement> prepare(RealConnection connection, String sql) {
-        StatementRef ref = new StatementRef("pgjet_ps_" + NAMES.incrementAndGet(), sql);
+        return prepare(connection, new StatementRef("pgjet_ps_" + NAMES.incrementAndGet(), sql));
+    }
+
+    /** Prepares {@code sql} under the caller's {@code name}; see {@link io.pgjet.AsyncConnection#prepare(String, String)}. */
+    static CompletableFuture<AsyncPreparedStatement> prepare(RealConnection connection, String sql, String name) {
+        if (name == null || name.isEmpty()) {
+            return CompletableFuture.failedFuture(new io.pgjet.PgInterfaceException(
+                    "a prepared statement's name must not be empty (use prepare(sql) for one PgJet names)"));
+        }
+        if (name.indexOf('\0') >= 0 || name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 63) {
+            return CompletableFuture.failedFuture(new io.pgjet.PgInterfaceException("invalid prepared statement name \""
+                    + name.replace('\0', ' ') + "\": at most 63 bytes (PostgreSQL's identifier length), no U+0000"));
+        }
+        return prepare(connection, new StatementRef(name, sql));
+    }
+
+    private static CompletableFuture<AsyncPreparedStatement> prepare(RealConnection connection, StatementRef ref) {
         return connection.submitCommand(new PrepareCommand(ref, new int[0], connection.types()))
                 .thenCompose(info -> typeNames(connection, info).thenApply(names -> new RealPreparedStatement(
                         connection, ref, parameters(info, names), attributes(info, names))));
@@ -90,8 +105,7 @@ public final class RealPreparedStatement implements AsyncPreparedStatement {
     }
 
     private <T> CompletableFuture<T> checkOpen() {
-        return closed.get() ? CompletableFuture.failedFuture(new PgInterfaceException(
-                "the prepared statement is closed")) : null;
+        return closed.get() ? CompletableFuture.failedFuture(StatementRef.closedError()) : null;
     }
 
     /** Returns the server-side statement behind this object. */
@@ -101,7 +115,8 @@ public final class RealPreparedStatement implements AsyncPreparedStatement {
 
     /** Opens a cursor over this statement on its connection (for the blocking facade's streams). */
     public CompletableFuture<io.pgjet.AsyncCursor> openCursor(Object... args) {
-        return connection.openCursor(statement, args);
+        CompletableFuture<io.pgjet.AsyncCursor> closedFailure = checkOpen();
+        return closedFailure != null ? closedFailure : connection.openCursor(statement, args);
     }
 
     @Override
@@ -155,6 +170,10 @@ public final class RealPreparedStatement implements AsyncPreparedStatement {
 
     @Override
     public CompletableFuture<String> explain(boolean analyze, Object... args) {
+        CompletableFuture<String> closedFailure = checkOpen();
+        if (closedFailure != null) {
+            return closedFailure;
+        }
         String sql = "EXPLAIN (FORMAT JSON" + (analyze ? ", ANALYZE" : "") + ") " + statement.sql();
         return connection.queryUncached(sql, args).thenApply(result -> {
             StringBuilder plan = new StringBuilder();
@@ -167,7 +186,11 @@ public final class RealPreparedStatement implements AsyncPreparedStatement {
 
     @Override
     public CompletableFuture<Void> close() {
-        if (!closed.compareAndSet(false, true) || connection.isClosed()) {
+        if (!closed.compareAndSet(false, true)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        statement.markClosed();
+        if (connection.isClosed()) {
             return CompletableFuture.completedFuture(null);
         }
         return connection.closeServerObject(statement.name(), false);

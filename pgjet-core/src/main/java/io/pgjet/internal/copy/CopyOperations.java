@@ -62,6 +62,57 @@ public final class CopyOperations {
         return copyOut(conn, sink, () -> CopyStatement.copyQueryOut(query, orDefaults(options)));
     }
 
+    /**
+     * Copies the result of {@code query} with {@code args} for its parameters out into
+     * {@code sink}; the arguments are put into the query as literals made by the server (see
+     * {@link QueryArguments}).
+     *
+     * @param conn    the connection
+     * @param query   the query with parameters {@code $1..$n}; trailing semicolons are ignored
+     * @param sink    where the data goes
+     * @param options format and options (no column list); null means defaults
+     * @param args    the parameters' values; none runs the query as {@link #copyFromQuery} does
+     * @return completes with the COPY's status (row count) after {@code sink.finish()} ran
+     */
+    public static CompletableFuture<CommandStatus> copyFromQuery(RealConnection conn, String query, CopySink sink,
+            CopyOptions options, Object... args) {
+        if (args == null || args.length == 0) {
+            return copyFromQuery(conn, query, sink, options);
+        }
+        try {
+            requireSink(sink);
+            CopyStatement.copyQueryOut(query, orDefaults(options)); // checks the arguments before any round trip
+        } catch (PgInterfaceException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        CommandFuture<CommandStatus> outcome = new CommandFuture<>();
+        CompletableFuture<String> inlined = QueryArguments.inline(conn, query, args);
+        outcome.onCancel(() -> inlined.cancel(true));
+        inlined.whenComplete((sql, error) -> {
+            if (error != null) {
+                outcome.completeExceptionally(Futures.unwrap(error));
+                return;
+            }
+            if (outcome.isDone()) {
+                return; // cancelled meanwhile
+            }
+            CompletableFuture<CommandStatus> copy = copyOut(conn, sink,
+                    () -> CopyStatement.copyQueryOut(sql, orDefaults(options)));
+            outcome.onCancel(() -> copy.cancel(true));
+            if (outcome.isCancelled()) {
+                copy.cancel(true);
+            }
+            copy.whenComplete((status, failure) -> {
+                if (failure != null) {
+                    outcome.completeExceptionally(Futures.unwrap(failure));
+                } else {
+                    outcome.complete(status);
+                }
+            });
+        });
+        return outcome;
+    }
+
     /** Runs a COPY ... TO STDOUT into {@code sink}; bad arguments fail the future, never throw. */
     private static CompletableFuture<CommandStatus> copyOut(RealConnection conn, CopySink sink,
             Supplier<String> statement) {
@@ -145,8 +196,42 @@ public final class CopyOperations {
         return copyRecords(conn, table, columns, target -> BinaryCopyChunks.of(table, target, records));
     }
 
+    /**
+     * Like {@link #copyRecordsToTable(RealConnection, String, Iterable, String...)} with the
+     * column list and {@code WHERE} condition of {@code options}; any other option is refused,
+     * since the data is binary.
+     *
+     * @param conn    the connection
+     * @param table   the table, optionally schema-qualified
+     * @param records the rows
+     * @param options the columns and the condition; null means all columns, every row
+     * @return completes with the COPY's status (row count of the rows loaded)
+     */
+    public static CompletableFuture<CommandStatus> copyRecordsToTable(RealConnection conn, String table,
+            Iterable<?> records, CopyOptions options) {
+        if (records == null) {
+            return CompletableFuture.failedFuture(new PgInterfaceException("the records must not be null"));
+        }
+        CopyOptions o = orDefaults(options);
+        boolean onlyColumnsAndWhere = (o.format() == CopyOptions.Format.TEXT || o.format() == CopyOptions.Format.BINARY)
+                && o.delimiter() == null && o.nullString() == null && o.header() == null && o.quote() == null
+                && o.escape() == null && (o.forceQuote() == null || o.forceQuote().isEmpty()) && !o.forceQuoteAll()
+                && o.forceNotNull().isEmpty() && o.forceNull().isEmpty() && o.encoding() == null;
+        if (!onlyColumnsAndWhere) {
+            return CompletableFuture.failedFuture(new PgInterfaceException("copyRecordsToTable sends binary COPY data:"
+                    + " only the columns and the WHERE condition of the options apply"));
+        }
+        return copyRecords(conn, table, o.columns().toArray(new String[0]), o.where(),
+                target -> BinaryCopyChunks.of(table, target, records));
+    }
+
     private static CompletableFuture<CommandStatus> copyRecords(RealConnection conn, String table, String[] columns,
             java.util.function.Function<CopyTarget, CopyInChunks> chunks) {
+        return copyRecords(conn, table, columns, null, chunks);
+    }
+
+    private static CompletableFuture<CommandStatus> copyRecords(RealConnection conn, String table, String[] columns,
+            String where, java.util.function.Function<CopyTarget, CopyInChunks> chunks) {
         CompletableFuture<CopyTarget> lookup;
         try {
             lookup = CopyTarget.resolve(conn, table, columns);
@@ -163,7 +248,14 @@ public final class CopyOperations {
             if (outcome.isDone()) {
                 return; // cancelled meanwhile
             }
-            CompletableFuture<CommandStatus> copy = copyIn(conn, target.copySql(), chunks.apply(target));
+            String sql;
+            try {
+                sql = target.copySql(where);
+            } catch (PgInterfaceException e) {
+                outcome.completeExceptionally(e);
+                return;
+            }
+            CompletableFuture<CommandStatus> copy = copyIn(conn, sql, chunks.apply(target));
             outcome.onCancel(() -> copy.cancel(true));
             if (outcome.isCancelled()) {
                 copy.cancel(true);

@@ -3,6 +3,7 @@ package io.pgjet.internal.copy;
 import io.pgjet.CommandStatus;
 import io.pgjet.CopySink;
 import io.pgjet.PgInterfaceException;
+import io.pgjet.PgTimeoutException;
 import io.pgjet.internal.blocking.Futures;
 import io.pgjet.internal.conn.RealConnection;
 import io.pgjet.internal.engine.CommandFuture;
@@ -10,6 +11,7 @@ import io.pgjet.internal.engine.Transport;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,8 +28,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * reading resumes. A drain task runs on the worker executor only while there is something to
  * deliver, so a COPY waiting for data holds no thread.
  *
- * <p>The outcome completes after the sink received every chunk and {@link CopySink#finish()} ran.
- * {@code finish()} runs exactly once, also after a failure (so files PgJet opened get closed).
+ * <p>The outcome completes after the sink received every chunk and {@link CopySink#finish()} ran;
+ * a timeout or cancel completes it at once instead, without waiting for a sink busy in
+ * {@code write}. {@code finish()} runs exactly once, also after a failure (so files PgJet opened
+ * get closed).
  * A sink that throws fails the outcome with its exception (an {@link IOException} wrapped in
  * {@link PgInterfaceException}); the rest of the COPY is then read and discarded so the
  * connection stays in step and usable. Whatever ends the COPY, reading is switched back on.
@@ -171,6 +175,7 @@ public final class CopyOutPump {
     /** The command reached ReadyForQuery, was aborted, cancelled or timed out. */
     private void commandEnded(CommandStatus result, Throwable error) {
         boolean complete = false;
+        boolean stoppedByCaller = false;
         lock.lock();
         try {
             commandDone = true;
@@ -178,6 +183,8 @@ public final class CopyOutPump {
             commandError = error == null ? null : Futures.unwrap(error);
             if (commandError != null) {
                 discardLocked(); // no use delivering a part of a failed COPY
+                stoppedByCaller = commandError instanceof PgTimeoutException
+                        || commandError instanceof CancellationException;
             }
             // no more COPY data can arrive for this command: let later commands' answers in
             resumeLocked();
@@ -191,6 +198,10 @@ public final class CopyOutPump {
         }
         if (complete) {
             complete();
+        } else if (stoppedByCaller) {
+            // A timeout or cancel never waits for the sink, which may be blocked in write();
+            // finish() still runs once when it returns.
+            outcome.completeExceptionally(commandError);
         }
     }
 

@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * Writes the text of the COPY statements PgJet sends, from a table name or a query and
  * {@link CopyOptions}. Nothing the caller gives is spliced raw: identifiers are double-quoted,
- * option values become string literals.
+ * option values become string literals; only SQL text the caller writes as SQL (the query, the
+ * WHERE condition) is written as given.
  *
  * <p>Table names: {@code schema.table} is split at each dot into separate identifiers, each
  * quoted, so names are case-sensitive as written ({@code "MyTable"} stays {@code MyTable}). A part
@@ -17,8 +18,9 @@ import java.util.List;
  * to name a table whose name contains a dot: {@code "my.schema"."orders"}.
  *
  * <p>Options are checked before anything is sent: {@code FORCE_QUOTE} only with {@code COPY TO} in
- * CSV format, {@code QUOTE}/{@code ESCAPE} only in CSV, no text options in binary format, no column
- * list with a query. Violations throw {@link PgInterfaceException}. Stateless and thread-safe.
+ * CSV format, {@code FORCE_NOT_NULL}/{@code FORCE_NULL} only with {@code COPY FROM} in CSV format,
+ * {@code WHERE} only with {@code COPY FROM}, {@code QUOTE}/{@code ESCAPE} only in CSV, no text
+ * options in binary format, no column list with a query. Violations throw {@link PgInterfaceException}. Stateless and thread-safe.
  */
 public final class CopyStatement {
     private CopyStatement() {
@@ -75,7 +77,8 @@ public final class CopyStatement {
      */
     public static String copyTableIn(String table, CopyOptions options) {
         checkOptions(options, false);
-        return "COPY " + qualifiedName(table) + columnList(options.columns()) + " FROM STDIN" + optionList(options);
+        return "COPY " + qualifiedName(table) + columnList(options.columns()) + " FROM STDIN" + optionList(options)
+                + whereClause(options.where());
     }
 
     /**
@@ -86,7 +89,30 @@ public final class CopyStatement {
      * @return the statement text
      */
     public static String copyBinaryIn(String quotedTable, List<String> columns) {
-        return "COPY " + quotedTable + columnList(columns) + " FROM STDIN (FORMAT binary)";
+        return copyBinaryIn(quotedTable, columns, null);
+    }
+
+    /**
+     * Returns {@code COPY table (columns) FROM STDIN (FORMAT binary) WHERE condition}.
+     *
+     * @param quotedTable a name already quoted by {@link #qualifiedName}
+     * @param columns     the columns, unquoted, in the order the rows hold their values
+     * @param where       the condition (SQL text), or null for none
+     * @return the statement text
+     */
+    public static String copyBinaryIn(String quotedTable, List<String> columns, String where) {
+        return "COPY " + quotedTable + columnList(columns) + " FROM STDIN (FORMAT binary)" + whereClause(where);
+    }
+
+    /** The condition goes on a line of its own, so a trailing {@code --} comment cannot hide anything. */
+    private static String whereClause(String where) {
+        if (where == null) {
+            return "";
+        }
+        if (where.isBlank()) {
+            throw new PgInterfaceException("the COPY WHERE condition is empty");
+        }
+        return " WHERE (\n" + where.strip() + "\n)";
     }
 
     /**
@@ -213,6 +239,15 @@ public final class CopyStatement {
             throw new PgInterfaceException("FORCE_QUOTE is only allowed in COPY TO (copyFromTable, copyFromQuery) "
                     + "with FORMAT csv, not in COPY " + (out ? "TO" : "FROM") + " with FORMAT " + name(format));
         }
+        boolean forceNulls = !options.forceNotNull().isEmpty() || !options.forceNull().isEmpty();
+        if (forceNulls && (out || format != CopyOptions.Format.CSV)) {
+            throw new PgInterfaceException("FORCE_NOT_NULL and FORCE_NULL are only allowed in COPY FROM (copyToTable) "
+                    + "with FORMAT csv, not in COPY " + (out ? "TO" : "FROM") + " with FORMAT " + name(format));
+        }
+        if (out && options.where() != null) {
+            throw new PgInterfaceException("WHERE is only allowed when loading (copyToTable, copyRecordsToTable);"
+                    + " to copy out some rows, use copyFromQuery with a WHERE in the query");
+        }
         if (format != CopyOptions.Format.CSV) {
             rejectIfSet(options.quote(), "QUOTE is only allowed with FORMAT csv");
             rejectIfSet(options.escape(), "ESCAPE is only allowed with FORMAT csv");
@@ -255,6 +290,12 @@ public final class CopyStatement {
             sb.append(", FORCE_QUOTE *");
         } else if (options.forceQuote() != null && !options.forceQuote().isEmpty()) {
             sb.append(", FORCE_QUOTE (").append(quotedList(options.forceQuote())).append(')');
+        }
+        if (!options.forceNotNull().isEmpty()) {
+            sb.append(", FORCE_NOT_NULL (").append(quotedList(options.forceNotNull())).append(')');
+        }
+        if (!options.forceNull().isEmpty()) {
+            sb.append(", FORCE_NULL (").append(quotedList(options.forceNull())).append(')');
         }
         if (options.encoding() != null) {
             sb.append(", ENCODING ").append(literal(options.encoding()));

@@ -135,7 +135,12 @@ final class CopyTarget {
 
     /** Returns the {@code COPY ... FROM STDIN (FORMAT binary)} statement for this target. */
     String copySql() {
-        return CopyStatement.copyBinaryIn(quotedTable, columns);
+        return copySql(null);
+    }
+
+    /** Returns the COPY statement loading this target, keeping only rows for which {@code where} holds (null: all). */
+    String copySql(String where) {
+        return CopyStatement.copyBinaryIn(quotedTable, columns, where);
     }
 
     /** Returns the column names, in the order rows give their values. */

@@ -1,5 +1,6 @@
 package io.pgjet.internal.engine;
 
+import io.pgjet.PgInterfaceException;
 import java.util.Iterator;
 
 /**
@@ -22,12 +23,23 @@ public interface BatchSource {
     /** Runs {@code wake} (on any thread, once) when {@link #poll()} may return something new. */
     void whenReady(Runnable wake);
 
-    /** Returns a source reading {@code iterator} (always ready; the iterator must not block). */
+    /**
+     * Returns a source reading {@code iterator} (always ready; the iterator must not block). A null
+     * element fails the batch (as a parameter set that cannot be read) instead of being skipped.
+     */
     static BatchSource of(Iterator<Object[]> iterator) {
         return new BatchSource() {
             @Override
             public Object[] poll() {
-                return iterator.hasNext() ? iterator.next() : null;
+                if (!iterator.hasNext()) {
+                    return null;
+                }
+                Object[] next = iterator.next();
+                if (next == null) {
+                    // Never taken for "nothing ready yet": that would drop the row silently.
+                    throw new PgInterfaceException("the parameter set is null");
+                }
+                return next;
             }
 
             @Override

@@ -24,6 +24,8 @@ public final class CommandFuture<T> extends CompletableFuture<T> {
     private volatile Runnable onCancel;
     private volatile Canceller canceller;
     private volatile ResultCommand<?> command;
+    /** The outcome of a cancel or timeout in progress; set before the server is asked to stop. */
+    private volatile Throwable stopping;
 
     /** Creates the future of a command (or of an operation cancelled through {@link #onCancel(Runnable)}). */
     public CommandFuture() {
@@ -52,6 +54,10 @@ public final class CommandFuture<T> extends CompletableFuture<T> {
     @Override
     public boolean cancel(boolean mayInterruptIfRunning) {
         boolean wasDone = isDone();
+        if (!wasDone) {
+            stopping = new java.util.concurrent.CancellationException();
+            stopCommand();
+        }
         boolean cancelled = super.cancel(mayInterruptIfRunning);
         if (cancelled && !wasDone) {
             runHooks();
@@ -64,8 +70,41 @@ public final class CommandFuture<T> extends CompletableFuture<T> {
      * request to the server.
      */
     public void timeOut(Throwable timeout) {
+        if (isDone()) {
+            return;
+        }
+        stopping = timeout;
+        stopCommand();
         if (completeExceptionally(timeout)) {
             runHooks();
+        }
+    }
+
+    /**
+     * Completes the future with {@code error}, unless it is the server's "canceling statement"
+     * (57014) answering a cancel or timeout of this future in progress: the caller then gets that
+     * cancel's or timeout's outcome, whichever thread wins the race.
+     */
+    @Override
+    public boolean completeExceptionally(Throwable error) {
+        Throwable instead = stopping;
+        if (instead != null && error instanceof io.pgjet.PgException
+                && "57014".equals(((io.pgjet.PgException) error).sqlState())) {
+            return super.completeExceptionally(instead);
+        }
+        return super.completeExceptionally(error);
+    }
+
+    /**
+     * Asks the connection to stop the command before the future completes, so the cancel is
+     * decided before anyone who sees the outcome can issue a next request (which the connection
+     * then holds back until the server has handled the cancel, instead of letting a late cancel
+     * hit it). If the command finished meanwhile, the connection sends nothing.
+     */
+    private void stopCommand() {
+        Canceller c = canceller;
+        if (c != null) {
+            c.cancel(command);
         }
     }
 
@@ -73,10 +112,6 @@ public final class CommandFuture<T> extends CompletableFuture<T> {
         Runnable hook = onCancel;
         if (hook != null) {
             hook.run();
-        }
-        Canceller c = canceller;
-        if (c != null) {
-            c.cancel(command);
         }
         if (source != null) {
             source.cancel(true);

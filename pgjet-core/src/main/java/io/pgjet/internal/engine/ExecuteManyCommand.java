@@ -35,6 +35,13 @@ import java.util.function.Function;
  */
 public final class ExecuteManyCommand extends ResultCommand<ExecuteManyCommand.Outcome> {
     private static final int CHUNK_BYTES = 256 * 1024;
+    /**
+     * Bytes of parameter sets written ahead of the server's answers before writing pauses. Each
+     * chunk ends with a Flush, so answers come back chunk by chunk; bounding what is unanswered
+     * bounds how much of the source is read (and sent for nothing) after the server rejected a
+     * set, whatever the socket buffers and the I/O thread's scheduling would allow.
+     */
+    private static final long UNANSWERED_BYTES = 1024 * 1024;
     private static final int[] UNSPECIFIED = new int[0];
 
     /**
@@ -127,6 +134,15 @@ public final class ExecuteManyCommand extends ResultCommand<ExecuteManyCommand.O
     private long executions;
     private long rowCount;
     private boolean serverFailed;
+    /** Bytes of Bind/Execute written so far. */
+    private long bytesWritten;
+    /** Bytes of the chunks whose every parameter set the server answered. */
+    private long bytesAnswered;
+    /** Per flushed chunk not yet fully answered: {index of its last set, bytesWritten after it}. */
+    private final java.util.ArrayDeque<long[]> unansweredChunks = new java.util.ArrayDeque<>();
+    /** Whether writing waits for answers (too much unanswered); resumed by commandComplete. */
+    private boolean awaitingAnswers;
+    private EngineContext writeContext;
     private PgInterfaceException clientError;
     private PgException prepareError;
 
@@ -169,6 +185,12 @@ public final class ExecuteManyCommand extends ResultCommand<ExecuteManyCommand.O
 
     @Override
     protected void encode(ByteBuf out, EngineContext context) {
+        if (statement.isClosed()) {
+            clientError = StatementRef.closedError(); // checked in wire order, as QueryCommand does
+            FrontendMessages.sync(out);
+            context.releasePipeline(this);
+            return;
+        }
         if (rewrite != null && statement.info() == null && consultRewrite(null)) {
             writePrepare(out); // the replacement, without describing the statement as given
             return;
@@ -230,6 +252,7 @@ public final class ExecuteManyCommand extends ResultCommand<ExecuteManyCommand.O
             return;
         }
         writing = true;
+        writeContext = context;
         writeChunk(context);
     }
 
@@ -247,6 +270,7 @@ public final class ExecuteManyCommand extends ResultCommand<ExecuteManyCommand.O
                     waiting = !source.exhausted();
                     break;
                 }
+                ParameterLimit.check(Math.max(next.length, info.parameterTypes().length), "the statement");
                 encoders.apply(next).writeBind(out, "", info);
             } catch (RuntimeException e) {
                 out.writerIndex(mark);
@@ -256,11 +280,21 @@ public final class ExecuteManyCommand extends ResultCommand<ExecuteManyCommand.O
             FrontendMessages.execute(out, "", 0);
             written++;
         }
+        bytesWritten += out.writerIndex() - start;
         if (serverFailed || (!waiting && source.exhausted())) {
             finishWriting(out, context);
             return;
         }
+        if (out.writerIndex() > start) {
+            // Flush makes the server send the answers of this chunk once it has run it.
+            FrontendMessages.flush(out);
+            unansweredChunks.addLast(new long[] {written, bytesWritten});
+        }
         context.requestFlush();
+        if (bytesWritten - bytesAnswered >= UNANSWERED_BYTES) {
+            awaitingAnswers = true; // resumed by answerReceived(), or ended by errorResponse()
+            return;
+        }
         Runnable more = () -> {
             if (writing) {
                 writeChunk(context);
@@ -290,6 +324,7 @@ public final class ExecuteManyCommand extends ResultCommand<ExecuteManyCommand.O
 
     private void finishWriting(ByteBuf out, EngineContext context) {
         writing = false;
+        awaitingAnswers = false;
         FrontendMessages.sync(out);
         context.requestFlush();
         context.releasePipeline(this);
@@ -357,17 +392,41 @@ public final class ExecuteManyCommand extends ResultCommand<ExecuteManyCommand.O
         if (count > 0) {
             rowCount += count;
         }
+        answerReceived();
     }
 
     @Override
     protected void emptyQueryResponse() {
         executions++;
+        answerReceived();
+    }
+
+    /** Counts a parameter set answered and resumes writing once little enough is unanswered. */
+    private void answerReceived() {
+        long[] chunk;
+        while ((chunk = unansweredChunks.peekFirst()) != null && chunk[0] <= executions) {
+            unansweredChunks.pollFirst();
+            bytesAnswered = chunk[1];
+        }
+        if (awaitingAnswers && writing && bytesWritten - bytesAnswered < UNANSWERED_BYTES) {
+            awaitingAnswers = false;
+            EngineContext context = writeContext;
+            context.whenWritable(() -> {
+                if (writing) {
+                    writeChunk(context);
+                }
+            });
+        }
     }
 
     @Override
     protected void errorResponse(ServerMessage error) {
         super.errorResponse(error);
         serverFailed = true;
+        if (writing && awaitingAnswers) {
+            // Writing waits for answers that will not come now: end the batch at once.
+            finishWriting(writeContext.outbound(), writeContext);
+        }
         if (preparing) {
             prepareError = PgException.of(error.fields(), statement.sql());
             statement.failed(prepareError);
@@ -401,10 +460,10 @@ public final class ExecuteManyCommand extends ResultCommand<ExecuteManyCommand.O
             abort(wording.serverError(error, failedRow(), transactionStatus));
             return;
         }
-        error.addSuppressed(new PgInterfaceException("executeMany failed at parameter set " + failedRow()
+        // In the message itself, where users look first; the class and SQLSTATE stay the server's.
+        abort(error.withNote("executeMany failed at parameter set " + failedRow()
                 + "; no row of the batch was applied" + (transactionStatus == 'E'
                         ? " and the enclosing transaction is aborted" : "")));
-        abort(error);
     }
 
     @Override

@@ -46,6 +46,8 @@ public final class ProtocolEngine implements BackendHandler, EngineContext {
     private final EngineListener listener;
     private boolean consumingError;
     private Throwable closedCause;
+    /** Cancel requests sent and not yet known to have been handled by the server. */
+    private int cancelsInFlight;
 
     /**
      * Creates an engine writing through {@code outbound} and reporting asynchronous messages to
@@ -65,14 +67,45 @@ public final class ProtocolEngine implements BackendHandler, EngineContext {
             command.abort(closedCause);
             return;
         }
-        if (barrier != null) {
+        if (barrier != null || cancelsInFlight > 0) {
             held.addLast(command);
             return;
         }
         write(command);
     }
 
+    /**
+     * Records that the transport is sending a CancelRequest: commands enqueued from now on are
+     * held back until {@link #cancelDelivered()}. PostgreSQL cancels whatever the backend runs
+     * when the signal lands, so a request still on its way when the command it was meant for has
+     * finished would otherwise cancel the next one: its caller would see the server's 57014
+     * instead of its own result (and a timed-out or cancelled caller could see either outcome,
+     * depending on timing). Once the server has closed the cancel connection the signal has been
+     * sent; a backend that is idle then ignores it. Commands already written behind the running
+     * one (pipelined before the cancel) are not protected.
+     */
+    public void cancelSending() {
+        cancelsInFlight++;
+    }
+
+    /**
+     * Records that a cancel request of {@link #cancelSending()} was handled (the server closed
+     * its connection) or could not be sent; releases the held commands once none is pending.
+     */
+    public void cancelDelivered() {
+        if (cancelsInFlight > 0 && --cancelsInFlight == 0) {
+            releaseHeld();
+            outbound.requestFlush();
+        }
+    }
+
     private void write(Command command) {
+        if (command instanceof ResultCommand && ((ResultCommand<?>) command).wantsCancelAtHead()) {
+            // Cancelled or timed out while held back: its caller has its outcome, the server need
+            // not run it (and no cancel request is needed to stop it).
+            command.abort(new java.util.concurrent.CancellationException("cancelled before it was sent"));
+            return;
+        }
         inFlight.addLast(command);
         command.encode(outbound.buffer(), this);
         outbound.requestFlush();
@@ -86,7 +119,7 @@ public final class ProtocolEngine implements BackendHandler, EngineContext {
 
     private void releaseHeld() {
         Command command;
-        while (barrier == null && (command = held.pollFirst()) != null) {
+        while (barrier == null && cancelsInFlight == 0 && (command = held.pollFirst()) != null) {
             write(command);
         }
     }
@@ -161,9 +194,27 @@ public final class ProtocolEngine implements BackendHandler, EngineContext {
         });
     }
 
+    /**
+     * Sends the cancel request a command asked for while it waited in the queue; the hold on new
+     * commands taken then ({@link #cancelReserved()}) passes to the request itself.
+     */
     @Override
     public void cancelRunningQuery() {
         outbound.sendCancelRequest();
+        cancelDelivered();
+    }
+
+    /**
+     * Stops a command that is not at the head of the queue. One already written sends its cancel
+     * request when it gets to the head ({@link ResultCommand#cancelWhenHead()}); commands enqueued
+     * from now on are held back meanwhile, as for {@link #cancelSending()}, since they would
+     * otherwise be written before that request. One still held back is never written.
+     */
+    public void cancelQueued(ResultCommand<?> command) {
+        command.cancelWhenHead();
+        if (inFlight.contains(command)) {
+            cancelsInFlight++; // passed on to the request by cancelRunningQuery()
+        }
     }
 
     private Command head(String message) {

@@ -116,6 +116,12 @@ public final class QueryCommand<T> extends ResultCommand<T> {
 
     @Override
     protected void encode(ByteBuf out, EngineContext context) {
+        if (statement.isClosed()) {
+            // Checked in wire order: a call racing the statement's close() never reaches the server.
+            clientError = StatementRef.closedError();
+            FrontendMessages.sync(out);
+            return;
+        }
         // Decided here, in wire order, not when the call was made: with several threads issuing
         // the same new SQL at once, whichever command is written first prepares it.
         prepare = statement.claimPreparation();
@@ -137,6 +143,7 @@ public final class QueryCommand<T> extends ResultCommand<T> {
     private void writeExecution(ByteBuf out, PreparedInfo info) {
         int mark = out.writerIndex();
         try {
+            ParameterLimit.check(info.parameterTypes().length, "the statement");
             parameters.writeBind(out, portal, info);
         } catch (RuntimeException e) {
             out.writerIndex(mark);

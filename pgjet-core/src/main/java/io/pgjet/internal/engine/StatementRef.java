@@ -18,6 +18,7 @@ public final class StatementRef {
     private volatile Throwable failure;
     /** Parameter types the Parse declares; empty lets the server infer them all. */
     private volatile int[] declaredTypes = INFERRED;
+    private volatile boolean closed;
 
     /** Creates a reference to statement {@code name} for {@code sql}, not yet prepared. */
     public StatementRef(String name, String sql) {
@@ -60,6 +61,25 @@ public final class StatementRef {
      */
     public void declareTypes(int[] typeOids) {
         this.declaredTypes = typeOids.clone();
+    }
+
+    /**
+     * Marks the statement as closed by its owner (an explicitly prepared statement's
+     * {@code close()}), before its Close is submitted: commands written after that refuse to run
+     * with PgJet's own error instead of reaching the server, which would answer 26000.
+     */
+    public void markClosed() {
+        closed = true;
+    }
+
+    /** Returns whether {@link #markClosed()} was called. */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** Returns the error a command of a {@linkplain #markClosed() closed} statement fails with. */
+    public static io.pgjet.PgInterfaceException closedError() {
+        return new io.pgjet.PgInterfaceException("the prepared statement is closed");
     }
 
     /** Returns when this reference was created, from {@link System#nanoTime()}. */

@@ -75,11 +75,17 @@ public interface Transport extends io.pgjet.internal.blocking.Awaiter {
     void execute(Runnable task);
 
     /**
-     * Writes one message built outside the engine (COPY data from a worker thread) after
-     * everything written before it; takes ownership of {@code message}. Waits while the socket's
-     * outbound buffer is full, so a producer cannot outrun the network.
+     * Writes one message built outside the engine (COPY data) after everything written before it;
+     * takes ownership of {@code message} and runs {@code written} once it is on the socket (or
+     * dropped because the connection closed). Call it with the engine to itself ({@link #execute}).
      */
-    void writeDirect(ByteBuf message);
+    void writeDirect(ByteBuf message, Runnable written);
+
+    /**
+     * Returns whether the outbound side has room: false while more is waiting to be written than
+     * a producer should add to (a COPY source then waits for its writes to complete).
+     */
+    boolean isWritable();
 
     /**
      * Tells the transport whether to keep reading while no command is in flight, so

@@ -20,10 +20,12 @@ final class CancelRequests {
 
     /**
      * Opens a connection to {@code address} from {@code sibling}'s event loop, sends the cancel
-     * request and closes. Fire and forget: failures are ignored, since the query then simply runs
-     * to completion.
+     * request and closes. Failures are ignored, since the query then simply runs to completion.
+     *
+     * @param handled run once on {@code sibling}'s event loop when the server has closed the
+     *     connection (it has then signalled the backend), or when the request could not be sent
      */
-    static void send(Channel sibling, SocketAddress address, int processId, byte[] secretKey) {
+    static void send(Channel sibling, SocketAddress address, int processId, byte[] secretKey, Runnable handled) {
         Bootstrap bootstrap = new Bootstrap()
                 .group(sibling.eventLoop())
                 .channelFactory(Transports.channelFactory(address))
@@ -31,6 +33,7 @@ final class CancelRequests {
                 .handler(new ChannelInboundHandlerAdapter());
         bootstrap.connect(address).addListener((ChannelFuture connected) -> {
             if (!connected.isSuccess()) {
+                handled.run();
                 return;
             }
             Channel channel = connected.channel();
@@ -39,7 +42,10 @@ final class CancelRequests {
             channel.writeAndFlush(message);
             // The server closes the socket after reading the request; don't wait forever for it.
             ScheduledFuture<?> forceClose = channel.eventLoop().schedule(() -> channel.close(), 10, TimeUnit.SECONDS);
-            channel.closeFuture().addListener(closed -> forceClose.cancel(false));
+            channel.closeFuture().addListener(closed -> {
+                forceClose.cancel(false);
+                handled.run();
+            });
         });
     }
 }

@@ -46,6 +46,9 @@ public final class ConnectionIo implements Transport, ProtocolEngine.Outbound, C
     private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
     private final Runnable drainTask = this::drainSubmissions;
     private final Runnable flushTask = this::flushNow;
+    /** Commands whose caller cancelled them from another thread, stopped before the next drain. */
+    private final Queue<ResultCommand<?>> cancels = new ConcurrentLinkedQueue<>();
+    private final Runnable cancelTask = this::stopPendingCancels;
     private ByteBuf pending;
     private boolean batching;
     private boolean flushScheduled;
@@ -147,6 +150,7 @@ public final class ConnectionIo implements Transport, ProtocolEngine.Outbound, C
         drainScheduled.set(false);
         batching = true;
         try {
+            stopPendingCancels();
             Command command;
             while ((command = submissions.poll()) != null) {
                 engine.enqueue(command);
@@ -164,16 +168,33 @@ public final class ConnectionIo implements Transport, ProtocolEngine.Outbound, C
     /** Stops {@code command}: a cancel request if the server is running it, else it is dropped when its turn comes. */
     @Override
     public void cancel(ResultCommand<?> command) {
-        loop.execute(() -> {
-            if (command.isFinished()) {
-                return;
-            }
-            if (engine.isHead(command)) {
-                sendCancelRequest();
-            } else {
-                command.cancelWhenHead();
-            }
-        });
+        // Decided before any request issued after this call is written, since such a request
+        // must wait behind the cancel (see ProtocolEngine.cancelSending): inline on the I/O thread
+        // (a timeout), else ahead of the submissions the next drain takes.
+        if (loop.inEventLoop()) {
+            stop(command);
+        } else {
+            cancels.offer(command);
+            loop.execute(cancelTask);
+        }
+    }
+
+    private void stopPendingCancels() {
+        ResultCommand<?> command;
+        while ((command = cancels.poll()) != null) {
+            stop(command);
+        }
+    }
+
+    private void stop(ResultCommand<?> command) {
+        if (command.isFinished()) {
+            return;
+        }
+        if (engine.isHead(command)) {
+            sendCancelRequest();
+        } else {
+            engine.cancelQueued(command);
+        }
     }
 
     // ---- Outbound --------------------------------------------------------------------------
@@ -235,7 +256,10 @@ public final class ConnectionIo implements Transport, ProtocolEngine.Outbound, C
     public void sendCancelRequest() {
         SessionState session = engine.session();
         if (session.secretKey() != null) {
-            CancelRequests.send(channel, serverAddress, session.processId(), session.secretKey());
+            // Later commands wait until the server has handled the cancel (see cancelSending).
+            engine.cancelSending();
+            CancelRequests.send(channel, serverAddress, session.processId(), session.secretKey(),
+                    engine::cancelDelivered);
         }
     }
 
@@ -337,11 +361,13 @@ public final class ConnectionIo implements Transport, ProtocolEngine.Outbound, C
     }
 
     @Override
-    public void writeDirect(ByteBuf message) {
-        ChannelFuture written = channel.writeAndFlush(message);
-        if (!channel.isWritable() && !loop.inEventLoop()) {
-            written.awaitUninterruptibly();
-        }
+    public void writeDirect(ByteBuf message, Runnable written) {
+        channel.writeAndFlush(message).addListener(done -> written.run());
+    }
+
+    @Override
+    public boolean isWritable() {
+        return channel.isWritable();
     }
 
     @Override

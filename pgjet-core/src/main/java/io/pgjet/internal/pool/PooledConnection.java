@@ -114,6 +114,11 @@ final class PooledConnection implements AsyncConnection, Awaiter.Source {
     }
 
     @Override
+    public CompletableFuture<AsyncPreparedStatement> prepare(String sql, String name) {
+        return queryAsync(c -> c.prepare(sql, name));
+    }
+
+    @Override
     public Flow.Publisher<Row> cursor(String sql, Object... args) {
         return query().cursor(sql, args);
     }
@@ -166,6 +171,17 @@ final class PooledConnection implements AsyncConnection, Awaiter.Source {
     @Override
     public CompletableFuture<CommandStatus> copyFromQuery(String query, CopySink sink, CopyOptions options) {
         return queryAsync(c -> c.copyFromQuery(query, sink, options));
+    }
+
+    @Override
+    public CompletableFuture<CommandStatus> copyFromQuery(String query, CopySink sink, CopyOptions options,
+            Object... args) {
+        return queryAsync(c -> c.copyFromQuery(query, sink, options, args));
+    }
+
+    @Override
+    public CompletableFuture<CommandStatus> copyRecordsToTable(String table, Iterable<?> records, CopyOptions options) {
+        return queryAsync(c -> c.copyRecordsToTable(table, records, options));
     }
 
     @Override

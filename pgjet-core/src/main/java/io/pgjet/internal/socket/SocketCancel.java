@@ -22,9 +22,19 @@ final class SocketCancel {
 
     private SocketCancel() {}
 
-    /** Sends the cancel request for backend {@code processId} to {@code address} in the background. */
-    static void send(SocketAddress address, int processId, byte[] secretKey) {
-        SocketThreads.helpers().execute(() -> sendNow(address, processId, secretKey));
+    /**
+     * Sends the cancel request for backend {@code processId} to {@code address} in the background;
+     * runs {@code handled} once the server closed that connection (it has signalled the backend)
+     * or the request could not be sent.
+     */
+    static void send(SocketAddress address, int processId, byte[] secretKey, Runnable handled) {
+        SocketThreads.helpers().execute(() -> {
+            try {
+                sendNow(address, processId, secretKey);
+            } finally {
+                handled.run();
+            }
+        });
     }
 
     private static void sendNow(SocketAddress address, int processId, byte[] secretKey) {

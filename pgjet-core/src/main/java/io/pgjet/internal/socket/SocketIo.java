@@ -283,18 +283,22 @@ public final class SocketIo implements Transport, ProtocolEngine.Outbound, Comma
     }
 
     @Override
-    public void writeDirect(ByteBuf message) {
+    public void writeDirect(ByteBuf message, Runnable written) {
         engineLock.lock();
         try {
             ByteBuf before = takePending();
             if (before != null) {
                 writes.enqueue(before);
             }
-            writes.enqueue(message);
+            writes.enqueue(message, written);
         } finally {
-            engineLock.unlock();
+            unlockEngine();
         }
-        writes.flushBlocking();
+    }
+
+    @Override
+    public boolean isWritable() {
+        return writes.hasRoom();
     }
 
     @Override
@@ -359,12 +363,24 @@ public final class SocketIo implements Transport, ProtocolEngine.Outbound, Comma
         // the end of the current engine section writes whatever the buffer holds
     }
 
+    /** Sends a cancel request; called with the engine lock held. Later commands wait until the server handled it. */
     @Override
     public void sendCancelRequest() {
         SessionState session = engine.session();
         if (session.secretKey() != null) {
-            SocketCancel.send(serverAddress, session.processId(), session.secretKey());
+            engine.cancelSending();
+            SocketCancel.send(serverAddress, session.processId(), session.secretKey(), this::cancelHandled);
         }
+    }
+
+    private void cancelHandled() {
+        engineLock.lock();
+        try {
+            engine.cancelDelivered();
+        } finally {
+            unlockEngine();
+        }
+        ensureReader();
     }
 
     @Override
@@ -384,7 +400,7 @@ public final class SocketIo implements Transport, ProtocolEngine.Outbound, Comma
             if (engine.isHead(command)) {
                 sendCancelRequest();
             } else {
-                command.cancelWhenHead();
+                engine.cancelQueued(command);
             }
         } finally {
             unlockEngine();

@@ -3,6 +3,7 @@ package io.pgjet.internal.socket;
 import io.netty.buffer.ByteBuf;
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.IdentityHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -16,6 +17,8 @@ import java.util.concurrent.locks.ReentrantLock;
 final class WriteQueue {
     /** Queued bytes up to which the thread that queued them writes them itself. */
     static final int INLINE_LIMIT = 64 * 1024;
+    /** Queued bytes above which {@link #hasRoom()} tells producers (COPY sources) to wait for their writes. */
+    static final int HIGH_WATER = 1024 * 1024;
 
     /** What the queue needs from its connection. */
     interface Owner {
@@ -33,6 +36,8 @@ final class WriteQueue {
     private final ReentrantLock writeLock = new ReentrantLock();
     // guarded by queueLock
     private final ArrayDeque<ByteBuf> queue = new ArrayDeque<>();
+    /** Who waits for which buffer to be written (COPY data only; the common request has none). */
+    private final IdentityHashMap<ByteBuf, Runnable> callbacks = new IdentityHashMap<>();
     private long queuedBytes;
     private boolean helperActive;
     /** Set when a continuation was registered while the helper ran: it must look again before it ends. */
@@ -46,14 +51,36 @@ final class WriteQueue {
 
     /** Queues {@code buffer} (taking ownership) behind everything queued before; call in engine order. */
     void enqueue(ByteBuf buffer) {
+        enqueue(buffer, null);
+    }
+
+    /** Queues {@code buffer} like {@link #enqueue(ByteBuf)}; runs {@code written} once it is written or dropped. */
+    void enqueue(ByteBuf buffer, Runnable written) {
         queueLock.lock();
         try {
             if (closed) {
                 buffer.release();
+            } else {
+                queue.addLast(buffer);
+                queuedBytes += buffer.readableBytes();
+                if (written != null) {
+                    callbacks.put(buffer, written);
+                }
                 return;
             }
-            queue.addLast(buffer);
-            queuedBytes += buffer.readableBytes();
+        } finally {
+            queueLock.unlock();
+        }
+        if (written != null) {
+            written.run();
+        }
+    }
+
+    /** Returns whether fewer than {@value #HIGH_WATER} bytes wait to be written. */
+    boolean hasRoom() {
+        queueLock.lock();
+        try {
+            return queuedBytes < HIGH_WATER;
         } finally {
             queueLock.unlock();
         }
@@ -86,20 +113,6 @@ final class WriteQueue {
         drainInline();
     }
 
-    /**
-     * Writes everything queued on this thread, waiting for the socket as long as needed; for
-     * threads that may block (a COPY source's worker), which is how they feel backpressure.
-     */
-    void flushBlocking() {
-        writeLock.lock();
-        try {
-            drainLocked();
-        } finally {
-            writeLock.unlock();
-        }
-        drainInline(); // what others queued meanwhile, if nobody took it
-    }
-
     private void drainInline() {
         while (hasWork()) {
             if (!writeLock.tryLock()) {
@@ -123,8 +136,22 @@ final class WriteQueue {
     }
 
     private void drainLocked() {
-        ByteBuf next;
-        while ((next = poll()) != null) {
+        while (true) {
+            ByteBuf next;
+            Runnable written;
+            int size;
+            queueLock.lock();
+            try {
+                next = queue.pollFirst();
+                if (next == null) {
+                    return;
+                }
+                // its bytes keep counting until written, so producers see the socket's backlog
+                size = next.readableBytes();
+                written = callbacks.isEmpty() ? null : callbacks.remove(next);
+            } finally {
+                queueLock.unlock();
+            }
             try {
                 stream.write(next);
             } catch (IOException e) {
@@ -132,20 +159,16 @@ final class WriteQueue {
                 return;
             } finally {
                 next.release();
+                queueLock.lock();
+                try {
+                    queuedBytes -= size;
+                } finally {
+                    queueLock.unlock();
+                }
+                if (written != null) {
+                    written.run();
+                }
             }
-        }
-    }
-
-    private ByteBuf poll() {
-        queueLock.lock();
-        try {
-            ByteBuf next = queue.pollFirst();
-            if (next != null) {
-                queuedBytes -= next.readableBytes();
-            }
-            return next;
-        } finally {
-            queueLock.unlock();
         }
     }
 
@@ -175,16 +198,22 @@ final class WriteQueue {
 
     /** Drops everything queued; later buffers are released at once. */
     void close() {
+        java.util.List<Runnable> dropped = new java.util.ArrayList<>();
         queueLock.lock();
         try {
             closed = true;
             ByteBuf next;
             while ((next = queue.pollFirst()) != null) {
+                Runnable written = callbacks.remove(next);
+                if (written != null) {
+                    dropped.add(written);
+                }
                 next.release();
             }
             queuedBytes = 0;
         } finally {
             queueLock.unlock();
         }
+        dropped.forEach(Runnable::run);
     }
 }
