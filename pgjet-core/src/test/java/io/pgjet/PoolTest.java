@@ -381,7 +381,96 @@ class PoolTest {
                 assertEquals("pooled", pool.fetchVal("show application_name"));
             }
             assertEquals(1, inits.get());
-            assertEquals(4, setups.get(), "once while creating the pool, then once per acquire");
+            assertEquals(3, setups.get(), "once per acquire, never for the pool's creation");
+        }
+    }
+
+    @Test
+    void creatingThePoolRunsNeitherSetupNorResetAndEachReleaseResetsOnce() {
+        AtomicInteger setups = new AtomicInteger();
+        AtomicInteger resets = new AtomicInteger();
+        PoolOptions options = sized(2, 3)
+                .withSetup(conn -> {
+                    setups.incrementAndGet();
+                    return CompletableFuture.completedFuture(null);
+                })
+                .withReset(conn -> {
+                    resets.incrementAndGet();
+                    return conn.reset();
+                });
+        try (Pool pool = PgJet.createPool(DSN, options)) {
+            assertEquals(2, pool.idleSize());
+            assertEquals(0, setups.get(), "nobody acquired a connection yet");
+            assertEquals(0, resets.get(), "nobody released a connection yet");
+            for (int i = 0; i < 10; i++) {
+                pool.acquire().close(); // close() waits until the pool has it back, reset included
+            }
+            assertEquals(10, setups.get());
+            assertEquals(10, resets.get(), "one reset per release");
+        }
+    }
+
+    @Test
+    void setupSeesOnlyTheConnectionTheCallerGets() {
+        List<Integer> setupPids = new CopyOnWriteArrayList<>();
+        PoolOptions options = sized(2, 3).withSetup(conn -> {
+            setupPids.add(conn.getServerPid());
+            return CompletableFuture.completedFuture(null);
+        });
+        try (Pool pool = PgJet.createPool(DSN, options); Connection conn = pool.acquire()) {
+            assertEquals(List.of(conn.getServerPid()), setupPids);
+        }
+    }
+
+    @Test
+    void aFailingSetupFailsAcquiresButNotThePoolsCreation() {
+        PoolOptions options = sized(1, 1).withSetup(conn -> conn.execute("select 1 / 0"));
+        try (Pool pool = PgJet.createPool(DSN, options)) {
+            assertEquals(1, pool.size());
+            assertThrows(DivisionByZeroException.class, pool::acquire);
+            assertEquals(1, pool.size(), "the connection stays in the pool");
+        }
+    }
+
+    @Test
+    void acquireHonoursItsTimeoutWhenSetupNeverFinishes() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        AsyncPool pool = PgJet.createPoolAsync(DSN, sized(0, 1).withSetup(conn -> calls.incrementAndGet() == 1
+                ? CompletableFuture.completedFuture(null) : new CompletableFuture<>())).join();
+        try {
+            pool.acquire().get(10, TimeUnit.SECONDS).closeAsync().get(10, TimeUnit.SECONDS);
+            assertEquals(1, pool.idleSize());
+            CompletableFuture<AsyncConnection> acquired = pool.acquire(Duration.ofMillis(300));
+            java.util.concurrent.ExecutionException failed = assertThrows(
+                    java.util.concurrent.ExecutionException.class, () -> acquired.get(10, TimeUnit.SECONDS));
+            assertTrue(failed.getCause() instanceof PgTimeoutException, failed.getCause().toString());
+        } finally {
+            pool.terminate();
+        }
+    }
+
+    @Test
+    void acquireHonoursItsTimeoutWhenTheHealthCheckGetsNoAnswer() throws Exception {
+        var server = PgTestServer.shared();
+        try (StallingProxy proxy = new StallingProxy(server.host(), server.port())) {
+            String dsn = "postgresql://" + enc(server.user()) + ":" + enc(server.password()) + "@127.0.0.1:"
+                    + proxy.port() + "/" + server.database();
+            AsyncPool pool = PgJet.createPoolAsync(dsn, sized(1, 1).withHealthCheckAfter(Duration.ZERO)).join();
+            try {
+                assertEquals(1, (int) pool.<Integer>fetchVal("select 1").get(10, TimeUnit.SECONDS));
+                eventually("the connection is back", () -> pool.idleSize() == 1);
+                proxy.stall();
+                long start = System.nanoTime();
+                CompletableFuture<AsyncConnection> acquired = pool.acquire(Duration.ofMillis(500));
+                java.util.concurrent.ExecutionException failed = assertThrows(
+                        java.util.concurrent.ExecutionException.class, () -> acquired.get(10, TimeUnit.SECONDS));
+                long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                assertTrue(failed.getCause() instanceof PgTimeoutException, failed.getCause().toString());
+                assertTrue(millis < 3_000, "the 500 ms acquire returned after " + millis + " ms");
+            } finally {
+                proxy.close(); // the silent connection ends, so the pool closes at once
+                pool.close();
+            }
         }
     }
 
