@@ -285,6 +285,7 @@ public final class ConnectionPool extends PoolVerbs {
                 connection.terminate();
                 throw Futures.asCompletionException(error);
             }
+            TrackedReset.forgetChanges(connection); // what startup and init did is no borrower's change
             PoolSlot slot;
             lock.lock();
             try {
@@ -388,7 +389,8 @@ public final class ConnectionPool extends PoolVerbs {
             return CompletableFuture.completedFuture(null);
         }
         Function<AsyncConnection, CompletableFuture<?>> reset = options.reset();
-        if (reset == null || (reset == PoolOptions.ROLLBACK_ONLY && !slot.connection.isInTransaction())) {
+        if (reset == null || (reset == PoolOptions.ROLLBACK_ONLY && !slot.connection.isInTransaction())
+                || (reset == PoolOptions.TRACKED_RESET && TrackedReset.isClean(slot.connection))) {
             afterReset(slot, null); // nothing to send: no view, no round trip
             return CompletableFuture.completedFuture(null);
         }

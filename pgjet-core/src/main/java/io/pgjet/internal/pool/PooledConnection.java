@@ -103,7 +103,7 @@ final class PooledConnection implements AsyncConnection {
 
     @Override
     public CompletableFuture<AsyncPreparedStatement> prepare(String sql) {
-        return queryAsync(c -> c.prepare(sql));
+        return queryAsync(c -> c.prepare(sql)).thenApply(lease::addedStatement);
     }
 
     @Override
