@@ -41,8 +41,16 @@ class PoolResetTest {
         admin.close();
     }
 
-    /** Returns the last statement the pooled session ran. */
+    /**
+     * Returns the last statement the pooled session ran, once the connection is back in the pool
+     * (the verbs and withConnection give it back in the background).
+     */
     private String lastStatement() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (pool.idleSize() != 1) {
+            assertTrue(System.nanoTime() < deadline, "the connection did not come back");
+            Thread.onSpinWait();
+        }
         return admin.fetchVal("select query from pg_stat_activity where pid = $1", pid);
     }
 
@@ -76,8 +84,11 @@ class PoolResetTest {
     @Test
     void fullResetOptionResetsEveryLease() {
         try (Pool full = PgJet.createPool(DSN, PoolOptions.DEFAULT.withSize(1, 1).withReset(PoolOptions.FULL_RESET))) {
-            int fullPid = full.withConnection(Connection::getServerPid);
-            full.withConnection(conn -> conn.fetchVal("select 1"));
+            int fullPid;
+            try (Connection conn = full.acquire()) { // close() waits for the reset
+                fullPid = conn.getServerPid();
+                conn.fetchVal("select 1");
+            }
             assertEquals(FULL_RESET_SQL, admin.fetchVal("select query from pg_stat_activity where pid = $1", fullPid));
         }
     }
@@ -93,6 +104,25 @@ class PoolResetTest {
         try (Connection conn = pool.acquire()) {
             assertEquals(defaultWorkMem, conn.fetchVal("show work_mem"));
             assertNotEquals("left behind", conn.fetchVal("show application_name"));
+        }
+    }
+
+    @Test
+    void settingsMadeByInitSurviveTheResetOfABorrowersSettings() {
+        PoolOptions options = PoolOptions.DEFAULT.withSize(1, 1).withInit(conn -> conn.execute(
+                "set search_path = pool_reset_app, public").thenCompose(ok -> conn.execute("set work_mem = '3MB'")));
+        try (Pool initialized = PgJet.createPool(DSN, options)) {
+            String defaultTimeout = initialized.fetchVal("show statement_timeout");
+            try (Connection conn = initialized.acquire()) {
+                conn.execute("set work_mem = '5MB'");
+                conn.execute("set statement_timeout = '17s'");
+                conn.execute("set search_path = public");
+            }
+            try (Connection conn = initialized.acquire()) {
+                assertEquals("pool_reset_app, public", conn.fetchVal("show search_path"));
+                assertEquals("3MB", conn.fetchVal("show work_mem"));
+                assertEquals(defaultTimeout, conn.fetchVal("show statement_timeout"));
+            }
         }
     }
 

@@ -278,19 +278,25 @@ public final class ConnectionPool extends PoolVerbs {
         return opened;
     }
 
-    /** Runs the init hook on a new connection and records it as the pool's; closes it if the hook fails. */
+    /**
+     * Runs the init hook on a new connection and records it as the pool's; closes it if the hook
+     * fails. For the tracked reset, what startup and init did is no borrower's change, and the
+     * settings init made are kept to be restored after a RESET ALL.
+     */
     private CompletableFuture<PoolSlot> initialize(AsyncConnection connection) {
-        return runHook(options.init(), connection).handle((ok, error) -> {
+        TrackedReset.forgetChanges(connection);
+        return runHook(options.init(), connection).thenCompose(ok -> options.reset() == PoolOptions.TRACKED_RESET
+                ? TrackedReset.settingsAfterInit(connection)
+                : CompletableFuture.completedFuture(TrackedReset.InitSettings.NONE)).handle((initSettings, error) -> {
             if (error != null) {
                 connection.terminate();
                 throw Futures.asCompletionException(error);
             }
-            TrackedReset.forgetChanges(connection); // what startup and init did is no borrower's change
             PoolSlot slot;
             lock.lock();
             try {
                 opening--;
-                slot = new PoolSlot(connection, generation, System.nanoTime());
+                slot = new PoolSlot(connection, generation, System.nanoTime(), initSettings);
                 slots.add(slot);
             } finally {
                 lock.unlock();
@@ -395,7 +401,17 @@ public final class ConnectionPool extends PoolVerbs {
             return CompletableFuture.completedFuture(null);
         }
         AsyncConnection bounded = slot.connection.withTimeout(resetTimeout());
-        return runHook(reset, bounded).handle((ok, error) -> {
+        CompletableFuture<?> done;
+        if (reset == PoolOptions.TRACKED_RESET) {
+            try {
+                done = TrackedReset.reset(bounded, slot.initSettings);
+            } catch (RuntimeException e) {
+                done = CompletableFuture.failedFuture(e);
+            }
+        } else {
+            done = runHook(reset, bounded);
+        }
+        return done.handle((ok, error) -> {
             afterReset(slot, error);
             return null;
         });

@@ -23,11 +23,63 @@ public final class TrackedReset {
 
     private TrackedReset() {}
 
+    /** Restores the settings an init hook made, after a RESET ALL undid them. */
+    private static final String RESTORE_SQL =
+            "select pg_catalog.set_config(n, v, false) from unnest($1::text[], $2::text[]) as t(n, v)";
+
+    /**
+     * The settings a pool's {@code init} hook made on a connection (SET, set_config): a
+     * {@code RESET ALL} would return them to the server's defaults, so the reset puts them back
+     * in the same round trip. Immutable.
+     */
+    static final class InitSettings {
+        static final InitSettings NONE = new InitSettings(new String[0], new String[0]);
+        private final String[] names;
+        private final String[] values;
+
+        private InitSettings(String[] names, String[] values) {
+            this.names = names;
+            this.values = values;
+        }
+
+        boolean isEmpty() {
+            return names.length == 0;
+        }
+    }
+
     /**
      * Undoes what the session recorded since the last reset (see the class doc); the future
      * fails if a reset statement does (the pool then closes the connection).
      */
     public static CompletableFuture<Void> reset(AsyncConnection connection) {
+        return reset(connection, InitSettings.NONE);
+    }
+
+    /**
+     * Reads the settings {@code init} made on a new connection (only when the server reported a
+     * change while it ran, so an init that sets nothing costs nothing); call after
+     * {@link #forgetChanges} before init and after init.
+     */
+    static CompletableFuture<InitSettings> settingsAfterInit(AsyncConnection connection) {
+        if (!(connection instanceof RealConnection)
+                || (((RealConnection) connection).io().session().takeChanges() & SessionChanges.SETTINGS) == 0) {
+            return CompletableFuture.completedFuture(InitSettings.NONE);
+        }
+        return connection.fetch("select name, pg_catalog.current_setting(name) from pg_catalog.pg_settings"
+                + " where source = 'session'").thenApply(rows -> {
+                    String[] names = new String[rows.size()];
+                    String[] values = new String[rows.size()];
+                    for (int i = 0; i < rows.size(); i++) {
+                        names[i] = rows.get(i).getString(0);
+                        values[i] = rows.get(i).getString(1);
+                    }
+                    forgetChanges(connection);
+                    return new InitSettings(names, values);
+                });
+    }
+
+    /** Like {@link #reset(AsyncConnection)}, putting {@code init}'s settings back after a RESET ALL. */
+    static CompletableFuture<Void> reset(AsyncConnection connection, InitSettings initSettings) {
         if (!(connection instanceof RealConnection)) {
             return connection.reset();
         }
@@ -41,6 +93,12 @@ public final class TrackedReset {
         CompletableFuture<Void> done = full ? real.reset() : undo(real, changes);
         if (full && (changes & SessionChanges.PREPARED) != 0) {
             done = done.thenCompose(ok -> real.execute(DEALLOCATE_SQL_PREPARED).thenApply(status -> null));
+        }
+        if ((full || (changes & SessionChanges.SETTINGS) != 0) && !initSettings.isEmpty()) {
+            // Pipelined behind the reset: one round trip for both.
+            CompletableFuture<Void> restored = real.execute(RESTORE_SQL, initSettings.names, initSettings.values)
+                    .thenApply(status -> null);
+            done = done.thenCombine(restored, (a, b) -> null);
         }
         if ((changes & SessionChanges.STATEMENTS) != 0) {
             // DISCARD ALL or DEALLOCATE dropped statements PgJet has cached: forget them, or the
