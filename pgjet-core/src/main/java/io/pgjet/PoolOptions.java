@@ -33,14 +33,18 @@ import java.util.function.Function;
  * @param acquireTimeout how long {@code acquire} waits for a free connection before it fails with
  *     {@link PgTimeoutException}
  * @param healthCheckAfter a connection unused for this long is checked with a round trip
- *     ({@code select 1}) before it is handed out, and replaced if the check fails;
- *     {@link Duration#ZERO} checks on every acquire, {@code null} never
+ *     ({@code select 1}) before it is handed out, and replaced if the check fails (or gets no
+ *     answer: the acquire still fails after its timeout); {@link Duration#ZERO} checks on every
+ *     acquire, {@code null} never
  * @param init called once for every new connection before its first use (e.g. to register
- *     codecs or set session defaults); {@code null} for none. A failure closes the connection
- *     and fails the {@code acquire} that opened it
- * @param setup called on every acquire with the connection about to be handed out;
- *     {@code null} for none
- * @param reset called on every release before the connection goes back to the pool; the default
+ *     codecs or set session defaults, which {@link #TRACKED_RESET} keeps); {@code null} for none.
+ *     A failure closes the connection and fails the {@code acquire} (or the pool creation) that
+ *     opened it
+ * @param setup called on every acquire with the very connection that acquire hands out (not
+ *     when the pool opens its first connections); {@code null} for none. A failure fails that
+ *     acquire and gives the connection back; the acquire's timeout covers the hook
+ * @param reset called on every release (once per release, and only then) before the connection
+ *     goes back to the pool; the default
  *     is {@link #TRACKED_RESET}, which undoes only what the borrower visibly changed and sends
  *     nothing when it changed nothing; {@link #FULL_RESET} always runs
  *     {@link AsyncConnection#reset()} (rolls back, closes cursors, releases advisory locks,
@@ -93,9 +97,12 @@ public record PoolOptions(int minSize, int maxSize, long maxQueries, Duration ma
      * (work_mem, statement_timeout...) called inside a SELECT, temporary tables or settings made by a
      * function called from a SELECT, {@code CREATE TEMP TABLE ... AS} (its tag is
      * {@code SELECT n}), sequence state ({@code currval}). Borrowers that do such things should use
-     * {@link #FULL_RESET} (or undo them themselves). Note that {@code RESET ALL} returns every
-     * setting to the connection's startup value, including settings an {@code init} hook made:
-     * put session defaults in the DSN's {@code options} or on the role instead.
+     * {@link #FULL_RESET} (or undo them themselves).
+     *
+     * <p>Settings an {@code init} hook makes ({@code SET}, {@code set_config}) are the pool's
+     * session defaults: they are read once after {@code init} and put back, in the same round
+     * trip, after every {@code RESET ALL}. (A {@code LISTEN} made by {@code init} does not survive
+     * a borrower's {@code LISTEN}: {@code UNLISTEN *} ends it, as the full reset does.)
      */
     public static final Function<AsyncConnection, CompletableFuture<?>> TRACKED_RESET =
             io.pgjet.internal.pool.TrackedReset::reset;

@@ -12,7 +12,9 @@ import java.util.concurrent.CompletableFuture;
  * ({@link SessionChanges}: command tags and ParameterStatus), in one round trip, and sends
  * nothing for a lease that changed nothing. It falls back to the full
  * {@link AsyncConnection#reset()} when it cannot tell: a transaction left open, a DO block or
- * CALL, commands still in flight, or a connection that is not PgJet's own.
+ * CALL, commands still in flight, or a connection that is not PgJet's own. In a pool, the
+ * settings the {@code init} hook made are put back after a {@code RESET ALL}
+ * ({@link InitSettings}).
  */
 public final class TrackedReset {
     private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
