@@ -122,6 +122,12 @@ class PoolResetTest {
                 assertEquals("pool_reset_app, public", conn.fetchVal("show search_path"));
                 assertEquals("3MB", conn.fetchVal("show work_mem"));
                 assertEquals(defaultTimeout, conn.fetchVal("show statement_timeout"));
+                conn.execute("set work_mem = '6MB'");
+                conn.execute("begin"); // left open: the full reset, then init's settings again
+            }
+            try (Connection conn = initialized.acquire()) {
+                assertEquals("pool_reset_app, public", conn.fetchVal("show search_path"));
+                assertEquals("3MB", conn.fetchVal("show work_mem"));
             }
         }
     }

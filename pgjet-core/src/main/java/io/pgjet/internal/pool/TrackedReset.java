@@ -97,10 +97,13 @@ public final class TrackedReset {
             done = done.thenCompose(ok -> real.execute(DEALLOCATE_SQL_PREPARED).thenApply(status -> null));
         }
         if ((full || (changes & SessionChanges.SETTINGS) != 0) && !initSettings.isEmpty()) {
-            // Pipelined behind the reset: one round trip for both.
-            CompletableFuture<Void> restored = real.execute(RESTORE_SQL, initSettings.names, initSettings.values)
-                    .thenApply(status -> null);
-            done = done.thenCombine(restored, (a, b) -> null);
+            if (full) {
+                // reset() sends its RESET ALL only after its ROLLBACK: restore after all of it.
+                done = done.thenCompose(ok -> restore(real, initSettings));
+            } else {
+                // undo() has written its RESET ALL already: pipelined behind it, one round trip.
+                done = done.thenCombine(restore(real, initSettings), (a, b) -> null);
+            }
         }
         if ((changes & SessionChanges.STATEMENTS) != 0) {
             // DISCARD ALL or DEALLOCATE dropped statements PgJet has cached: forget them, or the
@@ -135,6 +138,10 @@ public final class TrackedReset {
      */
     private static boolean settled(RealConnection real) {
         return !real.isInTransaction() && !real.hasOpenTransactions() && real.io().pendingCommands() == 0;
+    }
+
+    private static CompletableFuture<Void> restore(RealConnection real, InitSettings initSettings) {
+        return real.execute(RESTORE_SQL, initSettings.names, initSettings.values).thenApply(status -> null);
     }
 
     /** Sends the statements that undo {@code changes}, in one round trip. */
