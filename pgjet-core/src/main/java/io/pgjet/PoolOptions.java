@@ -16,7 +16,10 @@ import java.util.function.Function;
  * }</pre>
  *
  * <p>The hooks ({@code init}, {@code setup}, {@code reset}) return a future and may run on
- * PgJet's I/O threads: they must not block; chain further queries on the future instead.
+ * PgJet's I/O threads: they must not block; chain further queries on the future instead. A hook
+ * whose future has not completed within {@code acquireTimeout} (30 s when that is zero) counts as
+ * failed and its connection is closed, so a hook that never finishes cannot hold a place in the
+ * pool forever.
  *
  * <p>The defaults follow asyncpg's {@code create_pool} where it has one (10 connections, kept
  * open from the start; a connection is replaced after 50,000 queries or 300 s unused) and

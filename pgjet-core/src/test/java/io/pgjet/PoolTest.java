@@ -449,6 +449,48 @@ class PoolTest {
         }
     }
 
+    /** A hook that hangs on its {@code hangOn}-th call and finishes at once otherwise. */
+    private static java.util.function.Function<AsyncConnection, CompletableFuture<?>> hangingOnCall(int hangOn) {
+        AtomicInteger calls = new AtomicInteger();
+        return conn -> calls.incrementAndGet() == hangOn ? new CompletableFuture<>() : CompletableFuture.completedFuture(null);
+    }
+
+    @Test
+    void aSetupThatNeverFinishesGivesItsConnectionsRoomBack() throws Exception {
+        PoolOptions options = sized(0, 1).withAcquireTimeout(Duration.ofSeconds(2)).withSetup(hangingOnCall(2));
+        try (Pool pool = PgJet.createPool(DSN, options)) {
+            int first = pool.withConnection(Connection::getServerPid);
+            assertThrows(PgTimeoutException.class, pool::acquire);
+            try (Connection conn = pool.acquire(Duration.ofSeconds(10))) {
+                assertNotEquals(first, conn.getServerPid(), "the connection the hook held was closed and replaced");
+            }
+        }
+    }
+
+    @Test
+    void anInitThatNeverFinishesGivesItsRoomBack() {
+        PoolOptions options = sized(0, 1).withAcquireTimeout(Duration.ofSeconds(2)).withInit(hangingOnCall(1));
+        try (Pool pool = PgJet.createPool(DSN, options)) {
+            assertThrows(PgTimeoutException.class, pool::acquire);
+            assertEquals(1, (int) pool.async().acquire(Duration.ofSeconds(10))
+                    .thenCompose(conn -> conn.fetchVal("select 1").whenComplete((v, e) -> conn.closeAsync())).join());
+            assertEquals(1, pool.size());
+        }
+    }
+
+    @Test
+    void aResetThatNeverFinishesGivesItsRoomBack() {
+        PoolOptions options = sized(0, 1).withAcquireTimeout(Duration.ofSeconds(2)).withReset(hangingOnCall(1));
+        try (Pool pool = PgJet.createPool(DSN, options)) {
+            Connection first = pool.acquire();
+            int pid = first.getServerPid();
+            first.async().closeAsync(); // its reset never finishes
+            try (Connection conn = pool.acquire(Duration.ofSeconds(10))) {
+                assertNotEquals(pid, conn.getServerPid());
+            }
+        }
+    }
+
     @Test
     void acquireHonoursItsTimeoutWhenTheHealthCheckGetsNoAnswer() throws Exception {
         var server = PgTestServer.shared();

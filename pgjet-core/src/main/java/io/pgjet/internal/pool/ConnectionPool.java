@@ -285,7 +285,7 @@ public final class ConnectionPool extends PoolVerbs {
      */
     private CompletableFuture<PoolSlot> initialize(AsyncConnection connection) {
         TrackedReset.forgetChanges(connection);
-        return runHook(options.init(), connection).thenCompose(ok -> options.reset() == PoolOptions.TRACKED_RESET
+        return PoolHooks.run("init", options.init(), connection, resetTimeout()).thenCompose(ok -> options.reset() == PoolOptions.TRACKED_RESET
                 ? TrackedReset.settingsAfterInit(connection)
                 : CompletableFuture.completedFuture(TrackedReset.InitSettings.NONE)).handle((initSettings, error) -> {
             if (error != null) {
@@ -309,35 +309,27 @@ public final class ConnectionPool extends PoolVerbs {
     /**
      * Runs the setup hook on a lease of {@code slot} and gives it to {@code waiter}. A hook that
      * does not finish at once runs under the waiter's timer: the caller's timeout holds whatever
-     * the hook does.
+     * the hook does. A hook that fails gives the connection back; one that never finishes has it
+     * closed (what it is still doing on it is unknown).
      */
     private void setUp(PoolSlot slot, PoolWaiter waiter) {
         PooledConnection connection = lease(slot);
-        CompletableFuture<?> ready = runHook(options.setup(), connection);
+        CompletableFuture<?> ready = PoolHooks.run("setup", options.setup(), connection, resetTimeout());
         if (!ready.isDone()) {
             waiter.startTimer();
         }
         ready.whenComplete((ok, error) -> {
             if (error != null) {
                 waiter.result.completeExceptionally(Futures.unwrap(error));
-                connection.closeAsync();
+                if (PoolHooks.timedOut(error)) {
+                    connection.terminate();
+                } else {
+                    connection.closeAsync();
+                }
             } else if (!waiter.complete(connection)) {
                 connection.closeAsync(); // the caller gave up (timeout or cancel) while we were getting it ready
             }
         });
-    }
-
-    private static CompletableFuture<?> runHook(Function<AsyncConnection, CompletableFuture<?>> hook,
-            AsyncConnection connection) {
-        if (hook == null) {
-            return CompletableFuture.completedFuture(null);
-        }
-        try {
-            CompletableFuture<?> done = hook.apply(connection);
-            return done == null ? CompletableFuture.completedFuture(null) : done;
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
     }
 
     /** Arms the waiters' timer for {@code deadline} unless it fires sooner already; call with the lock held. */
@@ -409,7 +401,7 @@ public final class ConnectionPool extends PoolVerbs {
                 done = CompletableFuture.failedFuture(e);
             }
         } else {
-            done = runHook(reset, bounded);
+            done = PoolHooks.run("reset", reset, bounded, resetTimeout());
         }
         return done.handle((ok, error) -> {
             afterReset(slot, error);
