@@ -491,12 +491,36 @@ class PoolTest {
         }
     }
 
+    private static String dsnThrough(StallingProxy proxy) {
+        var server = PgTestServer.shared();
+        return "postgresql://" + enc(server.user()) + ":" + enc(server.password()) + "@127.0.0.1:" + proxy.port()
+                + "/" + server.database();
+    }
+
+    @Test
+    void givingBackALeaseEndsInTimeWhenTheServerStopsAnswering() throws Exception {
+        var server = PgTestServer.shared();
+        try (StallingProxy proxy = new StallingProxy(server.host(), server.port())) {
+            AsyncPool pool = PgJet.createPoolAsync(dsnThrough(proxy),
+                    sized(0, 1).withAcquireTimeout(Duration.ofSeconds(1))).join();
+            try {
+                AsyncConnection conn = pool.acquire().get(10, TimeUnit.SECONDS);
+                conn.prepare("select 1").get(10, TimeUnit.SECONDS); // closed on release: a round trip
+                proxy.stall();
+                conn.closeAsync().get(10, TimeUnit.SECONDS);
+                assertEquals(0, pool.size(), "the silent connection was dropped, not put back");
+            } finally {
+                proxy.close();
+                pool.close();
+            }
+        }
+    }
+
     @Test
     void acquireHonoursItsTimeoutWhenTheHealthCheckGetsNoAnswer() throws Exception {
         var server = PgTestServer.shared();
         try (StallingProxy proxy = new StallingProxy(server.host(), server.port())) {
-            String dsn = "postgresql://" + enc(server.user()) + ":" + enc(server.password()) + "@127.0.0.1:"
-                    + proxy.port() + "/" + server.database();
+            String dsn = dsnThrough(proxy);
             AsyncPool pool = PgJet.createPoolAsync(dsn, sized(1, 1).withHealthCheckAfter(Duration.ZERO)).join();
             try {
                 assertEquals(1, (int) pool.<Integer>fetchVal("select 1").get(10, TimeUnit.SECONDS));

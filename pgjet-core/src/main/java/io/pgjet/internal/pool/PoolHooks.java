@@ -12,7 +12,8 @@ import java.util.function.Function;
 /**
  * Runs the user's pool hooks ({@code init}, {@code setup}, {@code reset}): a hook that throws
  * or returns null is a failed or finished future, and a hook that never finishes fails after a
- * limit instead of holding its connection (and the pool's room for it) forever.
+ * limit instead of holding its connection (and the pool's room for it) forever. The same limit
+ * bounds the rest of a release ({@link #within}).
  */
 final class PoolHooks {
     private PoolHooks() {}
@@ -35,7 +36,7 @@ final class PoolHooks {
         if (done == null) {
             return CompletableFuture.completedFuture(null);
         }
-        return done.isDone() ? done : bounded(name, done, limit);
+        return within(done, limit, "the pool's " + name + " hook");
     }
 
     /** Returns whether {@code error} is the limit of {@link #run} (the hook may still be running). */
@@ -43,13 +44,20 @@ final class PoolHooks {
         return Futures.unwrap(error) instanceof HookTimeoutException;
     }
 
-    private static CompletableFuture<?> bounded(String name, CompletableFuture<?> hook, Duration limit) {
-        CompletableFuture<Object> result = new CompletableFuture<>();
+    /**
+     * Returns {@code work}'s outcome, or a failure once {@code limit} has passed without one
+     * ({@code what} names the work in the message); {@code work} itself is left running.
+     */
+    static <T> CompletableFuture<T> within(CompletableFuture<T> work, Duration limit, String what) {
+        if (work.isDone()) {
+            return work;
+        }
+        CompletableFuture<T> result = new CompletableFuture<>();
         ScheduledFuture<?> timer = PoolTimer.get().schedule(() -> result.completeExceptionally(
-                new HookTimeoutException("the pool's " + name + " hook did not finish within " + limit.toMillis()
+                new HookTimeoutException(what + " did not finish within " + limit.toMillis()
                         + " ms (acquireTimeout); its connection is closed")),
                 limit.toNanos(), TimeUnit.NANOSECONDS);
-        hook.whenComplete((value, error) -> {
+        work.whenComplete((value, error) -> {
             timer.cancel(false);
             if (error != null) {
                 result.completeExceptionally(Futures.unwrap(error));
@@ -60,7 +68,7 @@ final class PoolHooks {
         return result;
     }
 
-    /** The limit of a hook that never finished. */
+    /** The limit of work that never finished. */
     private static final class HookTimeoutException extends PgTimeoutException {
         private static final long serialVersionUID = 1L;
 

@@ -62,7 +62,9 @@ final class PoolLease {
         }
         Added added = this.added.get();
         CompletableFuture<Void> back = added == null ? pool.release(slot, true)
-                : added.removeFrom(slot.connection.withTimeout(pool.resetTimeout()))
+                : PoolHooks.within(added.removeFrom(slot.connection.withTimeout(pool.resetTimeout())),
+                        pool.resetTimeout(), "giving back the lease's listeners and statements")
+                        .exceptionally(error -> false) // not clean: the connection is closed
                         .thenCompose(clean -> pool.release(slot, clean));
         if (back.isDone()) {
             done.complete(null);
