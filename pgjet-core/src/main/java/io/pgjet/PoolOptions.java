@@ -47,9 +47,8 @@ import java.util.function.Function;
  *     when the pool opens its first connections); {@code null} for none. A failure fails that
  *     acquire and gives the connection back; the acquire's timeout covers the hook
  * @param reset called on every release (once per release, and only then) before the connection
- *     goes back to the pool; the default
- *     is {@link #TRACKED_RESET}, which undoes only what the borrower visibly changed and sends
- *     nothing when it changed nothing; {@link #FULL_RESET} always runs
+ *     goes back to the pool; the default is {@link #TRACKED_RESET}, which undoes only what the
+ *     borrower visibly changed and sends nothing when it changed nothing; {@link #FULL_RESET} runs
  *     {@link AsyncConnection#reset()} (rolls back, closes cursors, releases advisory locks,
  *     unlistens, resets settings, drops temporary tables). A failure closes the connection.
  *     {@link #ROLLBACK_ONLY} only rolls back a transaction left open; {@code null} skips it, and a
@@ -98,9 +97,10 @@ public record PoolOptions(int minSize, int maxSize, long maxQueries, Duration ma
      * <p>What the server does not report cannot be seen, and passes to the next borrower: session
      * advisory locks ({@code pg_advisory_lock}), {@code set_config} of an unreported setting
      * (work_mem, statement_timeout...) called inside a SELECT, temporary tables or settings made by a
-     * function called from a SELECT, {@code CREATE TEMP TABLE ... AS} (its tag is
-     * {@code SELECT n}), sequence state ({@code currval}). Borrowers that do such things should use
-     * {@link #FULL_RESET} (or undo them themselves).
+     * function called from a SELECT, {@code CREATE TEMP TABLE ... AS} and {@code SELECT ... INTO}
+     * (their tag is {@code SELECT n}), sequence state ({@code currval}). Borrowers that do such
+     * things should use {@link #FULL_RESET} (or undo them themselves). {@code SET ROLE} and
+     * {@code SET SESSION AUTHORIZATION} are not undone by {@code RESET ALL}, so by neither reset.
      *
      * <p>Settings an {@code init} hook makes ({@code SET}, {@code set_config}) are the pool's
      * session defaults: they are read once after {@code init} and put back, in the same round
