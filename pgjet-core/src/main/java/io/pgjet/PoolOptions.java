@@ -16,7 +16,10 @@ import java.util.function.Function;
  * }</pre>
  *
  * <p>The hooks ({@code init}, {@code setup}, {@code reset}) return a future and may run on
- * PgJet's I/O threads: they must not block; chain further queries on the future instead.
+ * PgJet's I/O threads: they must not block; chain further queries on the future instead. A hook
+ * whose future has not completed within {@code acquireTimeout} (30 s when that is zero) counts as
+ * failed and its connection is closed, so a hook that never finishes cannot hold a place in the
+ * pool forever.
  *
  * <p>The defaults follow asyncpg's {@code create_pool} where it has one (10 connections, kept
  * open from the start; a connection is replaced after 50,000 queries or 300 s unused) and
@@ -33,18 +36,23 @@ import java.util.function.Function;
  * @param acquireTimeout how long {@code acquire} waits for a free connection before it fails with
  *     {@link PgTimeoutException}
  * @param healthCheckAfter a connection unused for this long is checked with a round trip
- *     ({@code select 1}) before it is handed out, and replaced if the check fails;
- *     {@link Duration#ZERO} checks on every acquire, {@code null} never
+ *     ({@code select 1}) before it is handed out, and replaced if the check fails (or gets no
+ *     answer: the acquire still fails after its timeout); {@link Duration#ZERO} checks on every
+ *     acquire, {@code null} never
  * @param init called once for every new connection before its first use (e.g. to register
- *     codecs or set session defaults); {@code null} for none. A failure closes the connection
- *     and fails the {@code acquire} that opened it
- * @param setup called on every acquire with the connection about to be handed out;
- *     {@code null} for none
- * @param reset called on every release before the connection goes back to the pool; the default
- *     is {@link AsyncConnection#reset()} (rolls back, closes cursors, unlistens, resets settings,
- *     drops temporary tables). A failure closes the connection. {@link #ROLLBACK_ONLY} only rolls
- *     back a transaction left open; {@code null} skips it, and a connection left in a
- *     transaction is then closed
+ *     codecs or set session defaults, which {@link #TRACKED_RESET} keeps); {@code null} for none.
+ *     A failure closes the connection and fails the {@code acquire} (or the pool creation) that
+ *     opened it
+ * @param setup called on every acquire with the very connection that acquire hands out (not
+ *     when the pool opens its first connections); {@code null} for none. A failure fails that
+ *     acquire and gives the connection back; the acquire's timeout covers the hook
+ * @param reset called on every release (once per release, and only then) before the connection
+ *     goes back to the pool; the default is {@link #TRACKED_RESET}, which undoes only what the
+ *     borrower visibly changed and sends nothing when it changed nothing; {@link #FULL_RESET} runs
+ *     {@link AsyncConnection#reset()} (rolls back, closes cursors, releases advisory locks,
+ *     unlistens, resets settings, drops temporary tables). A failure closes the connection.
+ *     {@link #ROLLBACK_ONLY} only rolls back a transaction left open; {@code null} skips it, and a
+ *     connection left in a transaction is then closed
  */
 public record PoolOptions(int minSize, int maxSize, long maxQueries, Duration maxInactiveLifetime,
         Duration maxLifetime, Duration acquireTimeout, Duration healthCheckAfter,
@@ -58,15 +66,62 @@ public record PoolOptions(int minSize, int maxSize, long maxQueries, Duration ma
      * {@link AsyncConnection#reset()}). Settings (including {@code set_config}), advisory locks,
      * LISTENs made in SQL, WITH HOLD cursors and temporary tables a borrower leaves behind are
      * NOT cleared — the next borrower sees them — which is what HikariCP and vertx-pg-client's
-     * pool do. Why offer it: the full reset is five statements, about three point selects' worth
-     * of server work on every release.
+     * pool do. Since {@link #TRACKED_RESET} (the default) also sends nothing for a borrower that
+     * changed nothing, this is only cheaper for borrowers that do change settings and expect the
+     * change to stay.
      */
     public static final Function<AsyncConnection, CompletableFuture<?>> ROLLBACK_ONLY =
             connection -> connection.isInTransaction() ? connection.reset() : CompletableFuture.completedFuture(null);
 
-    /** 10 connections, 50,000 queries or 30 min each, 300 s idle, 30 s acquire, check after 5 s idle. */
+    /**
+     * The default {@code reset} hook: undoes what the borrower changed, as far as the server
+     * reported it, and sends nothing for a borrower that changed nothing (most of them). PgJet
+     * records, from what the server sends back anyway (command tags, ParameterStatus), which kinds
+     * of session state a lease touched, and on release sends only what undoes them, in one round
+     * trip:
+     * <ul>
+     * <li>{@code SET}/{@code RESET}, or a setting the server reports changed (application_name,
+     *     TimeZone, DateStyle... even through {@code set_config}): {@code RESET ALL};
+     * <li>{@code LISTEN}: {@code UNLISTEN *};
+     * <li>{@code DECLARE} (a WITH HOLD cursor): {@code CLOSE ALL};
+     * <li>{@code CREATE ...} (perhaps a temporary table, view, sequence...): {@code DISCARD TEMP};
+     * <li>SQL {@code PREPARE}: deallocates the SQL-level prepared statements (PgJet's own cached
+     *     statements stay);
+     * <li>{@code DISCARD ALL}/{@code DEALLOCATE}: PgJet forgets its statement cache;
+     * <li>a transaction left open, a {@code DO} block or {@code CALL} (code that may have changed
+     *     anything), or commands still running at release: the full {@link AsyncConnection#reset()}.
+     * </ul>
+     * Statements prepared with {@code prepare()} and listeners added through the lease are closed
+     * and removed on release whatever the reset hook.
+     *
+     * <p>What the server does not report cannot be seen, and passes to the next borrower: session
+     * advisory locks ({@code pg_advisory_lock}), {@code set_config} of an unreported setting
+     * (work_mem, statement_timeout...) called inside a SELECT, temporary tables or settings made by a
+     * function called from a SELECT, {@code CREATE TEMP TABLE ... AS} and {@code SELECT ... INTO}
+     * (their tag is {@code SELECT n}), sequence state ({@code currval}). Borrowers that do such
+     * things should use {@link #FULL_RESET} (or undo them themselves). {@code SET ROLE} and
+     * {@code SET SESSION AUTHORIZATION} are not undone by {@code RESET ALL}, so by neither reset.
+     *
+     * <p>Settings an {@code init} hook makes ({@code SET}, {@code set_config}) are the pool's
+     * session defaults: they are read once after {@code init} and put back, in the same round
+     * trip, after every {@code RESET ALL}. (A {@code LISTEN} made by {@code init} does not survive
+     * a borrower's {@code LISTEN}: {@code UNLISTEN *} ends it, as the full reset does.)
+     */
+    public static final Function<AsyncConnection, CompletableFuture<?>> TRACKED_RESET =
+            io.pgjet.internal.pool.TrackedReset::reset;
+
+    /**
+     * A {@code reset} hook that always runs the full {@link AsyncConnection#reset()} (rollback,
+     * {@code CLOSE ALL}, {@code pg_advisory_unlock_all()}, {@code UNLISTEN *}, {@code RESET ALL},
+     * {@code DISCARD TEMP}: one round trip of five statements, about three point selects' worth
+     * of server work), whatever the borrower did. For pools whose borrowers take session advisory
+     * locks or change state in ways {@link #TRACKED_RESET} cannot see.
+     */
+    public static final Function<AsyncConnection, CompletableFuture<?>> FULL_RESET = AsyncConnection::reset;
+
+    /** 10 connections, 50,000 queries or 30 min each, 300 s idle, 30 s acquire, check after 5 s idle, tracked reset. */
     public static final PoolOptions DEFAULT = new PoolOptions(10, 10, 50_000, Duration.ofSeconds(300),
-            Duration.ofMinutes(30), Duration.ofSeconds(30), Duration.ofSeconds(5), null, null, AsyncConnection::reset);
+            Duration.ofMinutes(30), Duration.ofSeconds(30), Duration.ofSeconds(5), null, null, TRACKED_RESET);
 
     /**
      * Checks the options.

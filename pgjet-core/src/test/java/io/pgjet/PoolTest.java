@@ -381,7 +381,162 @@ class PoolTest {
                 assertEquals("pooled", pool.fetchVal("show application_name"));
             }
             assertEquals(1, inits.get());
-            assertEquals(4, setups.get(), "once while creating the pool, then once per acquire");
+            assertEquals(3, setups.get(), "once per acquire, never for the pool's creation");
+        }
+    }
+
+    @Test
+    void creatingThePoolRunsNeitherSetupNorResetAndEachReleaseResetsOnce() {
+        AtomicInteger setups = new AtomicInteger();
+        AtomicInteger resets = new AtomicInteger();
+        PoolOptions options = sized(2, 3)
+                .withSetup(conn -> {
+                    setups.incrementAndGet();
+                    return CompletableFuture.completedFuture(null);
+                })
+                .withReset(conn -> {
+                    resets.incrementAndGet();
+                    return conn.reset();
+                });
+        try (Pool pool = PgJet.createPool(DSN, options)) {
+            assertEquals(2, pool.idleSize());
+            assertEquals(0, setups.get(), "nobody acquired a connection yet");
+            assertEquals(0, resets.get(), "nobody released a connection yet");
+            for (int i = 0; i < 10; i++) {
+                pool.acquire().close(); // close() waits until the pool has it back, reset included
+            }
+            assertEquals(10, setups.get());
+            assertEquals(10, resets.get(), "one reset per release");
+        }
+    }
+
+    @Test
+    void setupSeesOnlyTheConnectionTheCallerGets() {
+        List<Integer> setupPids = new CopyOnWriteArrayList<>();
+        PoolOptions options = sized(2, 3).withSetup(conn -> {
+            setupPids.add(conn.getServerPid());
+            return CompletableFuture.completedFuture(null);
+        });
+        try (Pool pool = PgJet.createPool(DSN, options); Connection conn = pool.acquire()) {
+            assertEquals(List.of(conn.getServerPid()), setupPids);
+        }
+    }
+
+    @Test
+    void aFailingSetupFailsAcquiresButNotThePoolsCreation() {
+        PoolOptions options = sized(1, 1).withSetup(conn -> conn.execute("select 1 / 0"));
+        try (Pool pool = PgJet.createPool(DSN, options)) {
+            assertEquals(1, pool.size());
+            assertThrows(DivisionByZeroException.class, pool::acquire);
+            assertEquals(1, pool.size(), "the connection stays in the pool");
+        }
+    }
+
+    @Test
+    void acquireHonoursItsTimeoutWhenSetupNeverFinishes() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        AsyncPool pool = PgJet.createPoolAsync(DSN, sized(0, 1).withSetup(conn -> calls.incrementAndGet() == 1
+                ? CompletableFuture.completedFuture(null) : new CompletableFuture<>())).join();
+        try {
+            pool.acquire().get(10, TimeUnit.SECONDS).closeAsync().get(10, TimeUnit.SECONDS);
+            assertEquals(1, pool.idleSize());
+            CompletableFuture<AsyncConnection> acquired = pool.acquire(Duration.ofMillis(300));
+            java.util.concurrent.ExecutionException failed = assertThrows(
+                    java.util.concurrent.ExecutionException.class, () -> acquired.get(10, TimeUnit.SECONDS));
+            assertTrue(failed.getCause() instanceof PgTimeoutException, failed.getCause().toString());
+        } finally {
+            pool.terminate();
+        }
+    }
+
+    /** A hook that hangs on its {@code hangOn}-th call and finishes at once otherwise. */
+    private static java.util.function.Function<AsyncConnection, CompletableFuture<?>> hangingOnCall(int hangOn) {
+        AtomicInteger calls = new AtomicInteger();
+        return conn -> calls.incrementAndGet() == hangOn ? new CompletableFuture<>() : CompletableFuture.completedFuture(null);
+    }
+
+    @Test
+    void aSetupThatNeverFinishesGivesItsConnectionsRoomBack() throws Exception {
+        PoolOptions options = sized(0, 1).withAcquireTimeout(Duration.ofSeconds(2)).withSetup(hangingOnCall(2));
+        try (Pool pool = PgJet.createPool(DSN, options)) {
+            int first = pool.withConnection(Connection::getServerPid);
+            assertThrows(PgTimeoutException.class, pool::acquire);
+            try (Connection conn = pool.acquire(Duration.ofSeconds(10))) {
+                assertNotEquals(first, conn.getServerPid(), "the connection the hook held was closed and replaced");
+            }
+        }
+    }
+
+    @Test
+    void anInitThatNeverFinishesGivesItsRoomBack() {
+        PoolOptions options = sized(0, 1).withAcquireTimeout(Duration.ofSeconds(2)).withInit(hangingOnCall(1));
+        try (Pool pool = PgJet.createPool(DSN, options)) {
+            assertThrows(PgTimeoutException.class, pool::acquire);
+            assertEquals(1, (int) pool.async().acquire(Duration.ofSeconds(10))
+                    .thenCompose(conn -> conn.fetchVal("select 1").whenComplete((v, e) -> conn.closeAsync())).join());
+            assertEquals(1, pool.size());
+        }
+    }
+
+    @Test
+    void aResetThatNeverFinishesGivesItsRoomBack() {
+        PoolOptions options = sized(0, 1).withAcquireTimeout(Duration.ofSeconds(2)).withReset(hangingOnCall(1));
+        try (Pool pool = PgJet.createPool(DSN, options)) {
+            Connection first = pool.acquire();
+            int pid = first.getServerPid();
+            first.async().closeAsync(); // its reset never finishes
+            try (Connection conn = pool.acquire(Duration.ofSeconds(10))) {
+                assertNotEquals(pid, conn.getServerPid());
+            }
+        }
+    }
+
+    private static String dsnThrough(StallingProxy proxy) {
+        var server = PgTestServer.shared();
+        return "postgresql://" + enc(server.user()) + ":" + enc(server.password()) + "@127.0.0.1:" + proxy.port()
+                + "/" + server.database();
+    }
+
+    @Test
+    void givingBackALeaseEndsInTimeWhenTheServerStopsAnswering() throws Exception {
+        var server = PgTestServer.shared();
+        try (StallingProxy proxy = new StallingProxy(server.host(), server.port())) {
+            AsyncPool pool = PgJet.createPoolAsync(dsnThrough(proxy),
+                    sized(0, 1).withAcquireTimeout(Duration.ofSeconds(1))).join();
+            try {
+                AsyncConnection conn = pool.acquire().get(10, TimeUnit.SECONDS);
+                conn.prepare("select 1").get(10, TimeUnit.SECONDS); // closed on release: a round trip
+                proxy.stall();
+                conn.closeAsync().get(10, TimeUnit.SECONDS);
+                assertEquals(0, pool.size(), "the silent connection was dropped, not put back");
+            } finally {
+                proxy.close();
+                pool.close();
+            }
+        }
+    }
+
+    @Test
+    void acquireHonoursItsTimeoutWhenTheHealthCheckGetsNoAnswer() throws Exception {
+        var server = PgTestServer.shared();
+        try (StallingProxy proxy = new StallingProxy(server.host(), server.port())) {
+            String dsn = dsnThrough(proxy);
+            AsyncPool pool = PgJet.createPoolAsync(dsn, sized(1, 1).withHealthCheckAfter(Duration.ZERO)).join();
+            try {
+                assertEquals(1, (int) pool.<Integer>fetchVal("select 1").get(10, TimeUnit.SECONDS));
+                eventually("the connection is back", () -> pool.idleSize() == 1);
+                proxy.stall();
+                long start = System.nanoTime();
+                CompletableFuture<AsyncConnection> acquired = pool.acquire(Duration.ofMillis(500));
+                java.util.concurrent.ExecutionException failed = assertThrows(
+                        java.util.concurrent.ExecutionException.class, () -> acquired.get(10, TimeUnit.SECONDS));
+                long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                assertTrue(failed.getCause() instanceof PgTimeoutException, failed.getCause().toString());
+                assertTrue(millis < 3_000, "the 500 ms acquire returned after " + millis + " ms");
+            } finally {
+                proxy.close(); // the silent connection ends, so the pool closes at once
+                pool.close();
+            }
         }
     }
 

@@ -623,6 +623,16 @@ public final class RealConnection implements AsyncConnection, Awaiter.Source {
         }).thenApply(done -> null);
     }
 
+    /** Returns whether a transaction opened with {@link #transaction} is still open (for the pool's tracked reset). */
+    public boolean hasOpenTransactions() {
+        return transactions.hasOpen();
+    }
+
+    /** Forgets every channel listener, after an {@code UNLISTEN *} the caller sent (the pool's tracked reset). */
+    public void forgetChannelListeners() {
+        listeners.clearChannelListeners();
+    }
+
     @Override
     public <T> CompletableFuture<Void> setTypeCodec(String typeName, String schema, Class<T> javaType,
             io.pgjet.types.TextTypeCodec<T> codec) {

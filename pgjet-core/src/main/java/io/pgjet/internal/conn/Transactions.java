@@ -72,6 +72,16 @@ final class Transactions {
         }
     }
 
+    /** Returns whether a transaction object is still open (neither committed nor rolled back). */
+    boolean hasOpen() {
+        lock.lock();
+        try {
+            return !open.isEmpty();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Forgets every open transaction (after reset() rolled back on the server). */
     void clear() {
         lock.lock();

@@ -255,6 +255,7 @@ public final class ProtocolEngine implements BackendHandler, EngineContext {
     @Override
     public void commandComplete(String tag) {
         Command head = head("CommandComplete");
+        session.commandCompleted(tag);
         if (!consumingError) {
             head.commandComplete(tag);
         }

@@ -3,11 +3,13 @@ package io.pgjet.internal.engine;
 import java.util.Collections;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What the server told this connection about its session: parameters reported by
  * ParameterStatus, the backend key for cancel requests, the negotiated protocol version and the
- * transaction status of the last ReadyForQuery.
+ * transaction status of the last ReadyForQuery, and which kinds of session state its commands
+ * changed ({@link SessionChanges}) since they were last taken.
  *
  * <p>Written only on the I/O thread; readable from any thread (fields are volatile, the
  * parameter map is concurrent).
@@ -18,6 +20,8 @@ public final class SessionState {
     private volatile byte[] secretKey;
     private volatile int protocolVersion;
     private volatile byte transactionStatus = 'I';
+    /** {@link SessionChanges} bits; written on the I/O thread, taken by the pool from any thread. */
+    private final AtomicInteger changes = new AtomicInteger();
 
     /** Returns an unmodifiable live view of the server parameters (server_version, TimeZone...). */
     public Map<String, String> parameters() {
@@ -31,6 +35,32 @@ public final class SessionState {
 
     void parameter(String name, String value) {
         parameters.put(name, value);
+        changed(SessionChanges.SETTINGS);
+    }
+
+    /** Records what a completed command with this tag may have changed; called once per CommandComplete. */
+    void commandCompleted(String tag) {
+        int change = SessionChanges.ofTag(tag);
+        if (change != 0) {
+            changed(change);
+        }
+    }
+
+    private void changed(int change) {
+        int now;
+        do {
+            now = changes.get();
+        } while ((now & change) != change && !changes.compareAndSet(now, now | change));
+    }
+
+    /** Returns the {@link SessionChanges} recorded since the last {@link #takeChanges()}, keeping them. */
+    public int changes() {
+        return changes.get();
+    }
+
+    /** Returns the {@link SessionChanges} recorded since the last call and forgets them. */
+    public int takeChanges() {
+        return changes.getAndSet(0);
     }
 
     /** Returns the backend process id from BackendKeyData, 0 before it arrived. */

@@ -61,34 +61,48 @@ public final class ConnectionPool extends PoolVerbs {
 
     /**
      * Creates a pool that opens connections with {@code connect} and returns it once its
-     * {@code minSize} connections are open; if one of those fails, the pool is closed and the
-     * future fails with that error.
+     * {@code minSize} connections are open (each through {@code init}, but not {@code setup} nor
+     * {@code reset}: nobody acquired or released them); if one of those fails, or they are not
+     * all open within {@code acquireTimeout}, the pool is closed and the future fails with that
+     * error.
      */
     public static CompletableFuture<ConnectionPool> create(ConnectionConfig config, PoolOptions options,
             Function<ConnectionConfig, CompletableFuture<? extends AsyncConnection>> connect) {
         ConnectionPool pool = new ConnectionPool(() -> connect.apply(config).thenApply(c -> (AsyncConnection) c),
                 options);
-        List<CompletableFuture<AsyncConnection>> first = new ArrayList<>();
+        List<CompletableFuture<Void>> first = new ArrayList<>();
         for (int i = 0; i < options.minSize(); i++) {
-            first.add(pool.acquire());
-        }
-        // Each first connection is acquired and released, so it goes through init and lands on
-        // the free stack like any other; the pool is ready when all are back.
-        return CompletableFuture.allOf(first.toArray(new CompletableFuture<?>[0])).handle((ok, error) -> {
-            List<CompletableFuture<Void>> released = new ArrayList<>();
-            for (CompletableFuture<AsyncConnection> f : first) {
-                if (!f.isCompletedExceptionally()) {
-                    released.add(f.join().closeAsync());
-                }
+            pool.lock.lock();
+            try {
+                pool.opening++;
+            } finally {
+                pool.lock.unlock();
             }
-            return CompletableFuture.allOf(released.toArray(new CompletableFuture<?>[0])).handle((done, ignored) -> {
-                if (error != null) {
-                    pool.terminate();
-                    throw Futures.asCompletionException(error);
-                }
-                return pool;
-            });
-        }).thenCompose(f -> f);
+            first.add(pool.open(null));
+        }
+        CompletableFuture<Void> all = CompletableFuture.allOf(first.toArray(new CompletableFuture<?>[0]));
+        CompletableFuture<Void> bounded = new CompletableFuture<>();
+        ScheduledFuture<?> timer = options.acquireTimeout().isZero() ? null : PoolTimer.get().schedule(
+                () -> bounded.completeExceptionally(new PgTimeoutException("the pool's first " + options.minSize()
+                        + " connections were not open within " + options.acquireTimeout().toMillis() + " ms")),
+                options.acquireTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        all.whenComplete((ok, error) -> {
+            if (timer != null) {
+                timer.cancel(false);
+            }
+            if (error != null) {
+                bounded.completeExceptionally(Futures.unwrap(error));
+            } else {
+                bounded.complete(null);
+            }
+        });
+        return bounded.handle((ok, error) -> {
+            if (error != null) {
+                pool.terminate();
+                throw Futures.asCompletionException(error);
+            }
+            return pool;
+        });
     }
 
     private long shortestLifetimeNanos() {
@@ -197,7 +211,12 @@ public final class ConnectionPool extends PoolVerbs {
         }
     }
 
-    /** Hands an existing connection to {@code waiter}, checking it first if it sat unused long enough. */
+    /**
+     * Hands an existing connection to {@code waiter}, checking it first if it sat unused long
+     * enough. The check is a round trip the server may never answer: the waiter's own timer
+     * covers it, and the check itself is bounded like a reset so the connection cannot stay
+     * out of the pool forever.
+     */
     private void lend(PoolSlot slot, PoolWaiter waiter) {
         long now = System.nanoTime();
         if (slot.connection.isClosed() || expired(slot, now, currentGeneration())) {
@@ -206,7 +225,8 @@ public final class ConnectionPool extends PoolVerbs {
             return;
         }
         if (healthCheckDue(slot, now)) {
-            slot.connection.execute("select 1").whenComplete((ok, error) -> {
+            waiter.startTimer();
+            slot.connection.withTimeout(resetTimeout()).execute("select 1").whenComplete((ok, error) -> {
                 if (error != null) {
                     discard(slot, true);
                     attempt(waiter);
@@ -219,14 +239,19 @@ public final class ConnectionPool extends PoolVerbs {
         setUp(slot, waiter);
     }
 
-    /** Opens a new connection for {@code waiter} (or, when it is null, for the free stack). */
-    private void open(PoolWaiter waiter) {
+    /**
+     * Opens a new connection for {@code waiter} (or, when it is null, for the free stack); call
+     * after counting it in {@code opening}. The future says whether it opened (never fails for a
+     * waiter, whose own future gets the error).
+     */
+    private CompletableFuture<Void> open(PoolWaiter waiter) {
         CompletableFuture<AsyncConnection> connecting;
         try {
             connecting = connector.get();
         } catch (RuntimeException e) {
             connecting = CompletableFuture.failedFuture(e);
         }
+        CompletableFuture<Void> opened = new CompletableFuture<>();
         connecting.thenCompose(connection -> initialize(connection)).whenComplete((slot, error) -> {
             if (error != null) {
                 lock.lock();
@@ -240,17 +265,29 @@ public final class ConnectionPool extends PoolVerbs {
                 }
                 finishCloseIfDone();
                 serveWaiters();
-            } else if (waiter != null) {
-                setUp(slot, waiter);
+                opened.completeExceptionally(Futures.unwrap(error));
             } else {
-                putBack(slot);
+                if (waiter != null) {
+                    setUp(slot, waiter);
+                } else {
+                    putBack(slot);
+                }
+                opened.complete(null);
             }
         });
+        return opened;
     }
 
-    /** Runs the init hook on a new connection and records it as the pool's; closes it if the hook fails. */
+    /**
+     * Runs the init hook on a new connection and records it as the pool's; closes it if the hook
+     * fails. For the tracked reset, what startup and init did is no borrower's change, and the
+     * settings init made are kept to be restored after a RESET ALL.
+     */
     private CompletableFuture<PoolSlot> initialize(AsyncConnection connection) {
-        return runHook(options.init(), connection).handle((ok, error) -> {
+        TrackedReset.forgetChanges(connection);
+        return PoolHooks.run("init", options.init(), connection, resetTimeout()).thenCompose(ok -> options.reset() == PoolOptions.TRACKED_RESET
+                ? TrackedReset.settingsAfterInit(connection)
+                : CompletableFuture.completedFuture(TrackedReset.InitSettings.NONE)).handle((initSettings, error) -> {
             if (error != null) {
                 connection.terminate();
                 throw Futures.asCompletionException(error);
@@ -259,7 +296,7 @@ public final class ConnectionPool extends PoolVerbs {
             lock.lock();
             try {
                 opening--;
-                slot = new PoolSlot(connection, generation, System.nanoTime());
+                slot = new PoolSlot(connection, generation, System.nanoTime(), initSettings);
                 slots.add(slot);
             } finally {
                 lock.unlock();
@@ -269,30 +306,30 @@ public final class ConnectionPool extends PoolVerbs {
         });
     }
 
-    /** Runs the setup hook on a lease of {@code slot} and gives it to {@code waiter}. */
+    /**
+     * Runs the setup hook on a lease of {@code slot} and gives it to {@code waiter}. A hook that
+     * does not finish at once runs under the waiter's timer: the caller's timeout holds whatever
+     * the hook does. A hook that fails gives the connection back; one that never finishes has it
+     * closed (what it is still doing on it is unknown).
+     */
     private void setUp(PoolSlot slot, PoolWaiter waiter) {
         PooledConnection connection = lease(slot);
-        runHook(options.setup(), connection).whenComplete((ok, error) -> {
+        CompletableFuture<?> ready = PoolHooks.run("setup", options.setup(), connection, resetTimeout());
+        if (!ready.isDone()) {
+            waiter.startTimer();
+        }
+        ready.whenComplete((ok, error) -> {
             if (error != null) {
                 waiter.result.completeExceptionally(Futures.unwrap(error));
-                connection.closeAsync();
+                if (PoolHooks.timedOut(error)) {
+                    connection.terminate();
+                } else {
+                    connection.closeAsync();
+                }
             } else if (!waiter.complete(connection)) {
                 connection.closeAsync(); // the caller gave up (timeout or cancel) while we were getting it ready
             }
         });
-    }
-
-    private static CompletableFuture<?> runHook(Function<AsyncConnection, CompletableFuture<?>> hook,
-            AsyncConnection connection) {
-        if (hook == null) {
-            return CompletableFuture.completedFuture(null);
-        }
-        try {
-            CompletableFuture<?> done = hook.apply(connection);
-            return done == null ? CompletableFuture.completedFuture(null) : done;
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
     }
 
     /** Arms the waiters' timer for {@code deadline} unless it fires sooner already; call with the lock held. */
@@ -350,12 +387,23 @@ public final class ConnectionPool extends PoolVerbs {
             return CompletableFuture.completedFuture(null);
         }
         Function<AsyncConnection, CompletableFuture<?>> reset = options.reset();
-        if (reset == null || (reset == PoolOptions.ROLLBACK_ONLY && !slot.connection.isInTransaction())) {
+        if (reset == null || (reset == PoolOptions.ROLLBACK_ONLY && !slot.connection.isInTransaction())
+                || (reset == PoolOptions.TRACKED_RESET && TrackedReset.isClean(slot.connection))) {
             afterReset(slot, null); // nothing to send: no view, no round trip
             return CompletableFuture.completedFuture(null);
         }
         AsyncConnection bounded = slot.connection.withTimeout(resetTimeout());
-        return runHook(reset, bounded).handle((ok, error) -> {
+        CompletableFuture<?> done;
+        if (reset == PoolOptions.TRACKED_RESET) {
+            try {
+                done = TrackedReset.reset(bounded, slot.initSettings);
+            } catch (RuntimeException e) {
+                done = CompletableFuture.failedFuture(e);
+            }
+        } else {
+            done = PoolHooks.run("reset", reset, bounded, resetTimeout());
+        }
+        return done.handle((ok, error) -> {
             afterReset(slot, error);
             return null;
         });
@@ -408,7 +456,11 @@ public final class ConnectionPool extends PoolVerbs {
             if (closing) {
                 waiter = null;
             } else {
-                waiter = waiters.pollFirst();
+                // A caller that cancelled may still be in line for a moment: skip it rather
+                // than run setup for nobody.
+                do {
+                    waiter = waiters.pollFirst();
+                } while (waiter != null && waiter.result.isDone());
                 if (waiter == null) {
                     slot.idleSince = System.nanoTime();
                     idle.addFirst(slot);

@@ -1,6 +1,7 @@
 package io.pgjet.internal.pool;
 
 import io.pgjet.AsyncConnection;
+import io.pgjet.AsyncPreparedStatement;
 import io.pgjet.Notice;
 import io.pgjet.Notification;
 import io.pgjet.PgInterfaceException;
@@ -17,15 +18,17 @@ import java.util.function.Consumer;
 /**
  * One acquisition of a pooled connection: from {@code acquire} until the first
  * {@code close()}. Tracks the listeners the caller added, so that they are taken off the
- * connection on release instead of hearing the next borrower's session, and makes the release
- * happen once however many views ({@code withTimeout}) close it.
+ * connection on release instead of hearing the next borrower's session, and the statements it
+ * prepared, so that they are closed on release instead of staying on the server (and usable
+ * on the next borrower's lease); makes the release happen once however many views
+ * ({@code withTimeout}) close it.
  */
 final class PoolLease {
     private final ConnectionPool pool;
     final PoolSlot slot;
     private final AtomicReference<CompletableFuture<Void>> released = new AtomicReference<>();
     /** What the borrower added; made on first use, since most borrowers add nothing. */
-    private final AtomicReference<Listeners> listeners = new AtomicReference<>();
+    private final AtomicReference<Added> added = new AtomicReference<>();
 
     PoolLease(ConnectionPool pool, PoolSlot slot) {
         this.pool = pool;
@@ -51,15 +54,17 @@ final class PoolLease {
         return released.get() != null;
     }
 
-    /** Ends the lease (once): takes the caller's listeners off, then hands the slot back. */
+    /** Ends the lease (once): takes the caller's listeners off and closes its statements, then hands the slot back. */
     CompletableFuture<Void> release() {
         CompletableFuture<Void> done = new CompletableFuture<>();
         if (!released.compareAndSet(null, done)) {
             return released.get();
         }
-        Listeners added = listeners.get();
+        Added added = this.added.get();
         CompletableFuture<Void> back = added == null ? pool.release(slot, true)
-                : added.removeFrom(slot.connection.withTimeout(pool.resetTimeout()))
+                : PoolHooks.within(added.removeFrom(slot.connection.withTimeout(pool.resetTimeout())),
+                        pool.resetTimeout(), "giving back the lease's listeners and statements")
+                        .exceptionally(error -> false) // not clean: the connection is closed
                         .thenCompose(clean -> pool.release(slot, clean));
         if (back.isDone()) {
             done.complete(null);
@@ -69,68 +74,79 @@ final class PoolLease {
         return done;
     }
 
-    private Listeners listeners() {
-        Listeners l = listeners.get();
+    private Added added() {
+        Added l = added.get();
         if (l == null) {
-            listeners.compareAndSet(null, new Listeners());
-            l = listeners.get();
+            added.compareAndSet(null, new Added());
+            l = added.get();
         }
         return l;
     }
 
     void addedListener(String channel, Consumer<Notification> listener) {
-        listeners().channels.computeIfAbsent(channel, c -> new CopyOnWriteArrayList<>()).add(listener);
+        added().channels.computeIfAbsent(channel, c -> new CopyOnWriteArrayList<>()).add(listener);
     }
 
     void removedListener(String channel, Consumer<Notification> listener) {
-        List<Consumer<Notification>> forChannel = listeners().channels.get(channel);
+        List<Consumer<Notification>> forChannel = added().channels.get(channel);
         if (forChannel != null) {
             forChannel.remove(listener);
         }
     }
 
+    /** Records a statement the borrower prepared; returns it. */
+    AsyncPreparedStatement addedStatement(AsyncPreparedStatement statement) {
+        added().statements.add(statement);
+        return statement;
+    }
+
     void addedLogListener(Consumer<Notice> listener) {
-        listeners().log.add(listener);
+        added().log.add(listener);
     }
 
     void removedLogListener(Consumer<Notice> listener) {
-        listeners().log.remove(listener);
+        added().log.remove(listener);
     }
 
     void addedQueryLogger(Consumer<QueryRecord> logger) {
-        listeners().queries.add(logger);
+        added().queries.add(logger);
     }
 
     void removedQueryLogger(Consumer<QueryRecord> logger) {
-        listeners().queries.remove(logger);
+        added().queries.remove(logger);
     }
 
     void addedTerminationListener(Runnable listener) {
-        listeners().termination.add(listener);
+        added().termination.add(listener);
     }
 
     /** Tells this lease's termination listeners that the connection ended while it was lent out. */
     void connectionTerminated() {
-        Listeners l = listeners.get();
+        Added l = added.get();
         if (!isReleased() && l != null) {
             l.termination.forEach(Runnable::run);
         }
     }
 
-    /** The listeners a borrower added through its lease. */
-    private static final class Listeners {
+    /** The listeners a borrower added through its lease, and the statements it prepared. */
+    private static final class Added {
         final Map<String, List<Consumer<Notification>>> channels = new ConcurrentHashMap<>();
         final List<Consumer<Notice>> log = new CopyOnWriteArrayList<>();
         final List<Consumer<QueryRecord>> queries = new CopyOnWriteArrayList<>();
         final List<Runnable> termination = new CopyOnWriteArrayList<>();
+        final List<AsyncPreparedStatement> statements = new CopyOnWriteArrayList<>();
 
-        /** Takes them off {@code connection}; the future says whether every UNLISTEN worked. */
+        /**
+         * Takes them off {@code connection} and closes the statements (closing one already
+         * closed does nothing); the future says whether every UNLISTEN and Close worked.
+         */
         CompletableFuture<Boolean> removeFrom(AsyncConnection connection) {
             log.forEach(connection::removeLogListener);
             queries.forEach(connection::removeQueryLogger);
             List<CompletableFuture<Void>> unlistened = new ArrayList<>();
             channels.forEach((channel, listeners) -> listeners.forEach(listener ->
                     unlistened.add(connection.removeListener(channel, listener))));
+            statements.forEach(statement -> unlistened.add(statement.close()));
             return CompletableFuture.allOf(unlistened.toArray(new CompletableFuture<?>[0]))
                     .handle((ok, error) -> error == null);
         }

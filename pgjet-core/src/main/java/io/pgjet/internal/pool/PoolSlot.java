@@ -14,12 +14,15 @@ final class PoolSlot {
     final long openedAt;
     final int generation;
     final AtomicLong queries = new AtomicLong();
+    /** What the tracked reset restores after a RESET ALL. */
+    final TrackedReset.InitSettings initSettings;
     /** The lease using the connection now, or null while it is free (for termination listeners). */
     volatile PoolLease lease;
     long idleSince;
 
-    PoolSlot(AsyncConnection connection, int generation, long openedAt) {
+    PoolSlot(AsyncConnection connection, int generation, long openedAt, TrackedReset.InitSettings initSettings) {
         this.connection = connection;
+        this.initSettings = initSettings;
         this.generation = generation;
         this.openedAt = openedAt;
         this.idleSince = openedAt;

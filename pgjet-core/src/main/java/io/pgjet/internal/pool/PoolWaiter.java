@@ -7,6 +7,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -21,7 +22,7 @@ final class PoolWaiter {
     final CompletableFuture<AsyncConnection> result;
     final Duration timeout;
     final long deadline;
-    private volatile ScheduledFuture<?> timer;
+    private final AtomicReference<ScheduledFuture<?>> timer = new AtomicReference<>();
 
     /**
      * @param onCancel called when the caller cancels {@code result}, to take the waiter out of line
@@ -38,16 +39,23 @@ final class PoolWaiter {
         });
     }
 
-    /** Starts this waiter's own timer, once, for the time it has left. */
+    /**
+     * Starts this waiter's own timer, once, for the time it has left (from any thread; a waiter
+     * already served or failed starts none).
+     */
     void startTimer() {
-        if (timer == null) {
-            timer = PoolTimer.get().schedule(this::timedOutWhileOpening, deadline - System.nanoTime(),
-                    TimeUnit.NANOSECONDS);
+        if (timer.get() != null || result.isDone()) {
+            return;
+        }
+        ScheduledFuture<?> started = PoolTimer.get().schedule(this::timedOutWhileOpening,
+                deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+        if (!timer.compareAndSet(null, started) || result.isDone()) {
+            started.cancel(false); // another thread started one first, or the caller is done
         }
     }
 
     private void cancelTimer() {
-        ScheduledFuture<?> t = timer;
+        ScheduledFuture<?> t = timer.get();
         if (t != null) {
             t.cancel(false);
         }

@@ -110,7 +110,7 @@ final class PooledConnection implements AsyncConnection, Awaiter.Source {
 
     @Override
     public CompletableFuture<AsyncPreparedStatement> prepare(String sql) {
-        return queryAsync(c -> c.prepare(sql));
+        return queryAsync(c -> c.prepare(sql)).thenApply(lease::addedStatement);
     }
 
     @Override
