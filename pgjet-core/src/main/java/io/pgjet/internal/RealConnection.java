@@ -184,21 +184,31 @@ public final class RealConnection implements AsyncConnection {
     }
 
     private <T> CompletableFuture<T> runQuery(String sql, BindEncoder parameters, Function<StatementResult, T> mapper) {
+        return runQuery(sql, parameters, mapper, staleRetry);
+    }
+
+    private <T> CompletableFuture<T> runQuery(String sql, BindEncoder parameters, Function<StatementResult, T> mapper,
+            QueryCommand.StaleRetry retry) {
         Statement statement = statementFor(sql);
         return track(statement, submit(new QueryCommand<>(statement.ref(), parameters, types,
-                "", 0, true, mapper, statement.needsPrepare() ? null : staleRetry)));
+                "", 0, true, mapper, retry)));
     }
 
     /**
-     * A cached statement the server no longer accepts (schema change, DISCARD) is prepared again
-     * and the call retried once, unless a transaction block makes the retry unsafe.
+     * A cached statement the server no longer accepts (schema change, DISCARD) is prepared again,
+     * and a result whose user type turned out to be altered is read again; the call is retried
+     * once, unless that is unsafe (see {@link StaleStatements#mayRetry}).
      */
-    private <T> CompletableFuture<T> retryStale(QueryCommand<T> failed, PgException error, byte transactionStatus) {
-        if (!StaleStatements.isStale(error)) {
+    private <T> CompletableFuture<T> retryStale(QueryCommand<T> failed, io.pgjet.PgJetException error,
+            byte transactionStatus) {
+        if (!StaleStatements.isStale(error, failed.preparedStatement())) {
             return null;
         }
-        statements.invalidate(failed.statement());
-        return transactionStatus == 'I' ? runQuery(failed.statement().sql(), failed.parameters(), failed.mapper()) : null;
+        if (error instanceof PgException) {
+            statements.invalidate(failed.statement());
+        }
+        return StaleStatements.mayRetry(error, transactionStatus, failed.statement().sql(), failed.commandTag())
+                ? runQuery(failed.statement().sql(), failed.parameters(), failed.mapper(), null) : null;
     }
 
     /** A statement to run: the cached (or unnamed) reference and whether it must be prepared first. */

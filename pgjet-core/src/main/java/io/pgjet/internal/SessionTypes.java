@@ -2,6 +2,7 @@ package io.pgjet.internal;
 
 import io.netty.buffer.ByteBuf;
 import io.pgjet.Row;
+import io.pgjet.internal.engine.PreparedInfo;
 import io.pgjet.internal.engine.SessionState;
 import io.pgjet.internal.engine.TypeResolver;
 import io.pgjet.internal.result.Columns;
@@ -95,7 +96,7 @@ final class SessionTypes implements TypeResolver {
     }
 
     private int addUnknown(int[] unknown, int count, int oid) {
-        if (oid == 0 || registry.codec(oid) != null) {
+        if (oid == 0 || registry.isCurrent(oid)) {
             return count;
         }
         for (int i = 0; i < count; i++) {
@@ -122,6 +123,37 @@ final class SessionTypes implements TypeResolver {
     @Override
     public void registerIntrospected(List<Row> rows) {
         IntrospectionQuery.register(rows, registry);
+        context = null;
+    }
+
+    @Override
+    public boolean isOutdated(PreparedInfo statement) {
+        CodecRegistry current = registry;
+        for (int oid : statement.parameterTypes()) {
+            Codec codec = oid == 0 ? null : current.codec(oid);
+            if (codec != null && codec.isOutdated()) {
+                return true;
+            }
+        }
+        Columns columns = statement.columns();
+        for (int i = 0; columns != null && i < columns.count(); i++) {
+            Codec codec = columns.codec(i);
+            if (codec != null && codec.isOutdated()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void outdated(Codec codec) {
+        CodecRegistry shared = BY_SERVER.get(serverKey);
+        // The shared registry serves new connections; this connection's own copy (after
+        // setTypeCodec) holds the same codec instances but may nest them in codecs of its own.
+        if (shared != null && shared != registry) {
+            shared.markOutdated(codec);
+        }
+        registry.markOutdated(codec);
         context = null;
     }
 

@@ -39,6 +39,30 @@ final class DomainCodec extends Codec {
     }
 
     @Override
+    public boolean nests(int oid) {
+        return oid == baseOid;
+    }
+
+    @Override
+    public boolean hasShape(CodecRegistry registry) {
+        Codec c = registry.codec(baseOid);
+        return c != null && c.hasShape(registry);
+    }
+
+    @Override
+    public OutdatedDescription outdatedDescription(io.netty.buffer.ByteBuf buf, int off, int len, CodecRegistry registry) {
+        Codec c = registry.codec(baseOid);
+        return c == null ? null : c.outdatedDescription(buf, off, len, registry);
+    }
+
+    /** Answers for the base type: a value the base codec refuses is refused for the domain too. */
+    @Override
+    public boolean canEncode(Class<?> type, CodecRegistry registry) {
+        Codec c = registry.codec(baseOid);
+        return c != null && c.canEncode(type, registry);
+    }
+
+    @Override
     public boolean isBinary(CodecRegistry registry) {
         Codec c = registry.codec(baseOid);
         return c != null && c.isBinary(registry);
@@ -69,6 +93,10 @@ final class DomainCodec extends Codec {
         base(ctx).encode(value, out, ctx);
     }
 
+    /**
+     * Returns true: without the registry the base type is unknown here, and {@link #encode}
+     * refuses what the base codec refuses; see {@link #canEncode(Class, CodecRegistry)}.
+     */
     @Override
     public boolean canEncode(Class<?> type) {
         return true;

@@ -1,0 +1,93 @@
+package io.pgjet.types;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.pgjet.Connection;
+import io.pgjet.PgInterfaceException;
+import io.pgjet.PgJet;
+import io.pgjet.testkit.PgTestServer;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A Java value that does not fit the parameter type the server described is refused before
+ * anything is sent; values that fit (including a string in the type's text form) are accepted.
+ */
+class StrictParametersTest {
+    private Connection conn;
+
+    @BeforeEach
+    void connect() {
+        conn = PgJet.connect(PgTestServer.shared().dsn());
+    }
+
+    @AfterEach
+    void close() {
+        conn.close();
+    }
+
+    private void refused(String sql, Object value, String typeName) {
+        PgInterfaceException e = assertThrows(PgInterfaceException.class, () -> conn.fetchVal(sql, value),
+                sql + " with " + value.getClass().getName());
+        assertTrue(e.getMessage().contains(value.getClass().getName()) && e.getMessage().contains(typeName),
+                e.getMessage());
+        assertEquals(1, (int) conn.<Integer>fetchVal("select 1"), "the connection stays usable");
+    }
+
+    @Test
+    void integerForByteaIsRefusedNotStoredAsItsDigits() {
+        refused("select $1::bytea", 1, "bytea");
+    }
+
+    @Test
+    void integerForBoolIsRefusedNotReadAsTrue() {
+        refused("select $1::bool", 1, "bool");
+        refused("select $1::bool", 0L, "bool");
+    }
+
+    @Test
+    void valuesOfTheWrongKindAreRefusedForEveryBuiltinFamily() {
+        refused("select $1::text", 1, "text");
+        refused("select $1::varchar", UUID.randomUUID(), "varchar");
+        refused("select $1::uuid", 12, "uuid");
+        refused("select $1::date", 20240101, "date");
+        refused("select $1::int4", true, "int4");
+        refused("select $1::numeric", true, "numeric");
+        refused("select $1::json", new Object(), "json");
+        refused("select $1::int4range", 5, "int4range");
+        refused("select $1::int4[]", 5, "int4[]");
+    }
+
+    @Test
+    void aStringLongerThanOneCharacterIsRefusedForChar() {
+        refused("select $1::\"char\"", "ab", "char");
+        assertEquals("a", conn.fetchVal("select $1::\"char\"", "a"));
+    }
+
+    @Test
+    void stringsInTheTypesTextFormAndFittingValuesAreStillAccepted() {
+        assertEquals(LocalDate.of(2024, 1, 1), conn.fetchVal("select $1::date", "2024-01-01"));
+        assertEquals(true, conn.fetchVal("select $1::bool", "t"));
+        assertArrayEquals(new byte[] {1, 2}, conn.fetchVal("select $1::bytea", "\\x0102"));
+        assertEquals(5L, (long) conn.<Long>fetchVal("select $1::int8", 5));
+        assertEquals("x", conn.fetchVal("select $1::text", 'x'));
+        assertEquals(1.5, conn.<Double>fetchVal("select $1::float8", 1.5f));
+    }
+
+    @Test
+    void collectionOfRangesIsAcceptedForAMultirange() {
+        assumeTrue(PgTestServer.shared().majorVersion() >= 14, "multiranges exist from PostgreSQL 14 on");
+        List<PgRange<Integer>> ranges = List.of(PgRange.closedOpen(1, 3), PgRange.closedOpen(5, 7));
+        PgMultirange<?> value = conn.fetchVal("select $1::int4multirange", ranges);
+        assertEquals(PgMultirange.of(PgRange.closedOpen(1, 3), PgRange.closedOpen(5, 7)), value);
+        assertEquals("{[1,3),[5,7)}", conn.fetchVal("select $1::int4multirange::text", List.of(PgRange.closedOpen(5, 7), PgRange.closedOpen(1, 3))));
+    }
+}

@@ -1,0 +1,63 @@
+package io.pgjet.types;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.pgjet.Connection;
+import io.pgjet.PgJet;
+import io.pgjet.PreparedStatement;
+import io.pgjet.Row;
+import io.pgjet.testkit.PgTestServer;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Arrays of a type with a custom codec ({@code setTypeCodec}) use that codec, whatever its format. */
+class UserCodecArraysTest {
+    /** A stand-in for a JSON library's tree type. */
+    record Json(String text) {
+    }
+
+    private Connection conn;
+
+    @BeforeEach
+    void connectWithJsonCodec() {
+        conn = PgJet.connect(PgTestServer.shared().dsn());
+        conn.setTypeCodec("json", "pg_catalog", Json.class, TextTypeCodec.of(j -> j.text(), Json::new));
+    }
+
+    @AfterEach
+    void close() {
+        conn.close();
+    }
+
+    @Test
+    void textCodecDecodesTheElementsOfArrayResults() {
+        Row row = conn.fetchRow("select array['{\"a\": 1}', null, '[1, \"x,y\"]']::json[],"
+                + " array[array['1'], array['\"}{\"']]::json[]");
+        assertEquals(Arrays.asList(new Json("{\"a\": 1}"), null, new Json("[1, \"x,y\"]")), row.get(0));
+        assertEquals(List.of(List.of(new Json("1")), List.of(new Json("\"}{\""))), row.get(1));
+    }
+
+    @Test
+    void textCodecEncodesTheElementsOfArrayParameters() {
+        List<Json> values = Arrays.asList(new Json("{\"k\": \"v \\\" \\\\ {}\"}"), null, new Json("2"));
+        Row row = conn.fetchRow("select $1::json[], ($1::json[])[1]::text, array_length($1::json[], 1),"
+                + " ($1::json[])[2] is null", values);
+        assertEquals(values, row.get(0));
+        assertEquals("{\"k\": \"v \\\" \\\\ {}\"}", row.get(1));
+        assertEquals(3, row.get(2));
+        assertEquals(true, row.get(3));
+    }
+
+    @Test
+    void textCodecArraysWorkThroughPreparedStatementsAndAsJavaArrays() {
+        try (PreparedStatement ps = conn.prepare("select $1::json[]")) {
+            Row row = ps.fetchRow((Object) new Json[] {new Json("[]"), new Json("{}")});
+            assertEquals(List.of(new Json("[]"), new Json("{}")), row.get(0));
+        }
+        Row empty = conn.fetchRow("select '{}'::json[]");
+        assertEquals(List.of(), empty.get(0));
+    }
+}
