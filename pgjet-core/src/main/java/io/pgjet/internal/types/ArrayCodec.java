@@ -62,6 +62,20 @@ public final class ArrayCodec extends Codec {
         return oid == elementOid;
     }
 
+    /** Refuses values here when the elements do not travel in binary: {@link #textForm} takes them. */
+    @Override
+    public boolean canEncode(Class<?> type, CodecRegistry registry) {
+        Codec e = registry.codec(elementOid);
+        return e != null && e.format() == BINARY && canEncode(type);
+    }
+
+    /** Returns the array's text form when its elements do not travel in binary. */
+    @Override
+    public Codec textForm(CodecRegistry registry) {
+        Codec e = registry.codec(elementOid);
+        return vector || (e != null && e.format() == BINARY) ? null : new TextArrayCodec(this);
+    }
+
     @Override
     public boolean hasShape(CodecRegistry registry) {
         Codec e = registry.codec(elementOid);
