@@ -158,6 +158,23 @@ final class SessionTypes implements TypeResolver {
     }
 
     @Override
+    public Codec.OutdatedDescription outdatedParameters(PreparedInfo statement, String serverMessage) {
+        Codec.OutdatedDescription first = null;
+        CodecRegistry current = registry;
+        for (int oid : statement.parameterTypes()) {
+            Codec codec = oid == 0 ? null : current.codec(oid);
+            if (codec != null && codec.hasShape(current)) {
+                outdated(codec);
+                if (first == null) {
+                    first = new Codec.OutdatedDescription(codec, codec.outdatedError("the server refused its shape: "
+                            + serverMessage));
+                }
+            }
+        }
+        return first;
+    }
+
+    @Override
     public Columns columns(RowDescription description) {
         Codec[] codecs = new Codec[description.columnCount()];
         CodecRegistry current = registry;

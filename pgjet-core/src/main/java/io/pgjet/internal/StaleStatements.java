@@ -47,10 +47,11 @@ final class StaleStatements {
 
     /**
      * Returns whether a call that failed as stale may be run again: never inside a transaction
-     * block (the failed attempt's effects are part of it). A statement the server refused ran
-     * nothing; but one whose result could not be decoded (an altered type) did run, so it is
-     * re-run only when it read rows and nothing else: its command tag is {@code SELECT} and its
-     * text holds no data-changing keyword (a false positive only costs the retry).
+     * block (the failed attempt's effects are part of it). A statement the server refused (a
+     * stale plan, a composite parameter of an altered type) ran nothing; but one whose result
+     * could not be decoded (an altered type) did run, so it is re-run only when it read rows and
+     * nothing else: its command tag is {@code SELECT} and its text holds no data-changing keyword
+     * (a false positive only costs the retry).
      *
      * @param tag the failed attempt's command tag, or null
      */
@@ -58,9 +59,9 @@ final class StaleStatements {
         if (transactionStatus != 'I') {
             return false;
         }
-        if (!(error instanceof OutdatedSchemaCacheException)) {
-            return true;
+        if (!(error instanceof OutdatedSchemaCacheException) || tag == null) {
+            return true; // refused by the server before it ran (no CommandComplete): nothing to repeat
         }
-        return tag != null && tag.startsWith("SELECT") && !WRITES.matcher(sql.toLowerCase(Locale.ROOT)).find();
+        return tag.startsWith("SELECT") && !WRITES.matcher(sql.toLowerCase(Locale.ROOT)).find();
     }
 }

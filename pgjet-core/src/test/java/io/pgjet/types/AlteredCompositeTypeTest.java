@@ -157,4 +157,18 @@ class AlteredCompositeTypeTest {
             tx.commit();
         }
     }
+
+    @Test
+    void compositeParameterOfAnAlteredTypeIsEncodedWithTheNewDescription() {
+        String insert = "insert into " + schema + ".tab1 (a, b) values ($1, $2)";
+        conn.execute(insert, 20, java.util.Map.of("x", 1, "y", 2));
+        conn.execute("alter type " + schema + ".typ1 add attribute z text");
+        conn.execute(insert, 21, java.util.Map.of("x", 3, "y", 4, "z", "w"));
+        assertEquals(List.of(3, 4, "w"), fields(conn.fetchRow("select b from " + schema + ".tab1 where a = 21").get(0)));
+        try (Transaction tx = conn.transaction()) {
+            conn.execute("alter type " + schema + ".typ1 drop attribute x");
+            assertThrows(OutdatedSchemaCacheException.class, () -> conn.execute(insert, 22, java.util.Map.of("y", 5)));
+            tx.rollback();
+        }
+    }
 }

@@ -89,4 +89,33 @@ class StrictParametersTest {
         assertEquals(PgMultirange.of(PgRange.closedOpen(1, 3), PgRange.closedOpen(5, 7)), value);
         assertEquals("{[1,3),[5,7)}", conn.fetchVal("select $1::int4multirange::text", List.of(PgRange.closedOpen(5, 7), PgRange.closedOpen(1, 3))));
     }
+
+    @Test
+    void stringInTheBaseTypesTextFormIsAcceptedForADomain() {
+        conn.execute("drop domain if exists pgjet_strict_day");
+        conn.execute("create domain pgjet_strict_day as date");
+        try {
+            assertEquals(LocalDate.of(2024, 2, 29), conn.fetchVal("select $1::pgjet_strict_day", "2024-02-29"));
+            assertEquals(LocalDate.of(2024, 3, 1), conn.fetchVal("select $1::pgjet_strict_day", LocalDate.of(2024, 3, 1)));
+            refused("select $1::pgjet_strict_day", 20240101, "date");
+        } finally {
+            conn.execute("drop domain if exists pgjet_strict_day");
+        }
+    }
+
+    @Test
+    void tsqueryParameterIsBoundInTextFormat() {
+        assertEquals("'a' & 'b'", conn.fetchVal("select $1::tsquery::text", new PgTsQuery("a & b")));
+    }
+
+    @Test
+    void valueThatDoesNotFitIsRefusedInARewrittenBatchToo() {
+        try (Connection batching = PgJet.connect(PgTestServer.shared().dsn() + (PgTestServer.shared().dsn().contains("?")
+                ? "&" : "?") + "rewrite_batched_inserts=true")) {
+            batching.execute("create temp table strict_batch (b bytea)");
+            assertThrows(PgInterfaceException.class, () -> batching.executeMany("insert into strict_batch (b) values ($1)",
+                    List.of(new Object[] {new byte[] {1}}, new Object[] {1}, new Object[] {new byte[] {2}})));
+            assertEquals(0L, (long) batching.<Long>fetchVal("select count(*) from strict_batch"));
+        }
+    }
 }

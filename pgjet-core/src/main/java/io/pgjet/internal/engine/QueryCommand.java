@@ -329,6 +329,15 @@ public final class QueryCommand<T> extends ResultCommand<T> {
             abort(error); // resolving an out-of-date type failed (e.g. in an aborted transaction)
             return;
         }
+        if ("42804".equals(error.sqlState()) && "record_recv".equals(error.routine()) && statement.info() != null) {
+            // A composite parameter encoded with an out-of-date description (the type was altered).
+            Codec.OutdatedDescription outdatedParameter = types.outdatedParameters(statement.info(), error.serverMessage());
+            if (outdatedParameter != null) {
+                outdatedParameter.error().initCause(error);
+                retryOrFail(outdatedParameter.error(), transactionStatus);
+                return;
+            }
+        }
         retryOrFail(error, transactionStatus);
     }
 

@@ -44,4 +44,15 @@ public interface TypeResolver {
      * by every connection of the JVM to the same server.
      */
     void outdated(Codec codec);
+
+    /**
+     * Handles the server refusing a composite parameter's shape (record_recv: "wrong number of
+     * columns", "binary data has type ..."): the composite parameter types of the statement are
+     * marked out of date, as by {@link #outdated}.
+     *
+     * @param serverMessage the server's message, for the exception
+     * @return the first such codec and the exception to report, or null when the statement has
+     *     no composite parameter
+     */
+    Codec.OutdatedDescription outdatedParameters(PreparedInfo statement, String serverMessage);
 }

@@ -180,6 +180,16 @@ public abstract class Codec {
     }
 
     /**
+     * Creates the exception reporting that this codec's description of its type is out of date.
+     *
+     * @param detail what did not match
+     * @return the exception, naming this type
+     */
+    public io.pgjet.types.OutdatedSchemaCacheException outdatedError(String detail) {
+        return new io.pgjet.types.OutdatedSchemaCacheException(null, typeName, detail);
+    }
+
+    /**
      * Returns whether {@link #encode} accepts values of a class, asking the registry about the
      * types this one delegates to (a domain answers for its base type).
      *

@@ -100,6 +100,11 @@ final class CompositeCodec extends Codec {
     }
 
     private io.pgjet.types.OutdatedSchemaCacheException outdated(String detail) {
+        return outdatedError(detail);
+    }
+
+    @Override
+    public io.pgjet.types.OutdatedSchemaCacheException outdatedError(String detail) {
         return new io.pgjet.types.OutdatedSchemaCacheException(schema, typeName(), detail);
     }
 
