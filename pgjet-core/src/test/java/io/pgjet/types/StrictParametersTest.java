@@ -97,7 +97,7 @@ class StrictParametersTest {
         try {
             assertEquals(LocalDate.of(2024, 2, 29), conn.fetchVal("select $1::pgjet_strict_day", "2024-02-29"));
             assertEquals(LocalDate.of(2024, 3, 1), conn.fetchVal("select $1::pgjet_strict_day", LocalDate.of(2024, 3, 1)));
-            refused("select $1::pgjet_strict_day", 20240101, "date");
+            refused("select $1::pgjet_strict_day", 20240101, "pgjet_strict_day");
         } finally {
             conn.execute("drop domain if exists pgjet_strict_day");
         }
