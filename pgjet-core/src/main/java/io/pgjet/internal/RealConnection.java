@@ -361,7 +361,17 @@ public final class RealConnection implements AsyncConnection {
 
     /** Executes an explicitly prepared statement (Bind/Execute, one round trip). */
     CompletableFuture<StatementResult> runPrepared(StatementRef statement, Object[] args) {
-        return submit(QueryCommand.of(statement, parameters(args), types, "", 0, true));
+        return submit(new QueryCommand<>(statement, parameters(args), types, "", 0, true, result -> result,
+                this::retryOutdatedType));
+    }
+
+    /** An explicitly prepared statement is re-run once when its result showed an altered type, if safe. */
+    private <T> CompletableFuture<T> retryOutdatedType(QueryCommand<T> failed, io.pgjet.PgJetException error,
+            byte transactionStatus) {
+        return error instanceof io.pgjet.types.OutdatedSchemaCacheException
+                && StaleStatements.mayRetry(error, transactionStatus, failed.statement().sql(), failed.commandTag())
+                ? submit(new QueryCommand<>(failed.statement(), failed.parameters(), types, "", 0, true, failed.mapper(), null))
+                : null;
     }
 
     /** Runs a batch of an explicitly prepared statement. */

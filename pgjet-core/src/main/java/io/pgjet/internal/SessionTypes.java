@@ -34,6 +34,8 @@ final class SessionTypes implements TypeResolver {
     private volatile CodecRegistry registry;
     private volatile CodecContext context;
     private volatile String contextZone;
+    /** This connection's setTypeCodec codecs, in installation order (kept across reload). */
+    private final List<UserCodec> userCodecs = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     SessionTypes(SessionState session, String serverKey, JsonMapper jsonMapper) {
         this.session = session;
@@ -60,10 +62,19 @@ final class SessionTypes implements TypeResolver {
         return current;
     }
 
-    /** Forgets introspected types of this server (reloadSchemaState); built-ins stay. */
+    /**
+     * Forgets introspected types of this server (reloadSchemaState); built-ins stay, and so do
+     * this connection's user codecs (setTypeCodec), as in asyncpg: they are installed again.
+     */
     void reload() {
         CodecRegistry fresh = CodecRegistry.withBuiltins();
         BY_SERVER.put(serverKey, fresh);
+        if (!userCodecs.isEmpty()) {
+            fresh = fresh.copy();
+            for (UserCodec user : userCodecs) {
+                user.installIn(fresh);
+            }
+        }
         registry = fresh;
         context = null;
     }
@@ -74,12 +85,22 @@ final class SessionTypes implements TypeResolver {
      */
     void installUserCodec(Codec codec, int arrayOid) {
         CodecRegistry own = registry.copy();
-        own.register(codec);
-        if (arrayOid != 0) {
-            own.registerArray(arrayOid, codec.oid());
-        }
+        UserCodec user = new UserCodec(codec, arrayOid);
+        user.installIn(own);
+        userCodecs.removeIf(old -> old.codec().oid() == codec.oid());
+        userCodecs.add(user);
         registry = own;
         context = null;
+    }
+
+    /** A codec installed by setTypeCodec, and its type's array type (0 if none). */
+    private record UserCodec(Codec codec, int arrayOid) {
+        void installIn(CodecRegistry target) {
+            target.register(codec);
+            if (arrayOid != 0) {
+                target.registerArray(arrayOid, codec.oid());
+            }
+        }
     }
 
     @Override

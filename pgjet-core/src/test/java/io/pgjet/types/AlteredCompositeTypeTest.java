@@ -132,13 +132,23 @@ class AlteredCompositeTypeTest {
     }
 
     @Test
-    void explicitlyPreparedStatementReportsTheOutdatedTypeOnceThenReadsCorrectly() {
-        PreparedStatement ps = conn.prepare(select());
-        assertEquals(List.of(2, 3), fields(ps.fetchRow().get(1)));
-        conn.execute("alter type " + schema + ".typ1 add attribute z text");
-        assertThrows(OutdatedSchemaCacheException.class, ps::fetchRow);
-        assertEquals(Arrays.asList(2, 3, null), fields(ps.fetchRow().get(1)));
-        ps.close();
+    void explicitlyPreparedStatementReadsTheAlteredCompositeOutsideATransaction() {
+        try (PreparedStatement ps = conn.prepare(select())) {
+            assertEquals(List.of(2, 3), fields(ps.fetchRow().get(1)));
+            conn.execute("alter type " + schema + ".typ1 add attribute z text");
+            assertEquals(Arrays.asList(2, 3, null), fields(ps.fetchRow().get(1)));
+        }
+    }
+
+    @Test
+    void explicitlyPreparedStatementReportsTheOutdatedTypeOnceInATransactionThenReadsCorrectly() {
+        try (PreparedStatement ps = conn.prepare(select()); Transaction tx = conn.transaction()) {
+            assertEquals(List.of(2, 3), fields(ps.fetchRow().get(1)));
+            conn.execute("alter type " + schema + ".typ1 add attribute z text");
+            assertThrows(OutdatedSchemaCacheException.class, ps::fetchRow);
+            assertEquals(Arrays.asList(2, 3, null), fields(ps.fetchRow().get(1)));
+            tx.commit();
+        }
     }
 
     @Test

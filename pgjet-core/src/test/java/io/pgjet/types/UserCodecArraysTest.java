@@ -60,4 +60,12 @@ class UserCodecArraysTest {
         Row empty = conn.fetchRow("select '{}'::json[]");
         assertEquals(List.of(), empty.get(0));
     }
+
+    @Test
+    void textCodecAndItsArraysSurviveReloadSchemaState() {
+        conn.reloadSchemaState();
+        Row row = conn.fetchRow("select '{\"a\": 1}'::json, array['2']::json[]");
+        assertEquals(new Json("{\"a\": 1}"), row.get(0));
+        assertEquals(List.of(new Json("2")), row.get(1));
+    }
 }
