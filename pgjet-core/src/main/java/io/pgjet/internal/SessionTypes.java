@@ -204,8 +204,9 @@ final class SessionTypes implements TypeResolver {
             Codec codec = current.codec(oid);
             if (current.hasBinaryCodec(oid) || (codec != null && codec.format() == Codec.TEXT)) {
                 codecs[i] = codec; // binary, or a text-format user codec that parses the text itself
-            } else if (codec != null && current.codec(current.elementOf(oid)) != null) {
-                // e.g. json[] after setTypeCodec("json", text codec): read as text, elements by their codec
+            } else if (codec != null) {
+                // e.g. json[] after setTypeCodec("json", text codec), or a domain over json: read as
+                // text, decoded by the nested type's codec (null: no text form, a plain String)
                 codecs[i] = codec.textForm(current);
             }
         }

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Arrays of a type with a custom codec ({@code setTypeCodec}) use that codec, whatever its format. */
+/**
+ * Arrays and domains of a type with a custom codec ({@code setTypeCodec}) use that codec, whatever
+ * its format; arrays of a type without any codec are sent through its text form.
+ */
 class UserCodecArraysTest {
     /** A stand-in for a JSON library's tree type. */
     record Json(String text) {
@@ -67,5 +70,25 @@ class UserCodecArraysTest {
         Row row = conn.fetchRow("select '{\"a\": 1}'::json, array['2']::json[]");
         assertEquals(new Json("{\"a\": 1}"), row.get(0));
         assertEquals(List.of(new Json("2")), row.get(1));
+    }
+
+    @Test
+    void textCodecIsUsedForADomainOverItsType() {
+        conn.execute("drop domain if exists pgjet_json_doc");
+        conn.execute("create domain pgjet_json_doc as json");
+        try {
+            assertEquals(new Json("{\"d\": 1}"), conn.fetchVal("select '{\"d\": 1}'::pgjet_json_doc"));
+            assertEquals("[2]", conn.fetchVal("select $1::pgjet_json_doc::text", new Json("[2]")));
+        } finally {
+            conn.execute("drop domain if exists pgjet_json_doc");
+        }
+    }
+
+    @Test
+    void arrayOfATypeWithoutCodecAcceptsACollectionParameter() {
+        String user = conn.fetchVal("select current_user::text");
+        List<String> acl = List.of("=r/" + user, "=w/" + user);
+        assertEquals(2, (int) conn.<Integer>fetchVal("select array_length($1::aclitem[], 1)", acl));
+        assertEquals("{=r/" + user + ",=w/" + user + "}", conn.fetchVal("select $1::aclitem[]", acl));
     }
 }

@@ -73,7 +73,7 @@ public final class ArrayCodec extends Codec {
     @Override
     public Codec textForm(CodecRegistry registry) {
         Codec e = registry.codec(elementOid);
-        return vector || (e != null && e.format() == BINARY) ? null : new TextArrayCodec(this);
+        return vector || (e != null && e.format() == BINARY) ? null : new TextArrayCodec(this, e != null);
     }
 
     @Override

@@ -168,9 +168,10 @@ public abstract class Codec {
     public record OutdatedDescription(Codec codec, io.pgjet.types.OutdatedSchemaCacheException error) {}
 
     /**
-     * Returns the codec for this type's values in text format, for a container whose nested
-     * values cannot travel in binary (an array of a type with a custom text codec, or of a type
-     * without a codec): it reads and writes PostgreSQL's text form using the nested type's codec.
+     * Returns the codec for this type's values in text format, for a type whose nested values
+     * cannot travel in binary (an array of a type with a custom text codec or without a codec, a
+     * domain over such a type): it reads and writes PostgreSQL's text form using the nested type's
+     * codec.
      *
      * @param registry the registry nested types are looked up in
      * @return a codec whose {@link #format()} is {@link #TEXT}, or null when there is none

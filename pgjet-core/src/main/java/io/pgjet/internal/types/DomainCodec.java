@@ -55,11 +55,24 @@ final class DomainCodec extends Codec {
         return c == null ? null : c.outdatedDescription(buf, off, len, registry);
     }
 
-    /** Answers for the base type: a value the base codec refuses is refused for the domain too. */
+    /**
+     * Answers for the base type: a value the base codec refuses is refused for the domain too;
+     * one the base type takes in text format goes through {@link #textForm}.
+     */
     @Override
     public boolean canEncode(Class<?> type, CodecRegistry registry) {
         Codec c = registry.codec(baseOid);
-        return c != null && c.canEncode(type, registry);
+        return c != null && c.parameterFormat() == BINARY && c.canEncode(type, registry);
+    }
+
+    /** Returns the base type's text-format codec (a custom text codec, tsquery...) or text form. */
+    @Override
+    public Codec textForm(CodecRegistry registry) {
+        Codec c = registry.codec(baseOid);
+        if (c == null) {
+            return null;
+        }
+        return c.format() == TEXT || c.parameterFormat() == TEXT ? c : c.textForm(registry);
     }
 
     @Override

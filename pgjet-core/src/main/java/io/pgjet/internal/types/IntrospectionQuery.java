@@ -110,7 +110,7 @@ public final class IntrospectionQuery {
 
     /**
      * Builds codecs from the query's rows and registers them: composites, enums, domains (as their
-     * base type), ranges, multiranges, arrays, hstore (also as the type of {@code Map}
+     * base type), ranges, multiranges, arrays (also of types without a codec), hstore (also as the type of {@code Map}
      * parameters), citext and ltree. Types the registry already has are left alone, unless their
      * codec is {@linkplain Codec#isOutdated() out of date} (then replaced); other base types get
      * no codec (they travel as text).
@@ -172,7 +172,9 @@ public final class IntrospectionQuery {
             }
         }
         for (TypeRow t : types.values()) {
-            if (t.elem != 0 && !registry.isCurrent(t.oid) && registry.isCurrent(t.elem)) {
+            // An array of a type without any codec gets one too: its values travel as text
+            // literals (read as String), and collections can be sent as parameters.
+            if (t.elem != 0 && !registry.isCurrent(t.oid) && (registry.isCurrent(t.elem) || registry.codec(t.elem) == null)) {
                 registry.registerArray(t.oid, t.elem);
                 added.add(t.oid);
             }

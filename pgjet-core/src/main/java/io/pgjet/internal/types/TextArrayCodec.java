@@ -19,18 +19,27 @@ import java.util.UUID;
  * codec's format.
  *
  * <p>Decodes to an unmodifiable {@code List} (nested per dimension; lower bounds dropped) of the
- * element codec's values, or of Strings when the element type has no codec. Encodes what
+ * element codec's values; when the element type has no codec, to the literal's String. Encodes what
  * {@link ArrayCodec} encodes; each element must be accepted by the element's text codec, or be a
  * string (sent as is), or, for a type without a codec, a number, boolean, UUID or enum (its text).
  */
 final class TextArrayCodec extends Codec {
     private final ArrayCodec array;
     private final char delimiter;
+    private final boolean decodesElements;
 
-    TextArrayCodec(ArrayCodec array) {
-        super(array.oid(), array.typeName(), List.class);
+    /**
+     * Creates the text form of {@code array}.
+     *
+     * @param decodesElements whether results decode to a List of the element codec's values;
+     *     false when the element type has no codec: results stay the literal's String, as for any
+     *     type without a codec
+     */
+    TextArrayCodec(ArrayCodec array, boolean decodesElements) {
+        super(array.oid(), array.typeName(), decodesElements ? List.class : String.class);
         this.array = array;
         this.delimiter = array.elementOid() == TypeOids.BOX ? ';' : ',';
+        this.decodesElements = decodesElements;
     }
 
     @Override
@@ -51,7 +60,8 @@ final class TextArrayCodec extends Codec {
 
     @Override
     public Object decode(byte[] buf, int off, int len, CodecContext ctx) {
-        return new Parser(Texts.utf8(buf, off, len), element(ctx), ctx).parse();
+        String literal = Texts.utf8(buf, off, len);
+        return decodesElements ? new Parser(literal, element(ctx), ctx).parse() : literal;
     }
 
     @Override
