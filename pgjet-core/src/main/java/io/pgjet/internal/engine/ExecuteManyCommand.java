@@ -122,6 +122,10 @@ public final class ExecuteManyCommand extends ResultCommand<ExecuteManyCommand.O
     private boolean preparing;
     private int[] parameterTypes = UNSPECIFIED;
     private Columns columns;
+    /** While preparing: the statement's RowDescription (null for NoData). */
+    private RowDescription described;
+    /** Collects the introspection query's rows while the types the statement uses are looked up. */
+    private RowCollector introspected;
     private boolean writing;
     private long written;
     private long executions;
@@ -191,6 +195,7 @@ public final class ExecuteManyCommand extends ResultCommand<ExecuteManyCommand.O
         preparing = true;
         parameterTypes = UNSPECIFIED;
         columns = null;
+        described = null;
         FrontendMessages.parse(out, statement.name(), statement.sql(), statement.declaredTypes());
         FrontendMessages.describeStatement(out, statement.name());
         FrontendMessages.sync(out);
@@ -310,6 +315,11 @@ public final class ExecuteManyCommand extends ResultCommand<ExecuteManyCommand.O
         if (!preparing) {
             unexpected("RowDescription");
         }
+        if (introspected != null) {
+            introspected.describe(description);
+            return;
+        }
+        described = description;
         columns = types.columns(description);
     }
 
@@ -322,6 +332,21 @@ public final class ExecuteManyCommand extends ResultCommand<ExecuteManyCommand.O
     protected boolean continueAfterReadyForQuery(byte transactionStatus, EngineContext context) {
         if (!preparing) {
             return false;
+        }
+        if (introspected == null) {
+            // User types seen for the first time are looked up before any row is encoded, as
+            // for a single execution: their parameters need their codecs, their results too.
+            int[] unknown = types.unknownTypes(parameterTypes, described);
+            if (unknown.length > 0) {
+                introspected = new RowCollector(null);
+                types.writeIntrospection(context.outbound(), unknown);
+                context.requestFlush();
+                return true;
+            }
+        } else {
+            types.registerIntrospected(introspected.result().rows());
+            introspected = null;
+            columns = described == null ? null : types.columns(described);
         }
         preparing = false;
         statement.prepared(new PreparedInfo(statement.name(), statement.sql(), parameterTypes, columns));
@@ -336,6 +361,10 @@ public final class ExecuteManyCommand extends ResultCommand<ExecuteManyCommand.O
 
     @Override
     protected void dataRow(ByteBuf row) {
+        if (introspected != null) {
+            introspected.row(row);
+            return;
+        }
         if (!collectRows) {
             return;
         }
@@ -347,6 +376,9 @@ public final class ExecuteManyCommand extends ResultCommand<ExecuteManyCommand.O
 
     @Override
     protected void commandComplete(String tag) {
+        if (introspected != null) {
+            return; // the introspection query's
+        }
         executions++;
         if (collector != null) {
             collector.complete(tag);
@@ -356,6 +388,13 @@ public final class ExecuteManyCommand extends ResultCommand<ExecuteManyCommand.O
         long count = new io.pgjet.CommandStatus(tag).rowCount();
         if (count > 0) {
             rowCount += count;
+        }
+    }
+
+    @Override
+    protected void closeComplete() {
+        if (introspected == null) {
+            unexpected("CloseComplete"); // only the introspection closes its statement
         }
     }
 

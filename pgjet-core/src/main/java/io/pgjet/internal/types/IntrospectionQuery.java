@@ -110,10 +110,10 @@ public final class IntrospectionQuery {
 
     /**
      * Builds codecs from the query's rows and registers them: composites, enums, domains (as their
-     * base type), ranges, multiranges, arrays (also of types without a codec), hstore (also as the type of {@code Map}
-     * parameters), citext and ltree. Types the registry already has are left alone, unless their
-     * codec is {@linkplain Codec#isOutdated() out of date} (then replaced); other base types get
-     * no codec (they travel as text).
+     * base type), ranges, multiranges, arrays (also of types without a codec), hstore (also as the
+     * type of {@code Map} parameters), citext and ltree. Types the registry already has are left
+     * alone, unless their codec is {@linkplain Codec#isOutdated() out of date} (then replaced);
+     * other base types get no codec (they travel as text).
      *
      * @param rows     the result rows, read with {@link Row#getString(int)}
      * @param registry the registry to add to

@@ -15,10 +15,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A user type seen first by an explicit {@code prepare()} decodes (and encodes) exactly as
- * through {@code fetch}: the prepare introspects the types it does not know.
+ * A user type seen first by an explicit {@code prepare()} or by a batch decodes (and encodes)
+ * exactly as through {@code fetch}: whichever verb describes the statement introspects the types
+ * it does not know.
  */
-class FirstUseThroughPrepareTest {
+class FirstUseOfAUserTypeTest {
     private static final AtomicInteger SCHEMAS = new AtomicInteger();
     private Connection conn;
     private String schema;
@@ -27,7 +28,7 @@ class FirstUseThroughPrepareTest {
     void createFreshTypes() {
         conn = PgJet.connect(PgTestServer.shared().dsn());
         // Fresh OIDs per test: type descriptions are cached per server for the whole JVM.
-        schema = "pgjet_first_prepare_" + ProcessHandle.current().pid() + "_" + SCHEMAS.incrementAndGet();
+        schema = "pgjet_first_use_" + ProcessHandle.current().pid() + "_" + SCHEMAS.incrementAndGet();
         conn.execute("drop schema if exists " + schema + " cascade");
         conn.execute("create schema " + schema);
         conn.execute("create type " + schema + ".c as (a int, b text)");
@@ -84,5 +85,23 @@ class FirstUseThroughPrepareTest {
         }
         Row fetched = conn.fetchRow(sql);
         assertEquals(List.of(fetched.get(0).getClass(), fetched.get(1).getClass(), fetched.get(2).getClass()), prepared);
+    }
+
+    @Test
+    void compositeAndEnumArraySeenFirstByFetchManyDecodeAsPgRecordAndList() {
+        List<Row> rows = conn.async().fetchMany("select (1, 'x')::" + schema + ".c, array['sad']::" + schema + ".mood[]",
+                List.<Object[]>of(new Object[0])).join();
+        assertEquals(List.of(1, "x"), assertInstanceOf(PgRecord.class, rows.get(0).get(0)).values());
+        assertEquals(List.of("sad"), rows.get(0).get(1));
+    }
+
+    @Test
+    void compositeParameterSeenFirstByExecuteManyIsEncoded() {
+        conn.execute("create table " + schema + ".t (v " + schema + ".c, m " + schema + ".mood)");
+        long count = conn.executeMany("insert into " + schema + ".t values ($1, $2)", List.of(
+                new Object[] {PgRecord.of(new Object[] {1, "a"}, new int[] {23, 25}, new String[] {"a", "b"}), "sad"},
+                new Object[] {java.util.Map.of("a", 2, "b", "b"), "happy"}));
+        assertEquals(2L, count);
+        assertEquals("b", conn.fetchVal("select (v).b from " + schema + ".t where (v).a = 2"));
     }
 }
