@@ -181,4 +181,26 @@ class AlteredCompositeTypeTest {
             tx.rollback();
         }
     }
+
+    @Test
+    void batchWithACompositeParameterOfAnAlteredTypeFailsOnceThenUsesTheNewDescription() {
+        String insert = "insert into " + schema + ".tab1 (a, b) values ($1, $2)";
+        conn.executeMany(insert, List.<Object[]>of(new Object[] {30, java.util.Map.of("x", 1, "y", 2)}));
+        conn.execute("alter type " + schema + ".typ1 add attribute z text");
+        List<Object[]> batch = List.<Object[]>of(new Object[] {31, java.util.Map.of("x", 3, "y", 4, "z", "w")});
+        OutdatedSchemaCacheException e = assertThrows(OutdatedSchemaCacheException.class, () -> conn.executeMany(insert, batch));
+        assertTrue(e.getMessage().contains("typ1"), e.getMessage());
+        assertEquals(1L, conn.executeMany(insert, batch));
+        assertEquals(List.of(3, 4, "w"), fields(conn.fetchRow("select b from " + schema + ".tab1 where a = 31").get(0)));
+    }
+
+    @Test
+    void batchAfterAReadSawTheAlteredTypeUsesTheNewDescriptionAtOnce() {
+        String insert = "insert into " + schema + ".tab1 (a, b) values ($1, $2)";
+        conn.executeMany(insert, List.<Object[]>of(new Object[] {40, java.util.Map.of("x", 1, "y", 2)}));
+        conn.execute("alter type " + schema + ".typ1 add attribute z text");
+        assertEquals(Arrays.asList(2, 3, null), fields(conn.fetchRow(select()).get(1)));
+        assertEquals(1L, conn.executeMany(insert, List.<Object[]>of(new Object[] {41, java.util.Map.of("x", 5, "y", 6, "z", "v")})));
+        assertEquals(List.of(5, 6, "v"), fields(conn.fetchRow("select b from " + schema + ".tab1 where a = 41").get(0)));
+    }
 }

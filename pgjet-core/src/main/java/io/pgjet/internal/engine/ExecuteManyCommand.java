@@ -5,6 +5,7 @@ import io.pgjet.PgException;
 import io.pgjet.PgInterfaceException;
 import io.pgjet.Row;
 import io.pgjet.internal.result.Columns;
+import io.pgjet.internal.types.Codec;
 import io.pgjet.protocol.FrontendMessages;
 import io.pgjet.protocol.RowDescription;
 import io.pgjet.protocol.ServerMessage;
@@ -126,6 +127,8 @@ public final class ExecuteManyCommand extends ResultCommand<ExecuteManyCommand.O
     private RowDescription described;
     /** Collects the introspection query's rows while the types the statement uses are looked up. */
     private RowCollector introspected;
+    /** Whether the batch looks up again an altered type of its already prepared statement. */
+    private boolean refreshing;
     private boolean writing;
     private long written;
     private long executions;
@@ -188,7 +191,32 @@ public final class ExecuteManyCommand extends ResultCommand<ExecuteManyCommand.O
             context.releasePipeline(this);
             return;
         }
+        if (types.isOutdated(statement.info()) && refreshTypes(out)) {
+            return;
+        }
         startWriting(context);
+    }
+
+    /**
+     * Looks up again the altered types of the prepared statement (no new Parse): writes the
+     * introspection query and returns true, or rebuilds the layout at once when another
+     * connection already did (false).
+     */
+    private boolean refreshTypes(ByteBuf out) {
+        PreparedInfo info = statement.info();
+        parameterTypes = info.parameterTypes();
+        described = info.columns() == null ? null : info.columns().description();
+        int[] unknown = types.unknownTypes(parameterTypes, described);
+        if (unknown.length > 0) {
+            preparing = true;
+            refreshing = true;
+            introspected = new RowCollector(null);
+            types.writeIntrospection(out, unknown);
+            return true;
+        }
+        columns = described == null ? null : types.columns(described);
+        statement.prepared(new PreparedInfo(statement.name(), statement.sql(), parameterTypes, columns));
+        return false;
     }
 
     private void writePrepare(ByteBuf out) {
@@ -346,6 +374,7 @@ public final class ExecuteManyCommand extends ResultCommand<ExecuteManyCommand.O
         } else {
             types.registerIntrospected(introspected.result().rows());
             introspected = null;
+            refreshing = false;
             columns = described == null ? null : types.columns(described);
         }
         preparing = false;
@@ -407,7 +436,7 @@ public final class ExecuteManyCommand extends ResultCommand<ExecuteManyCommand.O
     protected void errorResponse(ServerMessage error) {
         super.errorResponse(error);
         serverFailed = true;
-        if (preparing) {
+        if (preparing && !refreshing) {
             prepareError = PgException.of(error.fields(), statement.sql());
             statement.failed(prepareError);
         }
@@ -436,6 +465,15 @@ public final class ExecuteManyCommand extends ResultCommand<ExecuteManyCommand.O
             return;
         }
         PgException error = PgException.of(error().fields(), sql());
+        if ("42804".equals(error.sqlState()) && "record_recv".equals(error.routine()) && statement.info() != null) {
+            // A composite parameter encoded with an out-of-date description: the next batch looks it up again.
+            Codec.OutdatedDescription outdated = types.outdatedParameters(statement.info(), error.serverMessage());
+            if (outdated != null) {
+                outdated.error().initCause(error);
+                abort(outdated.error());
+                return;
+            }
+        }
         if (wording != null) {
             abort(wording.serverError(error, failedRow(), transactionStatus));
             return;
