@@ -31,22 +31,29 @@ final class ShapeGuard {
             return NONE;
         }
         CodecRegistry registry = layout.context().registry();
-        int[] picked = new int[layout.count()];
         int n = 0;
         for (int i = 0; i < layout.count(); i++) {
-            Codec codec = layout.codec(i);
-            if (codec != null && layout.isBinary(i) && codec.hasShape(registry)) {
-                picked[n++] = i;
-            }
+            n += checked(layout, i, registry) ? 1 : 0;
         }
         if (n == 0) {
-            return NONE;
+            return NONE; // the common case: nothing allocated per query
+        }
+        int[] picked = new int[n];
+        for (int i = 0, k = 0; i < layout.count(); i++) {
+            if (checked(layout, i, registry)) {
+                picked[k++] = i;
+            }
         }
         Codec[] codecs = new Codec[n];
         for (int k = 0; k < n; k++) {
             codecs[k] = layout.codec(picked[k]);
         }
-        return new ShapeGuard(java.util.Arrays.copyOf(picked, n), codecs, registry);
+        return new ShapeGuard(picked, codecs, registry);
+    }
+
+    private static boolean checked(Columns layout, int column, CodecRegistry registry) {
+        Codec codec = layout.codec(column);
+        return codec != null && layout.isBinary(column) && codec.hasShape(registry);
     }
 
     /**
