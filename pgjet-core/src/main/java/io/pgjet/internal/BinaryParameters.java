@@ -13,9 +13,12 @@ import java.util.UUID;
 
 /**
  * Encodes Java arguments for Bind using the parameter types the server described: binary with
- * the type's codec where one accepts the value, else PostgreSQL text (strings, and numbers,
- * booleans and UUIDs written in their text form for a type PgJet has no binary codec for), so
- * the server parses it. Values are written straight into the outbound buffer.
+ * the type's codec where one accepts the value; else in text format with the type's text-format
+ * codec or text form (custom text codecs, tsquery, arrays of such types) when it accepts the
+ * value; else a string as is, for the server to parse. Any other value does not fit the type and
+ * is refused before anything is written; only for a type without any codec are numbers,
+ * booleans, UUIDs and enums sent as their text. Values are written straight into the outbound
+ * buffer.
  */
 final class BinaryParameters implements BindEncoder {
     private static final short[] NO_FORMATS = new short[0];
