@@ -118,4 +118,25 @@ class StrictParametersTest {
             assertEquals(0L, (long) batching.<Long>fetchVal("select count(*) from strict_batch"));
         }
     }
+
+    @Test
+    void numberBeyondTheFloatingPointRangeIsRefusedNotSentAsInfinityOrZero() {
+        refused("select $1::float8", new java.math.BigDecimal("1e400"), "float8");
+        refused("select $1::float8", new java.math.BigDecimal("1e-400"), "float8");
+        refused("select $1::float4", new java.math.BigDecimal("1e400"), "float4");
+        refused("select $1::float8", java.math.BigInteger.TEN.pow(400), "float8");
+        assertEquals(Double.POSITIVE_INFINITY, conn.<Double>fetchVal("select $1::float8", Double.POSITIVE_INFINITY));
+        assertEquals(0.0, conn.<Double>fetchVal("select $1::float8", java.math.BigDecimal.ZERO));
+    }
+
+    @Test
+    void readingAFloatingPointValueIntoAClassTooNarrowForItIsRefused() {
+        io.pgjet.Row row = conn.fetchRow("select 1e300::float8, 1e400::numeric, 1e-400::numeric, 1.5::float8, 2.5::numeric");
+        assertThrows(PgInterfaceException.class, () -> row.get(0, Float.class));
+        assertThrows(PgInterfaceException.class, () -> row.get(1, Double.class));
+        assertThrows(PgInterfaceException.class, () -> row.get(2, Double.class));
+        assertThrows(PgInterfaceException.class, () -> row.get(1, Float.class));
+        assertEquals(1.5f, row.get(3, Float.class));
+        assertEquals(2.5, row.get(4, Double.class));
+    }
 }
