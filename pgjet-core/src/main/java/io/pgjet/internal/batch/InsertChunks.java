@@ -293,7 +293,7 @@ public final class InsertChunks implements BatchSource, ExecuteManyCommand.Wordi
                 tmp.release();
             }
         } else {
-            return BinaryParameters.plainText(value, codec.typeName());
+            return BinaryParameters.stringText(value, codec);
         }
         if (text.indexOf('\0') >= 0) {
             throw new PgInterfaceException("the value contains a NUL character (U+0000), which PostgreSQL text cannot store");

@@ -13,9 +13,12 @@ import java.util.UUID;
 
 /**
  * Encodes Java arguments for Bind using the parameter types the server described: binary with
- * the type's codec where one accepts the value, else PostgreSQL text (strings, and numbers,
- * booleans and UUIDs written in their text form for a type PgJet has no binary codec for), so
- * the server parses it. Values are written straight into the outbound buffer.
+ * the type's codec where one accepts the value; else in text format with the type's text-format
+ * codec or text form (custom text codecs, tsquery, arrays of such types) when it accepts the
+ * value; else a string as is, for the server to parse. Any other value does not fit the type and
+ * is refused before anything is written; only for a type without any codec are numbers,
+ * booleans, UUIDs and enums sent as their text. Values are written straight into the outbound
+ * buffer.
  */
 public final class BinaryParameters implements BindEncoder {
     private static final short[] NO_FORMATS = new short[0];
@@ -48,7 +51,7 @@ public final class BinaryParameters implements BindEncoder {
                 continue;
             }
             Codec codec = registry.codec(oids[i]);
-            if (codec != null && codec.format() == Codec.BINARY && codec.canEncode(value.getClass())) {
+            if (codec != null && codec.parameterFormat() == Codec.BINARY && codec.canEncode(value.getClass(), registry)) {
                 codecs[i] = codec;
                 anyBinary = true;
             } else {
@@ -87,18 +90,41 @@ public final class BinaryParameters implements BindEncoder {
         return formats;
     }
 
+    /**
+     * Writes a value no binary codec takes in text format: with the type's text-format codec (a
+     * user or extension codec, tsquery, or the text form of an array whose elements are not
+     * binary) when it accepts the value; else a string as is, for the server's input function.
+     * For a type PgJet knows, any other value does not fit and is refused here, before anything
+     * is sent (an Integer for bytea is not its digits, nor for bool "true"); only for a type
+     * without any codec are numbers, booleans, UUIDs and enums sent as their text.
+     */
     private static void writeText(ByteBuf out, Object value, int oid, CodecRegistry registry, CodecContext context) {
         Codec codec = registry.codec(oid);
-        if (codec != null && codec.format() == Codec.TEXT && codec.canEncode(value.getClass())) {
-            codec.encode(value, out, context); // a text-format codec (user or extension type)
+        Codec text = codec == null || codec.parameterFormat() == Codec.TEXT ? codec : codec.textForm(registry);
+        if (text != null && text.canEncode(value.getClass(), registry)) {
+            text.encode(value, out, context);
             return;
         }
-        ByteBufUtil.writeUtf8(out, plainText(value, codec != null ? codec.typeName() : "type OID " + oid));
+        ByteBufUtil.writeUtf8(out, codec != null ? stringText(value, codec) : plainText(value, "type OID " + oid));
     }
 
     /**
-     * Returns the text sent for a value no binary codec takes, for the server to parse with the
-     * type's input function: strings, numbers, booleans, characters and UUIDs as they print,
+     * Returns the text sent for a value that {@code codec}, the codec of the parameter's type,
+     * does not take: a string or character as is (the server parses it); anything else does not
+     * fit the type.
+     *
+     * @throws PgInterfaceException for any other class, or text with a NUL character
+     */
+    public static String stringText(Object value, Codec codec) {
+        if (!(value instanceof CharSequence || value instanceof Character)) {
+            throw new PgInterfaceException("cannot encode " + value.getClass().getName() + " as " + codec.typeName());
+        }
+        return plainText(value, codec.typeName());
+    }
+
+    /**
+     * Returns the text sent for a value of a type without a codec, for the server to parse with
+     * the type's input function: strings, numbers, booleans, characters and UUIDs as they print,
      * enums by name.
      *
      * @throws PgInterfaceException for any other class, or text with a NUL character

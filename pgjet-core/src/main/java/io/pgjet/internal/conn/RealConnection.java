@@ -245,21 +245,31 @@ public final class RealConnection implements AsyncConnection, Awaiter.Source {
     }
 
     private <T> CompletableFuture<T> runQuery(String sql, BindEncoder parameters, Function<StatementResult, T> mapper) {
+        return runQuery(sql, parameters, mapper, staleRetry);
+    }
+
+    private <T> CompletableFuture<T> runQuery(String sql, BindEncoder parameters, Function<StatementResult, T> mapper,
+            QueryCommand.StaleRetry retry) {
         Statement statement = statementFor(sql);
         return track(statement, submit(new QueryCommand<>(statement.ref(), parameters, types,
-                "", 0, true, mapper, statement.needsPrepare() ? null : staleRetry)));
+                "", 0, true, mapper, retry)));
     }
 
     /**
-     * A cached statement the server no longer accepts (schema change, DISCARD) is prepared again
-     * and the call retried once, unless a transaction block makes the retry unsafe.
+     * A cached statement the server no longer accepts (schema change, DISCARD) is prepared again,
+     * and a result whose user type turned out to be altered is read again; the call is retried
+     * once, unless that is unsafe (see {@link StaleStatements#mayRetry}).
      */
-    private <T> CompletableFuture<T> retryStale(QueryCommand<T> failed, PgException error, byte transactionStatus) {
-        if (!StaleStatements.isStale(error)) {
+    private <T> CompletableFuture<T> retryStale(QueryCommand<T> failed, io.pgjet.PgJetException error,
+            byte transactionStatus) {
+        if (!StaleStatements.isStale(error, failed.preparedStatement())) {
             return null;
         }
-        statements.invalidate(failed.statement());
-        return transactionStatus == 'I' ? runQuery(failed.statement().sql(), failed.parameters(), failed.mapper()) : null;
+        if (error instanceof PgException) {
+            statements.invalidate(failed.statement());
+        }
+        return StaleStatements.mayRetry(error, transactionStatus, failed.statement().sql(), failed.commandTag())
+                ? runQuery(failed.statement().sql(), failed.parameters(), failed.mapper(), null) : null;
     }
 
     /** A statement to run: the cached (or unnamed) reference and whether it must be prepared first. */
@@ -413,7 +423,17 @@ public final class RealConnection implements AsyncConnection, Awaiter.Source {
 
     /** Executes an explicitly prepared statement (Bind/Execute, one round trip). */
     CompletableFuture<StatementResult> runPrepared(StatementRef statement, Object[] args) {
-        return submit(QueryCommand.of(statement, parameters(args), types, "", 0, true));
+        return submit(new QueryCommand<>(statement, parameters(args), types, "", 0, true, result -> result,
+                this::retryOutdatedType));
+    }
+
+    /** An explicitly prepared statement is re-run once when its result showed an altered type, if safe. */
+    private <T> CompletableFuture<T> retryOutdatedType(QueryCommand<T> failed, io.pgjet.PgJetException error,
+            byte transactionStatus) {
+        return error instanceof io.pgjet.types.OutdatedSchemaCacheException
+                && StaleStatements.mayRetry(error, transactionStatus, failed.statement().sql(), failed.commandTag())
+                ? submit(new QueryCommand<>(failed.statement(), failed.parameters(), types, "", 0, true, failed.mapper(), null))
+                : null;
     }
 
     /** Runs a batch of an explicitly prepared statement. */

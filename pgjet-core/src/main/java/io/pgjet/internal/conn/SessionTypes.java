@@ -2,6 +2,7 @@ package io.pgjet.internal.conn;
 
 import io.netty.buffer.ByteBuf;
 import io.pgjet.Row;
+import io.pgjet.internal.engine.PreparedInfo;
 import io.pgjet.internal.engine.SessionState;
 import io.pgjet.internal.engine.TypeResolver;
 import io.pgjet.internal.result.Columns;
@@ -33,6 +34,8 @@ public final class SessionTypes implements TypeResolver {
     private volatile CodecRegistry registry;
     private volatile CodecContext context;
     private volatile String contextZone;
+    /** This connection's setTypeCodec codecs, in installation order (kept across reload). */
+    private final List<UserCodec> userCodecs = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     SessionTypes(SessionState session, String serverKey, JsonMapper jsonMapper) {
         this.session = session;
@@ -59,10 +62,19 @@ public final class SessionTypes implements TypeResolver {
         return current;
     }
 
-    /** Forgets introspected types of this server (reloadSchemaState); built-ins stay. */
+    /**
+     * Forgets introspected types of this server (reloadSchemaState); built-ins stay, and so do
+     * this connection's user codecs (setTypeCodec), as in asyncpg: they are installed again.
+     */
     void reload() {
         CodecRegistry fresh = CodecRegistry.withBuiltins();
         BY_SERVER.put(serverKey, fresh);
+        if (!userCodecs.isEmpty()) {
+            fresh = fresh.copy();
+            for (UserCodec user : userCodecs) {
+                user.installIn(fresh);
+            }
+        }
         registry = fresh;
         context = null;
     }
@@ -73,12 +85,22 @@ public final class SessionTypes implements TypeResolver {
      */
     void installUserCodec(Codec codec, int arrayOid) {
         CodecRegistry own = registry.copy();
-        own.register(codec);
-        if (arrayOid != 0) {
-            own.registerArray(arrayOid, codec.oid());
-        }
+        UserCodec user = new UserCodec(codec, arrayOid);
+        user.installIn(own);
+        userCodecs.removeIf(old -> old.codec().oid() == codec.oid());
+        userCodecs.add(user);
         registry = own;
         context = null;
+    }
+
+    /** A codec installed by setTypeCodec, and its type's array type (0 if none). */
+    private record UserCodec(Codec codec, int arrayOid) {
+        void installIn(CodecRegistry target) {
+            target.register(codec);
+            if (arrayOid != 0) {
+                target.registerArray(arrayOid, codec.oid());
+            }
+        }
     }
 
     @Override
@@ -95,7 +117,7 @@ public final class SessionTypes implements TypeResolver {
     }
 
     private int addUnknown(int[] unknown, int count, int oid) {
-        if (oid == 0 || registry.codec(oid) != null) {
+        if (oid == 0 || registry.isCurrent(oid)) {
             return count;
         }
         for (int i = 0; i < count; i++) {
@@ -126,6 +148,54 @@ public final class SessionTypes implements TypeResolver {
     }
 
     @Override
+    public boolean isOutdated(PreparedInfo statement) {
+        CodecRegistry current = registry;
+        for (int oid : statement.parameterTypes()) {
+            Codec codec = oid == 0 ? null : current.codec(oid);
+            if (codec != null && codec.isOutdated()) {
+                return true;
+            }
+        }
+        Columns columns = statement.columns();
+        for (int i = 0; columns != null && i < columns.count(); i++) {
+            Codec codec = columns.codec(i);
+            if (codec != null && codec.isOutdated()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void outdated(Codec codec) {
+        CodecRegistry shared = BY_SERVER.get(serverKey);
+        // The shared registry serves new connections; this connection's own copy (after
+        // setTypeCodec) holds the same codec instances but may nest them in codecs of its own.
+        if (shared != null && shared != registry) {
+            shared.markOutdated(codec);
+        }
+        registry.markOutdated(codec);
+        context = null;
+    }
+
+    @Override
+    public Codec.OutdatedDescription outdatedParameters(PreparedInfo statement, String serverMessage) {
+        Codec.OutdatedDescription first = null;
+        CodecRegistry current = registry;
+        for (int oid : statement.parameterTypes()) {
+            Codec codec = oid == 0 ? null : current.codec(oid);
+            if (codec != null && codec.hasShape(current)) {
+                outdated(codec);
+                if (first == null) {
+                    first = new Codec.OutdatedDescription(codec, codec.outdatedError("the server refused its shape: "
+                            + serverMessage));
+                }
+            }
+        }
+        return first;
+    }
+
+    @Override
     public Columns columns(RowDescription description) {
         Codec[] codecs = new Codec[description.columnCount()];
         CodecRegistry current = registry;
@@ -134,6 +204,10 @@ public final class SessionTypes implements TypeResolver {
             Codec codec = current.codec(oid);
             if (current.hasBinaryCodec(oid) || (codec != null && codec.format() == Codec.TEXT)) {
                 codecs[i] = codec; // binary, or a text-format user codec that parses the text itself
+            } else if (codec != null) {
+                // e.g. json[] after setTypeCodec("json", text codec), or a domain over json: read as
+                // text, decoded by the nested type's codec (null: no text form, a plain String)
+                codecs[i] = codec.textForm(current);
             }
         }
         return new Columns(description, codecs, this::context);

@@ -5,6 +5,7 @@ import io.pgjet.PgException;
 import io.pgjet.PgInterfaceException;
 import io.pgjet.Row;
 import io.pgjet.internal.result.Columns;
+import io.pgjet.internal.types.Codec;
 import io.pgjet.protocol.FrontendMessages;
 import io.pgjet.protocol.RowDescription;
 import io.pgjet.protocol.ServerMessage;
@@ -129,6 +130,12 @@ public final class ExecuteManyCommand extends ResultCommand<ExecuteManyCommand.O
     private boolean preparing;
     private int[] parameterTypes = UNSPECIFIED;
     private Columns columns;
+    /** While preparing: the statement's RowDescription (null for NoData). */
+    private RowDescription described;
+    /** Collects the introspection query's rows while the types the statement uses are looked up. */
+    private RowCollector introspected;
+    /** Whether the batch looks up again an altered type of its already prepared statement. */
+    private boolean refreshing;
     private boolean writing;
     private long written;
     private long executions;
@@ -206,13 +213,39 @@ public final class ExecuteManyCommand extends ResultCommand<ExecuteManyCommand.O
             context.releasePipeline(this);
             return;
         }
+        if (types.isOutdated(statement.info()) && refreshTypes(out)) {
+            return;
+        }
         startWriting(context);
+    }
+
+    /**
+     * Looks up again the altered types of the prepared statement (no new Parse): writes the
+     * introspection query and returns true, or rebuilds the layout at once when another
+     * connection already did (false).
+     */
+    private boolean refreshTypes(ByteBuf out) {
+        PreparedInfo info = statement.info();
+        parameterTypes = info.parameterTypes();
+        described = info.columns() == null ? null : info.columns().description();
+        int[] unknown = types.unknownTypes(parameterTypes, described);
+        if (unknown.length > 0) {
+            preparing = true;
+            refreshing = true;
+            introspected = new RowCollector(null);
+            types.writeIntrospection(out, unknown);
+            return true;
+        }
+        columns = described == null ? null : types.columns(described);
+        statement.prepared(new PreparedInfo(statement.name(), statement.sql(), parameterTypes, columns));
+        return false;
     }
 
     private void writePrepare(ByteBuf out) {
         preparing = true;
         parameterTypes = UNSPECIFIED;
         columns = null;
+        described = null;
         FrontendMessages.parse(out, statement.name(), statement.sql(), statement.declaredTypes());
         FrontendMessages.describeStatement(out, statement.name());
         FrontendMessages.sync(out);
@@ -345,6 +378,11 @@ public final class ExecuteManyCommand extends ResultCommand<ExecuteManyCommand.O
         if (!preparing) {
             unexpected("RowDescription");
         }
+        if (introspected != null) {
+            introspected.describe(description);
+            return;
+        }
+        described = description;
         columns = types.columns(description);
     }
 
@@ -357,6 +395,22 @@ public final class ExecuteManyCommand extends ResultCommand<ExecuteManyCommand.O
     protected boolean continueAfterReadyForQuery(byte transactionStatus, EngineContext context) {
         if (!preparing) {
             return false;
+        }
+        if (introspected == null) {
+            // User types seen for the first time are looked up before any row is encoded, as
+            // for a single execution: their parameters need their codecs, their results too.
+            int[] unknown = types.unknownTypes(parameterTypes, described);
+            if (unknown.length > 0) {
+                introspected = new RowCollector(null);
+                types.writeIntrospection(context.outbound(), unknown);
+                context.requestFlush();
+                return true;
+            }
+        } else {
+            types.registerIntrospected(introspected.result().rows());
+            introspected = null;
+            refreshing = false;
+            columns = described == null ? null : types.columns(described);
         }
         preparing = false;
         statement.prepared(new PreparedInfo(statement.name(), statement.sql(), parameterTypes, columns));
@@ -371,6 +425,10 @@ public final class ExecuteManyCommand extends ResultCommand<ExecuteManyCommand.O
 
     @Override
     protected void dataRow(ByteBuf row) {
+        if (introspected != null) {
+            introspected.row(row);
+            return;
+        }
         if (!collectRows) {
             return;
         }
@@ -382,6 +440,9 @@ public final class ExecuteManyCommand extends ResultCommand<ExecuteManyCommand.O
 
     @Override
     protected void commandComplete(String tag) {
+        if (introspected != null) {
+            return; // the introspection query's
+        }
         executions++;
         if (collector != null) {
             collector.complete(tag);
@@ -393,6 +454,13 @@ public final class ExecuteManyCommand extends ResultCommand<ExecuteManyCommand.O
             rowCount += count;
         }
         answerReceived();
+    }
+
+    @Override
+    protected void closeComplete() {
+        if (introspected == null) {
+            unexpected("CloseComplete"); // only the introspection closes its statement
+        }
     }
 
     @Override
@@ -427,7 +495,7 @@ public final class ExecuteManyCommand extends ResultCommand<ExecuteManyCommand.O
             // Writing waits for answers that will not come now: end the batch at once.
             finishWriting(writeContext.outbound(), writeContext);
         }
-        if (preparing) {
+        if (preparing && !refreshing) {
             prepareError = PgException.of(error.fields(), statement.sql());
             statement.failed(prepareError);
         }
@@ -456,6 +524,15 @@ public final class ExecuteManyCommand extends ResultCommand<ExecuteManyCommand.O
             return;
         }
         PgException error = PgException.of(error().fields(), sql());
+        if ("42804".equals(error.sqlState()) && "record_recv".equals(error.routine()) && statement.info() != null) {
+            // A composite parameter encoded with an out-of-date description: the next batch looks it up again.
+            Codec.OutdatedDescription outdated = types.outdatedParameters(statement.info(), error.serverMessage());
+            if (outdated != null) {
+                outdated.error().initCause(error);
+                abort(outdated.error());
+                return;
+            }
+        }
         if (wording != null) {
             abort(wording.serverError(error, failedRow(), transactionStatus));
             return;

@@ -4,7 +4,13 @@ import io.netty.buffer.ByteBuf;
 import io.pgjet.protocol.FrontendMessages;
 import io.pgjet.protocol.RowDescription;
 
-/** The seed's PREPARE state: Parse, Describe statement, Sync. */
+/**
+ * The seed's PREPARE state: Parse, Describe statement, Sync; then, when the description names
+ * types PgJet does not know yet (user types seen for the first time), the introspection query, so
+ * that an explicitly prepared statement decodes and encodes them exactly as {@code fetch} does.
+ * Later commands are held back until it completes: the introspection is written after the
+ * description arrives and its answers must come next.
+ */
 public final class PrepareCommand extends ResultCommand<PreparedInfo> {
     private static final int[] NO_OIDS = new int[0];
     private final String name;
@@ -14,6 +20,8 @@ public final class PrepareCommand extends ResultCommand<PreparedInfo> {
     private int[] parameterTypes = NO_OIDS;
     private RowDescription described;
     private final TypeResolver types;
+    /** Collects the introspection query's rows once it is written; null before. */
+    private RowCollector introspected;
 
     /**
      * Creates a command preparing {@code sql} as statement {@code name}.
@@ -54,23 +62,83 @@ public final class PrepareCommand extends ResultCommand<PreparedInfo> {
     }
 
     @Override
+    protected boolean blocksPipeline() {
+        return true;
+    }
+
+    @Override
     protected void parseComplete() {
-        // expected
+        // expected (the statement's, then the introspection query's)
     }
 
     @Override
     protected void parameterDescription(int[] typeOids) {
+        if (introspected != null) {
+            unexpected("ParameterDescription");
+        }
         parameterTypes = typeOids;
     }
 
     @Override
     protected void rowDescription(RowDescription description) {
-        described = description;
+        if (introspected != null) {
+            introspected.describe(description);
+        } else {
+            described = description;
+        }
     }
 
     @Override
     protected void noData() {
+        if (introspected != null) {
+            unexpected("NoData");
+        }
         described = null;
+    }
+
+    @Override
+    protected void bindComplete() {
+        if (introspected == null) {
+            unexpected("BindComplete");
+        }
+    }
+
+    @Override
+    protected void dataRow(io.netty.buffer.ByteBuf row) {
+        if (introspected == null) {
+            unexpected("DataRow");
+        }
+        introspected.row(row);
+    }
+
+    @Override
+    protected void commandComplete(String tag) {
+        if (introspected == null) {
+            unexpected("CommandComplete");
+        }
+    }
+
+    @Override
+    protected void closeComplete() {
+        if (introspected == null) {
+            unexpected("CloseComplete");
+        }
+    }
+
+    @Override
+    protected boolean continueAfterReadyForQuery(byte transactionStatus, EngineContext context) {
+        if (introspected != null) {
+            types.registerIntrospected(introspected.result().rows());
+            return false;
+        }
+        int[] unknown = types.unknownTypes(parameterTypes, described);
+        if (unknown.length == 0) {
+            return false;
+        }
+        introspected = new RowCollector(null);
+        types.writeIntrospection(context.outbound(), unknown);
+        context.requestFlush();
+        return true;
     }
 
     @Override

@@ -2,6 +2,9 @@ package io.pgjet.internal.engine;
 
 import io.netty.buffer.ByteBuf;
 import io.pgjet.PgException;
+import io.pgjet.PgJetException;
+import io.pgjet.internal.types.Codec;
+import io.pgjet.types.OutdatedSchemaCacheException;
 import io.pgjet.internal.result.Columns;
 import io.pgjet.internal.result.StatementResult;
 import io.pgjet.protocol.FrontendMessages;
@@ -20,6 +23,12 @@ import java.util.function.Function;
  * for its described type and each result column requested in binary where a codec exists — so
  * requests keep the order in which they were issued. A statement already described costs one
  * round trip: Bind/Execute/Sync.
+ *
+ * <p>User types are checked against their cached descriptions: rows whose composite values do not
+ * match (the type was altered) are not collected; the type is marked out of date and the call
+ * fails with {@link OutdatedSchemaCacheException} or is retried ({@link StaleRetry}). A statement
+ * described with an out-of-date type is resolved again (introspection only, no new Parse) before
+ * its next execution.
  */
 public final class QueryCommand<T> extends ResultCommand<T> {
     private static final int[] UNSPECIFIED = new int[0];
@@ -41,6 +50,12 @@ public final class QueryCommand<T> extends ResultCommand<T> {
     private RowCollector introspected;
     private PgException prepareError;
     private RuntimeException clientError;
+    /** Whether this command resolves an out-of-date type of a prepared statement before executing it. */
+    private boolean refresh;
+    private ShapeGuard shapes;
+    /** What the rows showed to be out of date; once set, further rows are not collected. */
+    private Codec.OutdatedDescription outdated;
+    private String tag;
     private final Function<StatementResult, T> mapper;
     private final StaleRetry staleRetry;
 
@@ -54,9 +69,10 @@ public final class QueryCommand<T> extends ResultCommand<T> {
          * Returns the retried call's future, or null to report {@code error}.
          *
          * @param failed the command that failed; its statement, parameters and mapper are reused
+         * @param error the server's error, or the {@link OutdatedSchemaCacheException} the rows caused
          * @param transactionStatus the status of the ReadyForQuery that ended the failed attempt
          */
-        <T> CompletableFuture<T> retry(QueryCommand<T> failed, PgException error, byte transactionStatus);
+        <T> CompletableFuture<T> retry(QueryCommand<T> failed, PgJetException error, byte transactionStatus);
     }
 
     /**
@@ -104,6 +120,16 @@ public final class QueryCommand<T> extends ResultCommand<T> {
         return mapper;
     }
 
+    /** Returns the tag of the statement's CommandComplete (e.g. {@code SELECT 1}), or null. */
+    public String commandTag() {
+        return tag;
+    }
+
+    /** Returns whether this command itself prepared (Parse) its statement. */
+    public boolean preparedStatement() {
+        return prepare;
+    }
+
     @Override
     protected String sql() {
         return statement.sql();
@@ -111,7 +137,7 @@ public final class QueryCommand<T> extends ResultCommand<T> {
 
     @Override
     protected boolean blocksPipeline() {
-        return prepare;
+        return prepare || refresh;
     }
 
     @Override
@@ -137,7 +163,31 @@ public final class QueryCommand<T> extends ResultCommand<T> {
             FrontendMessages.sync(out);
             return;
         }
-        writeExecution(out, statement.info());
+        PreparedInfo info = statement.info();
+        if (types.isOutdated(info)) {
+            // A type it uses was altered: the server's description still holds (same OIDs), only
+            // PgJet's codecs must be built again, after introspecting what is out of date.
+            parameterTypes = info.parameterTypes();
+            described = info.columns() == null ? null : info.columns().description();
+            int[] unknown = types.unknownTypes(parameterTypes, described);
+            if (unknown.length > 0) {
+                refresh = true;
+                phase = Phase.INTROSPECT;
+                introspected = new RowCollector(null);
+                types.writeIntrospection(out, unknown);
+                return;
+            }
+            info = redescribe();
+        }
+        writeExecution(out, info);
+    }
+
+    /** Builds the statement's layout from its description with the codecs registered now. */
+    private PreparedInfo redescribe() {
+        Columns columns = described == null ? null : types.columns(described);
+        PreparedInfo info = new PreparedInfo(statement.name(), statement.sql(), parameterTypes, columns);
+        statement.prepared(info);
+        return info;
     }
 
     private void writeExecution(ByteBuf out, PreparedInfo info) {
@@ -208,9 +258,7 @@ public final class QueryCommand<T> extends ResultCommand<T> {
             return false;
         }
         phase = Phase.EXECUTE;
-        Columns columns = described == null ? null : types.columns(described);
-        PreparedInfo info = new PreparedInfo(statement.name(), statement.sql(), parameterTypes, columns);
-        statement.prepared(info);
+        PreparedInfo info = redescribe();
         writeExecution(context.outbound(), info);
         context.requestFlush();
         context.releasePipeline(this);
@@ -235,10 +283,17 @@ public final class QueryCommand<T> extends ResultCommand<T> {
             introspected.row(row);
             return;
         }
+        if (outdated != null) {
+            return; // the result cannot be decoded: not worth keeping
+        }
         if (!collector.hasColumns()) {
             collector.columns(statement.columns());
+            shapes = ShapeGuard.of(statement.columns());
         }
-        collector.row(row);
+        outdated = shapes.check(row);
+        if (outdated == null) {
+            collector.row(row);
+        }
     }
 
     @Override
@@ -246,6 +301,7 @@ public final class QueryCommand<T> extends ResultCommand<T> {
         if (phase == Phase.INTROSPECT) {
             return;
         }
+        this.tag = tag;
         collector.complete(tag);
     }
 
@@ -262,7 +318,7 @@ public final class QueryCommand<T> extends ResultCommand<T> {
     @Override
     protected void errorResponse(ServerMessage error) {
         super.errorResponse(error);
-        if (phase != Phase.EXECUTE) {
+        if (phase != Phase.EXECUTE && !refresh) {
             // Recorded now: commands held behind this one are written before failed() runs.
             prepareError = PgException.of(error.fields(), phase == Phase.PREPARE ? statement.sql() : null);
             statement.failed(prepareError);
@@ -276,12 +332,39 @@ public final class QueryCommand<T> extends ResultCommand<T> {
             return;
         }
         PgException error = PgException.of(error().fields(), sql());
+        if (phase != Phase.EXECUTE) {
+            abort(error); // resolving an out-of-date type failed (e.g. in an aborted transaction)
+            return;
+        }
+        if ("42804".equals(error.sqlState()) && "record_recv".equals(error.routine()) && statement.info() != null) {
+            // A composite parameter encoded with an out-of-date description (the type was altered).
+            Codec.OutdatedDescription outdatedParameter = types.outdatedParameters(statement.info(), error.serverMessage());
+            if (outdatedParameter != null) {
+                outdatedParameter.error().initCause(error);
+                retryOrFail(outdatedParameter.error(), transactionStatus);
+                return;
+            }
+        }
+        retryOrFail(error, transactionStatus);
+    }
+
+    private void retryOrFail(PgJetException error, byte transactionStatus) {
         CompletableFuture<T> retried = staleRetry == null ? null : staleRetry.retry(this, error, transactionStatus);
         if (retried == null) {
             abort(error);
         } else {
             finishWith(retried);
         }
+    }
+
+    @Override
+    protected void completed(byte transactionStatus) {
+        if (outdated == null) {
+            super.completed(transactionStatus);
+            return;
+        }
+        types.outdated(outdated.codec());
+        retryOrFail(outdated.error(), transactionStatus);
     }
 
     @Override

@@ -57,6 +57,56 @@ public final class ArrayCodec extends Codec {
         return e != null && e.isBinary(registry);
     }
 
+    @Override
+    public boolean nests(int oid) {
+        return oid == elementOid;
+    }
+
+    /** Refuses values here when the elements do not travel in binary: {@link #textForm} takes them. */
+    @Override
+    public boolean canEncode(Class<?> type, CodecRegistry registry) {
+        Codec e = registry.codec(elementOid);
+        return e != null && e.format() == BINARY && canEncode(type);
+    }
+
+    /** Returns the array's text form when its elements do not travel in binary. */
+    @Override
+    public Codec textForm(CodecRegistry registry) {
+        Codec e = registry.codec(elementOid);
+        return vector || (e != null && e.format() == BINARY) ? null : new TextArrayCodec(this, e != null);
+    }
+
+    @Override
+    public boolean hasShape(CodecRegistry registry) {
+        Codec e = registry.codec(elementOid);
+        return e != null && e.format() == BINARY && e.hasShape(registry);
+    }
+
+    /** Checks the first non-NULL element: every element of one value has the same type. */
+    @Override
+    public OutdatedDescription outdatedDescription(ByteBuf buf, int off, int len, CodecRegistry registry) {
+        if (len < 12) {
+            return null;
+        }
+        int ndim = buf.getInt(off);
+        if (ndim <= 0 || ndim > MAXDIM || len < 12 + 8 * ndim) {
+            return null;
+        }
+        Codec e = registry.codec(buf.getInt(off + 8));
+        if (e == null || e.format() != BINARY || !e.hasShape(registry)) {
+            return null;
+        }
+        int end = off + len;
+        for (int p = off + 12 + 8 * ndim; p + 4 <= end; ) {
+            int l = buf.getInt(p);
+            p += 4;
+            if (l >= 0) {
+                return p + l <= end ? e.outdatedDescription(buf, p, l, registry) : null;
+            }
+        }
+        return null;
+    }
+
     private Codec element(CodecContext ctx, int oid) {
         Codec e = ctx.registry().codec(oid);
         if (e == null || e.format() != BINARY) {

@@ -29,6 +29,8 @@ public abstract class Codec {
     private final int oid;
     private final String typeName;
     private final Class<?> defaultJavaType;
+    /** Set once the server showed this description of a user type to be out of date. */
+    private volatile boolean outdated;
 
     /**
      * Creates a codec.
@@ -98,6 +100,106 @@ public abstract class Codec {
      */
     public boolean isBinary(CodecRegistry registry) {
         return format() == BINARY;
+    }
+
+    /**
+     * Returns whether the server showed this codec's description of its type to be out of date
+     * (a composite type altered after it was introspected): the engine then introspects the type
+     * again before it uses the codec for a statement.
+     *
+     * @return true once {@link CodecRegistry#markOutdated} marked it
+     */
+    public final boolean isOutdated() {
+        return outdated;
+    }
+
+    /** Marks this codec's description as out of date; see {@link #isOutdated()}. */
+    final void markOutdated() {
+        outdated = true;
+    }
+
+    /**
+     * Returns whether values of this type nest values of type {@code oid} whose codec is looked
+     * up by OID: an array's element, a domain's base, a range's subtype, a multirange's range, a
+     * composite's attributes. When that type's description goes out of date, so does this one.
+     *
+     * @param oid a type OID
+     * @return true when this codec depends on the codec of {@code oid}
+     */
+    public boolean nests(int oid) {
+        return false;
+    }
+
+    /**
+     * Returns whether a binary value of this type carries a shape PgJet can check against its
+     * description (composite attributes, also inside arrays and domains): only such columns are
+     * checked by {@link #outdatedDescription}.
+     *
+     * @param registry the registry nested types are looked up in
+     * @return true when {@link #outdatedDescription} may find a mismatch
+     */
+    public boolean hasShape(CodecRegistry registry) {
+        return false;
+    }
+
+    /**
+     * Checks a binary value as the server sent it against this codec's description of the type,
+     * without decoding it: a composite whose attribute count or attribute types differ means the
+     * type was altered since it was introspected.
+     *
+     * @param buf      the buffer holding the value (absolute reads; indexes are not moved)
+     * @param off      where the value starts
+     * @param len      the value's length
+     * @param registry the registry nested types are looked up in
+     * @return null when the value matches (or is too malformed to tell: decoding reports that),
+     *     else the out-of-date codec and the exception naming its type
+     */
+    public OutdatedDescription outdatedDescription(ByteBuf buf, int off, int len, CodecRegistry registry) {
+        return null;
+    }
+
+    /**
+     * What {@link #outdatedDescription} found: the codec whose description no longer matches
+     * the server's values, and the exception to report.
+     *
+     * @param codec the out-of-date codec
+     * @param error the exception naming its type
+     */
+    public record OutdatedDescription(Codec codec, io.pgjet.types.OutdatedSchemaCacheException error) {}
+
+    /**
+     * Returns the codec for this type's values in text format, for a type whose nested values
+     * cannot travel in binary (an array of a type with a custom text codec or without a codec, a
+     * domain over such a type): it reads and writes PostgreSQL's text form using the nested type's
+     * codec.
+     *
+     * @param registry the registry nested types are looked up in
+     * @return a codec whose {@link #format()} is {@link #TEXT}, or null when there is none
+     */
+    public Codec textForm(CodecRegistry registry) {
+        return null;
+    }
+
+    /**
+     * Creates the exception reporting that this codec's description of its type is out of date.
+     *
+     * @param detail what did not match
+     * @return the exception, naming this type
+     */
+    public io.pgjet.types.OutdatedSchemaCacheException outdatedError(String detail) {
+        return new io.pgjet.types.OutdatedSchemaCacheException(null, typeName, detail);
+    }
+
+    /**
+     * Returns whether {@link #encode} accepts values of a class, asking the registry about the
+     * types this one delegates to (a domain answers for its base type).
+     *
+     * @param type     a value's class
+     * @param registry the registry nested types are looked up in
+     * @return true when accepted
+     */
+    public boolean canEncode(Class<?> type, CodecRegistry registry) {
+        return canEncode(type);
     }
 
     /**

@@ -143,6 +143,60 @@ public final class CodecRegistry {
     }
 
     /**
+     * Returns whether a type has a codec whose description is current: registered and not
+     * {@linkplain Codec#isOutdated() out of date}.
+     *
+     * @param oid the type OID
+     * @return false when the type must be introspected (again) before use
+     */
+    public boolean isCurrent(int oid) {
+        Codec c = codec(oid);
+        return c != null && !c.isOutdated();
+    }
+
+    /**
+     * Marks a codec whose description the server showed to be out of date, and, when it is the
+     * one this registry uses for its type, every codec here that nests that type (arrays,
+     * domains, ranges, composites over it, transitively): the engine introspects them again on
+     * next use. Codec instances are shared by the registries copied from one another, so the mark
+     * is seen by every connection that uses the same codec.
+     *
+     * @param codec the out-of-date codec
+     */
+    public void markOutdated(Codec codec) {
+        lock.lock();
+        try {
+            codec.markOutdated();
+            if (codec(codec.oid()) != codec) {
+                return; // this registry already holds a newer description of the type
+            }
+            java.util.ArrayDeque<Integer> pending = new java.util.ArrayDeque<>();
+            pending.add(codec.oid());
+            while (!pending.isEmpty()) {
+                int oid = pending.poll();
+                for (Codec c : all()) {
+                    if (!c.isOutdated() && c.nests(oid)) {
+                        c.markOutdated();
+                        pending.add(c.oid());
+                    }
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private java.util.List<Codec> all() {
+        java.util.List<Codec> out = new java.util.ArrayList<>(others.values());
+        for (Codec c : direct) {
+            if (c != null) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /**
      * Registers an array type: its codec and the element/array link.
      *
      * @param arrayOid   the array type OID

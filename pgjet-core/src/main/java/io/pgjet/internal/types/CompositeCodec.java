@@ -22,20 +22,90 @@ import java.util.Map;
  * only: PostgreSQL cannot receive anonymous records.
  */
 final class CompositeCodec extends Codec {
+    private final String schema;
     private final String[] names;
     private final int[] typeOids;
 
     /**
      * Creates the codec of a composite type, or of {@code record} when {@code names} is null.
+     *
+     * @param schema the type's schema (for error messages), or null
      */
-    CompositeCodec(int oid, String name, String[] names, int[] typeOids) {
+    CompositeCodec(int oid, String schema, String name, String[] names, int[] typeOids) {
         super(oid, name, PgRecord.class);
+        this.schema = schema;
         this.names = names;
         this.typeOids = typeOids;
     }
 
     static CompositeCodec anonymousRecord() {
-        return new CompositeCodec(TypeOids.RECORD, "record", null, null);
+        return new CompositeCodec(TypeOids.RECORD, null, "record", null, null);
+    }
+
+    @Override
+    public boolean nests(int oid) {
+        if (typeOids != null) {
+            for (int t : typeOids) {
+                if (t == oid) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public boolean hasShape(CodecRegistry registry) {
+        return names != null;
+    }
+
+    /**
+     * Compares the attribute count and types the server sent with the introspected ones, then
+     * the nested values that have a shape of their own. A composite altered by {@code ALTER
+     * TYPE} keeps its OID: this is the only sign that its cached description is out of date.
+     */
+    @Override
+    public OutdatedDescription outdatedDescription(ByteBuf buf, int off, int len, CodecRegistry registry) {
+        if (names == null || len < 4) {
+            return null;
+        }
+        int n = buf.getInt(off);
+        if (n != names.length) {
+            return new OutdatedDescription(this, outdated(n + " attributes received, " + names.length + " expected"));
+        }
+        int p = off + 4;
+        int end = off + len;
+        for (int i = 0; i < n; i++) {
+            if (p + 8 > end) {
+                return null;
+            }
+            int oid = buf.getInt(p);
+            int l = buf.getInt(p + 4);
+            if (oid != typeOids[i]) {
+                return new OutdatedDescription(this, outdated("attribute " + (i + 1) + " is of type OID "
+                        + Integer.toUnsignedString(oid) + ", " + Integer.toUnsignedString(typeOids[i]) + " expected"));
+            }
+            p += 8;
+            if (l > 0 && p + l <= end) {
+                Codec c = registry.codec(oid);
+                OutdatedDescription nested = c == null || c.format() != BINARY || !c.hasShape(registry)
+                        ? null : c.outdatedDescription(buf, p, l, registry);
+                if (nested != null) {
+                    return nested;
+                }
+                p += l;
+            }
+        }
+        return null;
+    }
+
+    private io.pgjet.types.OutdatedSchemaCacheException outdated(String detail) {
+        return outdatedError(detail);
+    }
+
+    @Override
+    public io.pgjet.types.OutdatedSchemaCacheException outdatedError(String detail) {
+        return new io.pgjet.types.OutdatedSchemaCacheException(schema, typeName(), detail);
     }
 
     @Override
@@ -52,8 +122,13 @@ final class CompositeCodec extends Codec {
         return true;
     }
 
-    /** Validates the fields and returns {oid, offset, length (-1 for NULL)} per field. */
-    private int[][] slices(byte[] buf, int off, int len) {
+    /**
+     * Validates the fields and returns {oid, offset, length (-1 for NULL)} per field. A field
+     * count other than the attribute count means the type was altered: the codec is marked out
+     * of date in {@code ctx}'s registry (so the next statement introspects it again) and the
+     * mismatch reported as such, not as a protocol fault.
+     */
+    private int[][] slices(byte[] buf, int off, int len, CodecContext ctx) {
         if (len < 4) {
             throw malformed("too short");
         }
@@ -62,7 +137,8 @@ final class CompositeCodec extends Codec {
             throw malformed(n + " fields cannot fit in " + len + " bytes");
         }
         if (names != null && n != names.length) {
-            throw malformed(n + " fields, but the type has " + names.length + " attributes");
+            ctx.registry().markOutdated(this);
+            throw outdated(n + " attributes received, " + names.length + " expected");
         }
         int[][] out = new int[n][];
         int p = off + 4;
@@ -97,7 +173,7 @@ final class CompositeCodec extends Codec {
     }
 
     private Object[] fields(byte[] buf, int off, int len, CodecContext ctx, int[][] oidsOut) {
-        int[][] slices = slices(buf, off, len);
+        int[][] slices = slices(buf, off, len, ctx);
         Object[] values = new Object[slices.length];
         int[] oids = new int[slices.length];
         for (int i = 0; i < slices.length; i++) {
@@ -124,7 +200,7 @@ final class CompositeCodec extends Codec {
             return ((PgRecord) decode(buf, off, len, ctx)).toMap();
         }
         if (target.isRecord()) {
-            return toJavaRecord(buf, slices(buf, off, len), target, ctx);
+            return toJavaRecord(buf, slices(buf, off, len, ctx), target, ctx);
         }
         return super.decodeAs(buf, off, len, target, ctx);
     }

@@ -39,6 +39,43 @@ final class DomainCodec extends Codec {
     }
 
     @Override
+    public boolean nests(int oid) {
+        return oid == baseOid;
+    }
+
+    @Override
+    public boolean hasShape(CodecRegistry registry) {
+        Codec c = registry.codec(baseOid);
+        return c != null && c.hasShape(registry);
+    }
+
+    @Override
+    public OutdatedDescription outdatedDescription(io.netty.buffer.ByteBuf buf, int off, int len, CodecRegistry registry) {
+        Codec c = registry.codec(baseOid);
+        return c == null ? null : c.outdatedDescription(buf, off, len, registry);
+    }
+
+    /**
+     * Answers for the base type: a value the base codec refuses is refused for the domain too;
+     * one the base type takes in text format goes through {@link #textForm}.
+     */
+    @Override
+    public boolean canEncode(Class<?> type, CodecRegistry registry) {
+        Codec c = registry.codec(baseOid);
+        return c != null && c.parameterFormat() == BINARY && c.canEncode(type, registry);
+    }
+
+    /** Returns the base type's text-format codec (a custom text codec, tsquery...) or text form. */
+    @Override
+    public Codec textForm(CodecRegistry registry) {
+        Codec c = registry.codec(baseOid);
+        if (c == null) {
+            return null;
+        }
+        return c.format() == TEXT || c.parameterFormat() == TEXT ? c : c.textForm(registry);
+    }
+
+    @Override
     public boolean isBinary(CodecRegistry registry) {
         Codec c = registry.codec(baseOid);
         return c != null && c.isBinary(registry);
@@ -69,6 +106,10 @@ final class DomainCodec extends Codec {
         base(ctx).encode(value, out, ctx);
     }
 
+    /**
+     * Returns true: without the registry the base type is unknown here, and {@link #encode}
+     * refuses what the base codec refuses; see {@link #canEncode(Class, CodecRegistry)}.
+     */
     @Override
     public boolean canEncode(Class<?> type) {
         return true;

@@ -52,7 +52,7 @@ final class FloatCodecs {
             if (!(value instanceof Number)) {
                 throw cannotEncode(value);
             }
-            double d = ((Number) value).doubleValue();
+            double d = checkedDouble((Number) value, this);
             float f = (float) d;
             if (Float.isInfinite(f) && !Double.isInfinite(d)) {
                 throw outOfRange(value, "(overflows float4)");
@@ -86,7 +86,7 @@ final class FloatCodecs {
             checkLength(len, 8);
             double d = BinaryPrimitives.float8(buf, off);
             if (target == Float.class) {
-                return (float) d;
+                return narrow(d, this);
             }
             if (target == BigDecimal.class) {
                 return toBigDecimal(d, this);
@@ -104,13 +104,42 @@ final class FloatCodecs {
             if (!(value instanceof Number)) {
                 throw cannotEncode(value);
             }
-            out.writeDouble(((Number) value).doubleValue());
+            out.writeDouble(checkedDouble((Number) value, this));
         }
 
         @Override
         public boolean canEncode(Class<?> type) {
             return Numbers.isNumber(type);
         }
+    }
+
+    /**
+     * Returns a number as a double; a value of another class than Double/Float that is beyond the
+     * double range, or non-zero but below it (BigDecimal 1e400, 1e-400), is refused as the
+     * server's cast refuses it, instead of becoming an infinity or zero.
+     */
+    static double checkedDouble(Number value, Codec codec) {
+        double d = value.doubleValue();
+        if (value instanceof Double || value instanceof Float) {
+            return d; // NaN and the infinities travel unchanged
+        }
+        if (Double.isInfinite(d)) {
+            throw codec.outOfRange(value, "(overflows " + codec.typeName() + ")");
+        }
+        if (d == 0 && !Numbers.isZero(value)) {
+            throw codec.outOfRange(value, "(underflows " + codec.typeName() + ")");
+        }
+        return d;
+    }
+
+    /** Narrows a double read from the server to Float, refusing a finite value Float cannot hold. */
+    static float narrow(double d, Codec codec) {
+        float f = (float) d;
+        if (Double.isFinite(d) && (Float.isInfinite(f) || (f == 0 && d != 0))) {
+            throw new PgInterfaceException("cannot decode " + codec.typeName() + " value " + d
+                    + " as java.lang.Float: it is outside Float's range (read it as Double)");
+        }
+        return f;
     }
 
     /** Converts a finite float to the BigDecimal of its shortest text, e.g. 0.1f to 0.1. */

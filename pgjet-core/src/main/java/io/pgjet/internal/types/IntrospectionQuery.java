@@ -103,15 +103,17 @@ public final class IntrospectionQuery {
         int subtype;
         int range;
         int array;
+        String schema;
         final List<String> names = new ArrayList<>();
         final List<Integer> types = new ArrayList<>();
     }
 
     /**
      * Builds codecs from the query's rows and registers them: composites, enums, domains (as their
-     * base type), ranges, multiranges, arrays, hstore (also as the type of {@code Map}
-     * parameters), citext and ltree. Types the registry already has are left alone; other base
-     * types get no codec (they travel as text).
+     * base type), ranges, multiranges, arrays (also of types without a codec), hstore (also as the
+     * type of {@code Map} parameters), citext and ltree. Types the registry already has are left
+     * alone, unless their codec is {@linkplain Codec#isOutdated() out of date} (then replaced);
+     * other base types get no codec (they travel as text).
      *
      * @param rows     the result rows, read with {@link Row#getString(int)}
      * @param registry the registry to add to
@@ -130,6 +132,7 @@ public final class IntrospectionQuery {
                 t = new TypeRow();
                 t.oid = oid;
                 t.name = row.getString(1);
+                t.schema = row.getString(2);
                 t.type = row.getString(3);
                 t.elem = oid(row, 4);
                 t.base = oid(row, 5);
@@ -145,7 +148,7 @@ public final class IntrospectionQuery {
         }
         List<Integer> added = new ArrayList<>();
         for (TypeRow t : types.values()) {
-            if (registry.codec(t.oid) != null || t.elem != 0 || "d".equals(t.type)) {
+            if (registry.isCurrent(t.oid) || t.elem != 0 || "d".equals(t.type)) {
                 continue;
             }
             Codec c = scalar(t);
@@ -161,7 +164,7 @@ public final class IntrospectionQuery {
         while (progress) {
             progress = false;
             for (TypeRow t : types.values()) {
-                if ("d".equals(t.type) && registry.codec(t.oid) == null && registry.codec(t.base) != null) {
+                if ("d".equals(t.type) && !registry.isCurrent(t.oid) && registry.isCurrent(t.base)) {
                     registry.register(new DomainCodec(t.oid, t.name, t.base, registry.codec(t.base).defaultJavaType()));
                     added.add(t.oid);
                     progress = true;
@@ -169,7 +172,9 @@ public final class IntrospectionQuery {
             }
         }
         for (TypeRow t : types.values()) {
-            if (t.elem != 0 && registry.codec(t.oid) == null && registry.codec(t.elem) != null) {
+            // An array of a type without any codec gets one too: its values travel as text
+            // literals (read as String), and collections can be sent as parameters.
+            if (t.elem != 0 && !registry.isCurrent(t.oid) && (registry.isCurrent(t.elem) || registry.codec(t.elem) == null)) {
                 registry.registerArray(t.oid, t.elem);
                 added.add(t.oid);
             }
@@ -180,7 +185,7 @@ public final class IntrospectionQuery {
     private static Codec scalar(TypeRow t) {
         switch (t.type) {
             case "c":
-                return new CompositeCodec(t.oid, t.name, t.names.toArray(new String[0]),
+                return new CompositeCodec(t.oid, t.schema, t.name, t.names.toArray(new String[0]),
                         t.types.stream().mapToInt(Integer::intValue).toArray());
             case "e":
                 return new EnumCodec(t.oid, t.name, t.names);

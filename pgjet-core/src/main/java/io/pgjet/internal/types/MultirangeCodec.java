@@ -105,8 +105,11 @@ final class MultirangeCodec extends Codec {
         Codec range = range(ctx);
         out.writeInt(ranges.size());
         for (Object r : ranges) {
+            if (r == null) {
+                throw new PgInterfaceException("cannot encode a NULL range in " + typeName());
+            }
             if (!(r instanceof PgRange)) {
-                throw cannotEncode(r == null ? "null" : r);
+                throw cannotEncode(r);
             }
             int at = out.writerIndex();
             out.writeInt(0);
@@ -115,8 +118,14 @@ final class MultirangeCodec extends Codec {
         }
     }
 
+    /** Accepts PgMultirange and, as docs/types.md promises, any Collection (of PgRange: checked per element). */
     @Override
     public boolean canEncode(Class<?> type) {
-        return type == PgMultirange.class;
+        return type == PgMultirange.class || Collection.class.isAssignableFrom(type);
+    }
+
+    @Override
+    public boolean nests(int oid) {
+        return oid == rangeOid;
     }
 }

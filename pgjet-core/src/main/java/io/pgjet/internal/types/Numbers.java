@@ -19,6 +19,17 @@ final class Numbers {
         return c == Integer.class || c == Long.class || Number.class.isAssignableFrom(c);
     }
 
+    /** Returns whether a number is exactly zero (BigDecimal and BigInteger by their sign). */
+    static boolean isZero(Number value) {
+        if (value instanceof BigDecimal) {
+            return ((BigDecimal) value).signum() == 0;
+        }
+        if (value instanceof BigInteger) {
+            return ((BigInteger) value).signum() == 0;
+        }
+        return value.doubleValue() == 0;
+    }
+
     /**
      * Returns the exact integral value of a Number, or throws naming the type.
      */

@@ -53,8 +53,17 @@ final class NumericCodec extends Codec {
         int sign = header(buf, off, len);
         boolean special = sign == NAN || sign == PINF || sign == NINF;
         if (target == Double.class || target == Float.class) {
-            double d = special ? (Double) decode(buf, off, len, ctx) : toBigDecimal(buf, off, sign).doubleValue();
-            return target == Double.class ? (Object) d : (Object) (float) d;
+            if (special) {
+                double d = (Double) decode(buf, off, len, ctx);
+                return target == Double.class ? (Object) d : (Object) (float) d;
+            }
+            BigDecimal exact = toBigDecimal(buf, off, sign);
+            double d = exact.doubleValue();
+            if (Double.isInfinite(d) || (d == 0 && exact.signum() != 0)) {
+                throw new PgInterfaceException("cannot decode numeric " + exact + " as " + target.getName()
+                        + ": it is outside the range of double (read it as BigDecimal)");
+            }
+            return target == Double.class ? (Object) d : (Object) FloatCodecs.narrow(d, this);
         }
         if (special) {
             throw new PgInterfaceException("cannot decode numeric " + decodeText(buf, off, len, ctx) + " as "

@@ -169,6 +169,11 @@ final class RangeCodec extends Codec {
     }
 
     @Override
+    public boolean nests(int oid) {
+        return oid == subtypeOid;
+    }
+
+    @Override
     public boolean canEncode(Class<?> type) {
         return type == PgRange.class;
     }

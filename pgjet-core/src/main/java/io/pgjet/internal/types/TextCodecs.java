@@ -112,8 +112,8 @@ final class TextCodecs {
             } else if (value instanceof Byte) {
                 out.writeByte((Byte) value);
                 return;
-            } else if (value instanceof String) {
-                s = (String) value;
+            } else if (value instanceof CharSequence) {
+                s = value.toString();
             } else {
                 throw cannotEncode(value);
             }
@@ -128,9 +128,10 @@ final class TextCodecs {
             }
         }
 
+        /** Accepts strings too: sent as text, a longer one would be cut to its first character. */
         @Override
         public boolean canEncode(Class<?> type) {
-            return type == Character.class || type == Byte.class;
+            return type == Character.class || type == Byte.class || CharSequence.class.isAssignableFrom(type);
         }
     }
 
