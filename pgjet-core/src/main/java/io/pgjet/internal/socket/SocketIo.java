@@ -25,7 +25,6 @@ import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -43,9 +42,10 @@ import java.util.function.Supplier;
  *
  * <p>Locks, never monitors: {@code engineLock} guards the engine and the outbound buffer (held
  * while a request is encoded and while received messages are dispatched, never during socket
- * I/O); {@code roleLock} guards who reads; the {@link WriteQueue} orders bytes on the socket.
+ * I/O); the {@link ReadRole} decides who reads; the {@link WriteQueue} orders bytes on the socket.
  */
-public final class SocketIo implements Transport, ProtocolEngine.Outbound, CommandFuture.Canceller, WriteQueue.Owner {
+public final class SocketIo implements Transport, ProtocolEngine.Outbound, CommandFuture.Canceller, WriteQueue.Owner,
+        ReadRole.Connection {
     /** Free space kept in the read buffer before each read. */
     private static final int READ_SPACE = 16 * 1024;
 
@@ -65,22 +65,13 @@ public final class SocketIo implements Transport, ProtocolEngine.Outbound, Comma
     private final ArrayDeque<Runnable> deferred = new ArrayDeque<>();
     private Runnable writableTask;
 
-    private final ReentrantLock roleLock = new ReentrantLock();
-    private final Condition progress = roleLock.newCondition();
-    // guarded by roleLock
-    private int awaiting;
-    private Thread reader;
-    private boolean helperScheduled;
-    /** Threads waiting on {@link #progress} for the reader to finish their answers. */
-    private volatile int followers;
+    private final ReadRole role = new ReadRole(this);
     /** Commands written and not yet answered, as of the last engine section. */
     private volatile int inFlight;
     private volatile boolean readWhileIdle;
     private volatile boolean autoRead = true;
     /** Received bytes not yet dispatched; used only by the thread holding the read role. */
     private ByteBuf inbound;
-    /** What the calling thread holding the read role waits for (null for a helper), for {@link SocketWatcher}. */
-    private volatile CompletableFuture<?> readerAwaits;
     /** Reads so far; the watcher sees from it whether a reader is still blocked in the same read. */
     private volatile long reads;
     /** The read that {@link #watch} saw blocked after its caller's request ended, and since when (timer thread only). */
@@ -104,8 +95,8 @@ public final class SocketIo implements Transport, ProtocolEngine.Outbound, Comma
      * Runs on the timer thread only.
      */
     void watch(long now) {
-        Thread blocked = reader;
-        CompletableFuture<?> awaited = readerAwaits;
+        Thread blocked = role.reader();
+        CompletableFuture<?> awaited = role.readerAwaits();
         if (blocked == null || awaited == null) {
             stuckRead = -1;
             return;
@@ -161,19 +152,19 @@ public final class SocketIo implements Transport, ProtocolEngine.Outbound, Comma
         } finally {
             unlockEngine();
         }
-        ensureReader();
+        role.workArrived();
     }
 
     @Override
     public <T> T call(Supplier<CompletableFuture<T>> request) {
-        checkNotReader();
-        changeAwaiting(1);
+        role.checkNotReader();
+        role.callerArrives();
         try {
             CompletableFuture<T> future = request.get();
             drive(future);
             return Futures.await(future);
         } finally {
-            changeAwaiting(-1);
+            role.callerLeaves();
         }
     }
 
@@ -182,32 +173,13 @@ public final class SocketIo implements Transport, ProtocolEngine.Outbound, Comma
         if (future.isDone()) {
             return Futures.await(future);
         }
-        checkNotReader();
-        changeAwaiting(1);
+        role.checkNotReader();
+        role.callerArrives();
         try {
             drive(future);
             return Futures.await(future);
         } finally {
-            changeAwaiting(-1);
-        }
-    }
-
-    private void checkNotReader() {
-        if (reader == Thread.currentThread()) {
-            throw new PgInterfaceException("a blocking call was made from a callback running on the thread that"
-                    + " reads this connection; it would wait for itself. Use the asynchronous API there.");
-        }
-    }
-
-    private void changeAwaiting(int delta) {
-        roleLock.lock();
-        try {
-            awaiting += delta;
-            if (delta < 0) {
-                handOffLocked();
-            }
-        } finally {
-            roleLock.unlock();
+            role.callerLeaves();
         }
     }
 
@@ -228,7 +200,7 @@ public final class SocketIo implements Transport, ProtocolEngine.Outbound, Comma
 
     @Override
     public boolean inIoThread() {
-        return reader == Thread.currentThread();
+        return role.reader() == Thread.currentThread();
     }
 
     @Override
@@ -267,7 +239,7 @@ public final class SocketIo implements Transport, ProtocolEngine.Outbound, Comma
     public void setAutoRead(boolean read) {
         autoRead = read;
         if (read) {
-            signalProgress();
+            role.signal();
         }
     }
 
@@ -279,7 +251,7 @@ public final class SocketIo implements Transport, ProtocolEngine.Outbound, Comma
         } finally {
             unlockEngine();
         }
-        ensureReader();
+        role.workArrived();
     }
 
     @Override
@@ -305,20 +277,14 @@ public final class SocketIo implements Transport, ProtocolEngine.Outbound, Comma
     public void keepReadingWhileIdle(boolean read) {
         readWhileIdle = read;
         if (read) {
-            ensureReader();
+            role.workArrived();
         }
     }
 
     @Override
     public void pollIdle() {
-        roleLock.lock();
-        try {
-            if (reader != null || awaiting > 0 || helperScheduled || inFlight > 0 || closed.get()) {
-                return;
-            }
-            reader = Thread.currentThread();
-        } finally {
-            roleLock.unlock();
+        if (!role.tryTakeIdle()) {
+            return;
         }
         try {
             ByteBuf in = inbound();
@@ -326,17 +292,7 @@ public final class SocketIo implements Transport, ProtocolEngine.Outbound, Comma
             if (read < 0) {
                 connectionClosed(ConnectionFailures.closed(fatal.fatal(), closing));
             } else if (read > 0) {
-                engineLock.lock();
-                try {
-                    BackendFrames.dispatch(in, maxMessageSize, engine);
-                } catch (RuntimeException e) {
-                    fail(e);
-                } finally {
-                    unlockEngine();
-                }
-                if (!in.isReadable()) {
-                    in.clear();
-                }
+                dispatch(in);
                 if (fatal.fatal() != null) {
                     connectionClosed(ConnectionFailures.closed(fatal.fatal(), false)); // the close follows the FATAL
                 }
@@ -344,7 +300,7 @@ public final class SocketIo implements Transport, ProtocolEngine.Outbound, Comma
         } catch (IOException e) {
             connectionClosed(ConnectionFailures.broken(e));
         } finally {
-            releaseRole();
+            role.release();
         }
     }
 
@@ -380,7 +336,7 @@ public final class SocketIo implements Transport, ProtocolEngine.Outbound, Comma
         } finally {
             unlockEngine();
         }
-        ensureReader();
+        role.workArrived();
     }
 
     @Override
@@ -485,107 +441,40 @@ public final class SocketIo implements Transport, ProtocolEngine.Outbound, Comma
     private void drive(CompletableFuture<?> future) {
         while (!future.isDone()) {
             if (closed.get()) {
-                waitForWork(future); // nothing more arrives; what is left completes without the socket
+                // nothing more arrives; what is left completes without the socket
+                role.awaitChange(() -> !future.isDone(), future);
                 continue;
             }
-            if (!takeRoleOrWait(future)) {
+            if (!role.takeOrWait(future)) {
                 return;
             }
             try {
                 while (!future.isDone() && readOnce(future)) {
                     if (Thread.currentThread().isInterrupted()) {
-                        interrupted(future, null);
+                        throw ReadRole.interrupted(future, null);
                     }
                 }
             } finally {
-                releaseRole();
+                role.release();
             }
         }
     }
 
-    /** Returns true holding the read role, or false once {@code future} is done. */
-    private boolean takeRoleOrWait(CompletableFuture<?> future) {
-        roleLock.lock();
-        try {
-            while (reader != null && !future.isDone()) {
-                followers++;
-                try {
-                    progress.await();
-                } catch (InterruptedException e) {
-                    interrupted(future, e);
-                } finally {
-                    followers--;
-                }
-            }
-            if (future.isDone()) {
-                return false;
-            }
-            reader = Thread.currentThread();
-            readerAwaits = future;
-            return true;
-        } finally {
-            roleLock.unlock();
-        }
+    @Override
+    public boolean socketClosed() {
+        return closed.get();
     }
 
-    private static void interrupted(CompletableFuture<?> future, InterruptedException cause) {
-        future.cancel(true);
-        Thread.currentThread().interrupt();
-        throw new PgInterfaceException("interrupted while waiting for the server; the request was cancelled", cause);
-    }
-
-    private void releaseRole() {
-        roleLock.lock();
-        try {
-            reader = null;
-            readerAwaits = null;
-            progress.signalAll();
-            handOffLocked();
-        } finally {
-            roleLock.unlock();
-        }
-    }
-
-    /** Makes sure someone reads when answers are due (or notifications are wanted) and no caller waits. */
-    private void ensureReader() {
-        roleLock.lock();
-        try {
-            if (reader != null) {
-                progress.signalAll(); // a reader waiting for work has some now
-            } else {
-                handOffLocked();
-            }
-        } finally {
-            roleLock.unlock();
-        }
-    }
-
-    private void handOffLocked() {
-        if (reader == null && awaiting == 0 && !helperScheduled && !closed.get()
-                && (inFlight > 0 || readWhileIdle)) {
-            helperScheduled = true;
-            SocketThreads.helpers().execute(this::helperRead);
-        }
+    @Override
+    public boolean wantsReader() {
+        return inFlight > 0 || readWhileIdle;
     }
 
     /** A helper thread's turn at the read role: reads while answers are due or notifications are wanted. */
-    private void helperRead() {
-        roleLock.lock();
-        try {
-            helperScheduled = false;
-            if (reader != null || closed.get()) {
-                return;
-            }
-            reader = Thread.currentThread();
-        } finally {
-            roleLock.unlock();
-        }
-        try {
-            while (!closed.get() && (inFlight > 0 || readWhileIdle) && readOnce(null)) {
-                // reading
-            }
-        } finally {
-            releaseRole();
+    @Override
+    public void readAsHelper() {
+        while (!closed.get() && wantsReader() && readOnce(null)) {
+            // reading
         }
     }
 
@@ -624,6 +513,15 @@ public final class SocketIo implements Transport, ProtocolEngine.Outbound, Comma
         if (read == 0) {
             return true; // woken: the caller looks at its future and interrupt status
         }
+        dispatch(in);
+        if (role.hasFollowers()) {
+            role.signal();
+        }
+        return !closed.get();
+    }
+
+    /** Hands every complete message in {@code in} to the engine (read role held). */
+    private void dispatch(ByteBuf in) {
         engineLock.lock();
         try {
             BackendFrames.dispatch(in, maxMessageSize, engine);
@@ -635,10 +533,6 @@ public final class SocketIo implements Transport, ProtocolEngine.Outbound, Comma
         if (!in.isReadable()) {
             in.clear();
         }
-        if (followers > 0) {
-            signalProgress();
-        }
-        return !closed.get();
     }
 
     private ByteBuf inbound() {
@@ -656,31 +550,10 @@ public final class SocketIo implements Transport, ProtocolEngine.Outbound, Comma
 
     private void waitForWork(CompletableFuture<?> waitingFor) {
         if (waitingFor != null) {
-            waitingFor.whenComplete((value, error) -> signalProgress());
+            waitingFor.whenComplete((value, error) -> role.signal());
         }
-        roleLock.lock();
-        try {
-            while (!closed.get() && (waitingFor == null || !waitingFor.isDone())
-                    && (!autoRead || inFlight == 0 && !readWhileIdle)) {
-                progress.await(100, TimeUnit.MILLISECONDS);
-            }
-        } catch (InterruptedException e) {
-            if (waitingFor != null) {
-                interrupted(waitingFor, e);
-            }
-            Thread.currentThread().interrupt();
-        } finally {
-            roleLock.unlock();
-        }
-    }
-
-    private void signalProgress() {
-        roleLock.lock();
-        try {
-            progress.signalAll();
-        } finally {
-            roleLock.unlock();
-        }
+        role.awaitChange(() -> !closed.get() && (waitingFor == null || !waitingFor.isDone())
+                && (!autoRead || inFlight == 0 && !readWhileIdle), waitingFor);
     }
 
     // ---- failure and close -------------------------------------------------------------------
@@ -712,6 +585,6 @@ public final class SocketIo implements Transport, ProtocolEngine.Outbound, Comma
             engineLock.unlock();
         }
         closeFuture.complete(null);
-        signalProgress();
+        role.signal();
     }
 }
