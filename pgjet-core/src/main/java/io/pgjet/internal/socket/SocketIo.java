@@ -19,6 +19,8 @@ import io.pgjet.internal.engine.SessionState;
 import io.pgjet.internal.engine.StartupCommand;
 import io.pgjet.internal.engine.TerminateCommand;
 import io.pgjet.internal.engine.Transport;
+import io.pgjet.internal.net.NettyRuntime;
+import io.pgjet.internal.net.SpinPolicy;
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.util.ArrayDeque;
@@ -66,6 +68,8 @@ public final class SocketIo implements Transport, ProtocolEngine.Outbound, Comma
     private Runnable writableTask;
 
     private final ReadRole role = new ReadRole(this);
+    /** Whether, and how long, the reading caller looks for a quick answer before blocking (one reader at a time). */
+    private final SpinPolicy.Budget spin = new SpinPolicy.Budget(NettyRuntime.spinMicros() * 1000);
     /** Commands written and not yet answered, as of the last engine section. */
     private volatile int inFlight;
     private volatile boolean readWhileIdle;
@@ -499,7 +503,10 @@ public final class SocketIo implements Transport, ProtocolEngine.Outbound, Comma
         ByteBuf in = inbound();
         int read;
         try {
-            read = stream.read(in);
+            read = waitingFor != null ? checkBriefly(in) : 0;
+            if (read == 0) {
+                read = stream.read(in);
+            }
             reads++;
         } catch (IOException e) {
             connectionClosed(closing || closed.get() ? ConnectionFailures.closed(fatal.fatal(), closing)
@@ -533,6 +540,33 @@ public final class SocketIo implements Transport, ProtocolEngine.Outbound, Comma
         if (!in.isReadable()) {
             in.clear();
         }
+    }
+
+    /**
+     * Looks for the answer without blocking, yielding the CPU between looks, for up to the
+     * polling budget ({@code -Dpgjet.spinMicros}) before the caller blocks in the read: a quick
+     * answer is then taken by a thread that is still running instead of one the kernel must wake
+     * (slow on virtual machines). {@link SpinPolicy} skips it while the machine is busy or after
+     * looks stop paying, so it never takes CPU the server needs.
+     *
+     * @return what was read, 0 if nothing came within the budget
+     */
+    private int checkBriefly(ByteBuf in) throws IOException {
+        long budget = spin.nanosForThisWait();
+        if (budget <= 0) {
+            return 0;
+        }
+        long deadline = System.nanoTime() + budget;
+        do {
+            int read = stream.readIfAvailable(in);
+            if (read != 0) {
+                spin.record(true);
+                return read;
+            }
+            Thread.yield();
+        } while (System.nanoTime() - deadline < 0);
+        spin.record(false);
+        return 0;
     }
 
     private ByteBuf inbound() {
