@@ -129,9 +129,17 @@ public final class ProtocolEngine implements BackendHandler, EngineContext {
         return inFlight.peekFirst() == command;
     }
 
-    /** Returns the number of commands written and not yet answered. */
+    /** Returns the number of commands queued (written, or held back) and not yet answered. */
     public int inFlightCount() {
         return inFlight.size() + held.size();
+    }
+
+    /**
+     * Returns the number of commands written whose answers are still to come: a caller-driven
+     * transport reads only while this is positive (held-back commands have sent nothing yet).
+     */
+    public int answersDue() {
+        return inFlight.size();
     }
 
     /** Returns whether the connection was lost or closed. */

@@ -72,6 +72,8 @@ public final class SocketIo implements Transport, ProtocolEngine.Outbound, Comma
     private final SpinPolicy.Budget spin = new SpinPolicy.Budget(NettyRuntime.spinMicros() * 1000);
     /** Commands written and not yet answered, as of the last engine section. */
     private volatile int inFlight;
+    /** Commands written whose answers are still to come, as of the last engine section: only then is a read worth blocking in. */
+    private volatile int answersDue;
     private volatile boolean readWhileIdle;
     private volatile boolean autoRead = true;
     /** Received bytes not yet dispatched; used only by the thread holding the read role. */
@@ -412,6 +414,7 @@ public final class SocketIo implements Transport, ProtocolEngine.Outbound, Comma
             }
             streaming = writableTask != null;
             inFlight = engine.inFlightCount();
+            answersDue = engine.answersDue();
         } finally {
             engineLock.unlock();
         }
@@ -471,7 +474,7 @@ public final class SocketIo implements Transport, ProtocolEngine.Outbound, Comma
 
     @Override
     public boolean wantsReader() {
-        return inFlight > 0 || readWhileIdle;
+        return answersDue > 0 || readWhileIdle;
     }
 
     /** A helper thread's turn at the read role: reads while answers are due or notifications are wanted. */
@@ -493,7 +496,7 @@ public final class SocketIo implements Transport, ProtocolEngine.Outbound, Comma
         if (closed.get()) {
             return false;
         }
-        if (!autoRead || (inFlight == 0 && !readWhileIdle)) {
+        if (!autoRead || (answersDue == 0 && !readWhileIdle)) {
             if (waitingFor == null && autoRead) {
                 return false; // the helper has nothing to do
             }
@@ -587,7 +590,7 @@ public final class SocketIo implements Transport, ProtocolEngine.Outbound, Comma
             waitingFor.whenComplete((value, error) -> role.signal());
         }
         role.awaitChange(() -> !closed.get() && (waitingFor == null || !waitingFor.isDone())
-                && (!autoRead || inFlight == 0 && !readWhileIdle), waitingFor);
+                && (!autoRead || answersDue == 0 && !readWhileIdle), waitingFor);
     }
 
     // ---- failure and close -------------------------------------------------------------------
@@ -615,6 +618,7 @@ public final class SocketIo implements Transport, ProtocolEngine.Outbound, Comma
                 out.release();
             }
             inFlight = 0;
+            answersDue = 0;
         } finally {
             engineLock.unlock();
         }
