@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.pgjet.Connection;
 import io.pgjet.PgInterfaceException;
@@ -83,8 +82,14 @@ class StrictParametersTest {
 
     @Test
     void collectionOfRangesIsAcceptedForAMultirange() {
-        assumeTrue(PgTestServer.shared().majorVersion() >= 14, "multiranges exist from PostgreSQL 14 on");
         List<PgRange<Integer>> ranges = List.of(PgRange.closedOpen(1, 3), PgRange.closedOpen(5, 7));
+        if (PgTestServer.shared().majorVersion() < 14) {
+            // multiranges exist from PostgreSQL 14 on: the server's own error, nothing sent wrongly
+            assertThrows(io.pgjet.errors.UndefinedObjectException.class,
+                    () -> conn.fetchVal("select $1::int4multirange", ranges));
+            assertEquals(1, (int) conn.fetchVal("select 1"), "the connection stays usable");
+            return;
+        }
         PgMultirange<?> value = conn.fetchVal("select $1::int4multirange", ranges);
         assertEquals(PgMultirange.of(PgRange.closedOpen(1, 3), PgRange.closedOpen(5, 7)), value);
         assertEquals("{[1,3),[5,7)}", conn.fetchVal("select $1::int4multirange::text", List.of(PgRange.closedOpen(5, 7), PgRange.closedOpen(1, 3))));
