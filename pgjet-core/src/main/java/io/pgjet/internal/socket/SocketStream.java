@@ -65,14 +65,14 @@ abstract class SocketStream {
 
     private static final class TcpStream extends SocketStream {
         private final Socket socket;
-        /** The TCP socket under a TLS one (or the same socket): its kernel buffer shows what arrived. */
+        /** The TCP socket under a TLS one (null for a plain socket): its kernel buffer shows what arrived. */
         private final InputStream rawIn;
         private final InputStream in;
         private final OutputStream out;
 
         TcpStream(Socket socket, Socket raw) throws IOException {
             this.socket = socket;
-            this.rawIn = raw.getInputStream();
+            this.rawIn = raw == socket ? null : raw.getInputStream();
             this.in = socket.getInputStream();
             this.out = socket.getOutputStream();
         }
@@ -85,7 +85,7 @@ abstract class SocketStream {
         @Override
         int readIfAvailable(ByteBuf into) throws IOException {
             // A TLS record that has arrived decrypts without waiting for more.
-            return in.available() > 0 || rawIn.available() > 0 ? read(into) : 0;
+            return in.available() > 0 || rawIn != null && rawIn.available() > 0 ? read(into) : 0;
         }
 
         @Override
