@@ -10,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** Helpers for engine tests: the shared server of this test JVM and short waits. */
-final class Servers {
+public final class Servers {
     private Servers() {}
 
     static PgServer shared() {
@@ -25,7 +25,7 @@ final class Servers {
         return await(RealConnection.connect(ConnectionConfig.parse(dsn)));
     }
 
-    static <T> T await(CompletableFuture<T> future) {
+    public static <T> T await(CompletableFuture<T> future) {
         try {
             return future.get(60, TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException e) {

@@ -213,6 +213,22 @@ public final class ProtocolEngine implements BackendHandler, EngineContext {
     }
 
     /**
+     * Stops {@code command} for a caller's cancel or its timeout, for every transport: a cancel
+     * request when the server is running it, else it is dropped or cancelled when its turn comes
+     * ({@link #cancelQueued}). Does nothing for a finished command.
+     */
+    public void stop(ResultCommand<?> command) {
+        if (command.isFinished()) {
+            return;
+        }
+        if (isHead(command)) {
+            outbound.sendCancelRequest();
+        } else {
+            cancelQueued(command);
+        }
+    }
+
+    /**
      * Stops a command that is not at the head of the queue. One already written sends its cancel
      * request when it gets to the head ({@link ResultCommand#cancelWhenHead()}); commands enqueued
      * from now on are held back meanwhile, as for {@link #cancelSending()}, since they would

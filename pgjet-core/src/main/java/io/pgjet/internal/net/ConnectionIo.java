@@ -187,14 +187,7 @@ public final class ConnectionIo implements Transport, ProtocolEngine.Outbound, C
     }
 
     private void stop(ResultCommand<?> command) {
-        if (command.isFinished()) {
-            return;
-        }
-        if (engine.isHead(command)) {
-            sendCancelRequest();
-        } else {
-            engine.cancelQueued(command);
-        }
+        engine.stop(command);
     }
 
     // ---- Outbound --------------------------------------------------------------------------

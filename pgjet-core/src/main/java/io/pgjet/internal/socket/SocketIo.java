@@ -356,14 +356,7 @@ public final class SocketIo implements Transport, ProtocolEngine.Outbound, Comma
     public void cancel(ResultCommand<?> command) {
         engineLock.lock();
         try {
-            if (command.isFinished()) {
-                return;
-            }
-            if (engine.isHead(command)) {
-                sendCancelRequest();
-            } else {
-                engine.cancelQueued(command);
-            }
+            engine.stop(command);
         } finally {
             unlockEngine();
         }
