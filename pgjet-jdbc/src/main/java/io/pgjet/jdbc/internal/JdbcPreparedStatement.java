@@ -146,8 +146,7 @@ public final class JdbcPreparedStatement extends JdbcStatement implements java.s
         try {
             clearResults();
             connection.beforeStatement();
-            boolean wantsKeys = keyColumns != null && (text.firstWord().equals("insert")
-                    || text.firstWord().equals("update") || text.firstWord().equals("delete"));
+            boolean wantsKeys = keyColumns != null && isDml(text);
             String sql = text.sql();
             if (wantsKeys && !text.words().contains("returning")) {
                 sql = sql.stripTrailing() + " RETURNING " + (keyColumns.length == 0 ? "*" : quoted(keyColumns));

@@ -77,7 +77,7 @@ public class JdbcStatement implements Statement {
                 return runScript(text.sql());
             }
             String sql = text.sql();
-            boolean wantsKeys = keyColumns != null && DML.contains(text.firstWord());
+            boolean wantsKeys = keyColumns != null && isDml(text);
             if (wantsKeys && !text.words().contains("returning")) {
                 sql = sql.stripTrailing();
                 if (sql.endsWith(";")) {
@@ -89,6 +89,11 @@ public class JdbcStatement implements Statement {
         } finally {
             connection.lock().unlock();
         }
+    }
+
+    /** Whether {@code text} is a statement {@code RETURNING} can be appended to. */
+    static boolean isDml(SqlText text) {
+        return DML.contains(text.firstWord());
     }
 
     private static String returningList(String[] columns) {
