@@ -880,10 +880,7 @@ abstract class DefaultDatabaseMetaData implements java.sql.DatabaseMetaData {
 
     @Override
     public <T> T unwrap(Class<T> iface) throws java.sql.SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw SqlErrors.of("not a wrapper for " + iface.getName(), SqlErrors.INVALID_PARAMETER);
+        return SqlErrors.unwrapSelf(this, iface);
     }
 
     @Override

@@ -74,10 +74,7 @@ final class JdbcParameterMetaData implements ParameterMetaData {
 
     @Override
     public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw SqlErrors.of("not a wrapper for " + iface.getName(), SqlErrors.INVALID_PARAMETER);
+        return SqlErrors.unwrapSelf(this, iface);
     }
 
     @Override

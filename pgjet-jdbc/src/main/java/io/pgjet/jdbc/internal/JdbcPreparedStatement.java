@@ -124,16 +124,6 @@ public final class JdbcPreparedStatement extends JdbcStatement implements java.s
     }
 
     @Override
-    public int[] executeBatch() throws SQLException {
-        long[] counts = executeLargeBatch();
-        int[] result = new int[counts.length];
-        for (int i = 0; i < counts.length; i++) {
-            result[i] = (int) Math.min(counts[i], Integer.MAX_VALUE);
-        }
-        return result;
-    }
-
-    @Override
     public long[] executeLargeBatch() throws SQLException {
         checkOpen();
         List<ParameterValues> sets = batch == null ? List.of() : batch;

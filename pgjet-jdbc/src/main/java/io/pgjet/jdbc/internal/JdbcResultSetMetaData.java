@@ -147,10 +147,7 @@ final class JdbcResultSetMetaData implements ResultSetMetaData {
 
     @Override
     public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw SqlErrors.of("not a wrapper for " + iface.getName(), SqlErrors.INVALID_PARAMETER);
+        return SqlErrors.unwrapSelf(this, iface);
     }
 
     @Override

@@ -106,4 +106,17 @@ public final class SqlErrors {
                 return new SQLException(message, state, 0, error);
         }
     }
+
+    /**
+     * Returns {@code self} as {@code iface} for {@link java.sql.Wrapper#unwrap}: the driver's
+     * objects wrap nothing but themselves.
+     *
+     * @throws SQLException when {@code self} is not an {@code iface}
+     */
+    static <T> T unwrapSelf(Object self, Class<T> iface) throws SQLException {
+        if (iface.isInstance(self)) {
+            return iface.cast(self);
+        }
+        throw of("not a wrapper for " + iface.getName(), INVALID_PARAMETER);
+    }
 }
