@@ -39,6 +39,7 @@ public final class ConnectionPool extends PoolVerbs {
 
     private final Supplier<CompletableFuture<AsyncConnection>> connector;
     private final PoolOptions options;
+    private final HostRecheck recheck;
     private final ReentrantLock lock = new ReentrantLock();
     private final ArrayDeque<PoolSlot> idle = new ArrayDeque<>();
     private final ArrayDeque<PoolWaiter> waiters = new ArrayDeque<>();
@@ -52,9 +53,11 @@ public final class ConnectionPool extends PoolVerbs {
     private int generation;
     private boolean closing;
 
-    private ConnectionPool(Supplier<CompletableFuture<AsyncConnection>> connector, PoolOptions options) {
+    private ConnectionPool(Supplier<CompletableFuture<AsyncConnection>> connector, PoolOptions options,
+            HostRecheck recheck) {
         this.connector = connector;
         this.options = options;
+        this.recheck = recheck;
         long period = Math.max(SWEEP_MIN_NANOS, Math.min(SWEEP_MAX_NANOS, shortestLifetimeNanos() / 4));
         this.sweeper = PoolTimer.get().scheduleWithFixedDelay(this::sweep, period, period, TimeUnit.NANOSECONDS);
     }
@@ -69,7 +72,7 @@ public final class ConnectionPool extends PoolVerbs {
     public static CompletableFuture<ConnectionPool> create(ConnectionConfig config, PoolOptions options,
             Function<ConnectionConfig, CompletableFuture<? extends AsyncConnection>> connect) {
         ConnectionPool pool = new ConnectionPool(() -> connect.apply(config).thenApply(c -> (AsyncConnection) c),
-                options);
+                options, new HostRecheck(config));
         List<CompletableFuture<Void>> first = new ArrayList<>();
         for (int i = 0; i < options.minSize(); i++) {
             pool.lock.lock();
@@ -169,7 +172,8 @@ public final class ConnectionPool extends PoolVerbs {
     /** Whether a free connection can be lent as it is: open, current, and not due for a check. */
     private boolean readyToLend(PoolSlot slot, int currentGeneration) {
         long now = System.nanoTime();
-        return !slot.connection.isClosed() && !expired(slot, now, currentGeneration) && !healthCheckDue(slot, now);
+        return !slot.connection.isClosed() && !expired(slot, now, currentGeneration) && !healthCheckDue(slot, now)
+                && !recheckDue(slot, now);
     }
 
     /** Starts a lease on {@code slot} and returns the connection object the borrower gets. */
@@ -222,6 +226,23 @@ public final class ConnectionPool extends PoolVerbs {
         if (slot.connection.isClosed() || expired(slot, now, currentGeneration())) {
             discard(slot, false);
             attempt(waiter);
+            return;
+        }
+        if (recheckDue(slot, now)) {
+            waiter.startTimer();
+            int slotGeneration = slot.generation;
+            recheck.matches(slot.connection, resetTimeout()).whenComplete((matches, error) -> {
+                if (error != null || !matches) {
+                    if (error == null) {
+                        retire(slotGeneration); // the server changed role: so did the others'
+                    }
+                    discard(slot, true);
+                    attempt(waiter);
+                } else {
+                    markChecked(slot);
+                    setUp(slot, waiter);
+                }
+            });
             return;
         }
         if (healthCheckDue(slot, now)) {
@@ -386,6 +407,22 @@ public final class ConnectionPool extends PoolVerbs {
             discard(slot, true);
             return CompletableFuture.completedFuture(null);
         }
+        if (slot.roleInDoubt && recheck.checksRole()) {
+            // A read-only error: the borrower's own read-only transaction, or a failover. Ask.
+            slot.roleInDoubt = false;
+            int slotGeneration = slot.generation;
+            return recheck.matches(slot.connection, resetTimeout()).handle((matches, error) -> {
+                if (error != null || !matches) {
+                    if (error == null) {
+                        retire(slotGeneration);
+                    }
+                    discard(slot, true);
+                    return CompletableFuture.<Void>completedFuture(null);
+                }
+                markChecked(slot);
+                return release(slot, true);
+            }).thenCompose(f -> f);
+        }
         Function<AsyncConnection, CompletableFuture<?>> reset = options.reset();
         if (reset == null || (reset == PoolOptions.ROLLBACK_ONLY && !slot.connection.isInTransaction())
                 || (reset == PoolOptions.TRACKED_RESET && TrackedReset.isClean(slot.connection))) {
@@ -442,6 +479,43 @@ public final class ConnectionPool extends PoolVerbs {
     private boolean healthCheckDue(PoolSlot slot, long now) {
         Duration checkAfter = options.healthCheckAfter();
         return checkAfter != null && now - slot.idleSince >= checkAfter.toNanos();
+    }
+
+    /** Whether the slot is due for the periodic role check of {@code host_recheck_seconds}. */
+    private boolean recheckDue(PoolSlot slot, long now) {
+        return recheck.due(locked(() -> slot.checkedAt), now);
+    }
+
+    private void markChecked(PoolSlot slot) {
+        long now = System.nanoTime();
+        lock.lock();
+        try {
+            slot.checkedAt = now;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * A connection of {@code slotGeneration} found its server no longer has the role the pool
+     * asked for: every connection opened until now may talk to the same server, so all of them
+     * are replaced (free ones now, lent ones on release), as by {@link #expireConnections()}.
+     * Done once per generation, so many leases noticing the same failover retire it once.
+     */
+    private void retire(int slotGeneration) {
+        boolean retired;
+        lock.lock();
+        try {
+            retired = generation == slotGeneration;
+            if (retired) {
+                generation++;
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (retired) {
+            sweep();
+        }
     }
 
     private int currentGeneration() {
