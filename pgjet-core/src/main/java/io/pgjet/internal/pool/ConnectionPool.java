@@ -2,6 +2,10 @@ package io.pgjet.internal.pool;
 
 import io.pgjet.AsyncConnection;
 import io.pgjet.ConnectionConfig;
+import io.pgjet.HostStatus;
+import io.pgjet.LoadBalanceHosts;
+import io.pgjet.PgHost;
+import io.pgjet.TargetSessionAttrs;
 import io.pgjet.PgInterfaceException;
 import io.pgjet.PgTimeoutException;
 import io.pgjet.PoolOptions;
@@ -40,6 +44,10 @@ public final class ConnectionPool extends PoolVerbs {
     private final Supplier<CompletableFuture<AsyncConnection>> connector;
     private final PoolOptions options;
     private final HostRecheck recheck;
+    private final ConnectionConfig config;
+    private final Function<ConnectionConfig, CompletableFuture<? extends AsyncConnection>> connect;
+    /** The read-only side, made on the first {@link #readOnly()}; this pool itself on that side. */
+    private ConnectionPool readOnly;
     private final ReentrantLock lock = new ReentrantLock();
     private final ArrayDeque<PoolSlot> idle = new ArrayDeque<>();
     private final ArrayDeque<PoolWaiter> waiters = new ArrayDeque<>();
@@ -53,9 +61,12 @@ public final class ConnectionPool extends PoolVerbs {
     private int generation;
     private boolean closing;
 
-    private ConnectionPool(Supplier<CompletableFuture<AsyncConnection>> connector, PoolOptions options,
-            HostRecheck recheck) {
-        this.connector = connector;
+    private ConnectionPool(ConnectionConfig config, PoolOptions options,
+            Function<ConnectionConfig, CompletableFuture<? extends AsyncConnection>> connect) {
+        this.config = config;
+        this.connect = connect;
+        this.connector = () -> connect.apply(config).thenApply(c -> (AsyncConnection) c);
+        HostRecheck recheck = new HostRecheck(config);
         this.options = options;
         this.recheck = recheck;
         long period = Math.max(SWEEP_MIN_NANOS, Math.min(SWEEP_MAX_NANOS, shortestLifetimeNanos() / 4));
@@ -71,8 +82,7 @@ public final class ConnectionPool extends PoolVerbs {
      */
     public static CompletableFuture<ConnectionPool> create(ConnectionConfig config, PoolOptions options,
             Function<ConnectionConfig, CompletableFuture<? extends AsyncConnection>> connect) {
-        ConnectionPool pool = new ConnectionPool(() -> connect.apply(config).thenApply(c -> (AsyncConnection) c),
-                options, new HostRecheck(config));
+        ConnectionPool pool = new ConnectionPool(config, options, connect);
         List<CompletableFuture<Void>> first = new ArrayList<>();
         for (int i = 0; i < options.minSize(); i++) {
             pool.lock.lock();
@@ -664,6 +674,64 @@ public final class ConnectionPool extends PoolVerbs {
         topUp();
     }
 
+    // ---- read-only side and hosts ----------------------------------------------------------
+
+    @Override
+    public ConnectionPool readOnly() {
+        lock.lock();
+        try {
+            if (readOnly == null) {
+                if (closing) {
+                    throw closedError();
+                }
+                ConnectionConfig replicas = config.toBuilder().targetSessionAttrs(TargetSessionAttrs.PREFER_STANDBY)
+                        .loadBalanceHosts(LoadBalanceHosts.RANDOM).build();
+                readOnly = new ConnectionPool(replicas, options, connect);
+                readOnly.readOnly = readOnly;
+            }
+            return readOnly;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public CompletableFuture<List<HostStatus>> hostStatus() {
+        CompletableFuture<List<HostStatus>> all = CompletableFuture.completedFuture(new ArrayList<>());
+        for (PgHost host : config.hosts()) {
+            all = all.thenCompose(list -> statusOf(host).thenApply(status -> {
+                list.add(status);
+                return list;
+            }));
+        }
+        return all.thenApply(List::copyOf);
+    }
+
+    private CompletableFuture<HostStatus> statusOf(PgHost host) {
+        ConnectionConfig one = config.toBuilder().hosts(List.of(host)).targetSessionAttrs(TargetSessionAttrs.ANY)
+                .loadBalanceHosts(LoadBalanceHosts.DISABLE).build();
+        CompletableFuture<? extends AsyncConnection> connecting;
+        try {
+            connecting = connect.apply(one);
+        } catch (RuntimeException e) {
+            connecting = CompletableFuture.failedFuture(e);
+        }
+        return connecting.thenCompose(connection -> connection.withTimeout(resetTimeout()).fetchRow(
+                "select pg_catalog.pg_is_in_recovery(), extract(epoch from pg_catalog.now()"
+                        + " - pg_catalog.pg_last_xact_replay_timestamp())::float8")
+                .whenComplete((row, error) -> connection.closeAsync()))
+                .handle((row, error) -> {
+                    if (error != null) {
+                        return new HostStatus(host, false, false, null);
+                    }
+                    boolean standby = row.get(0, Boolean.class);
+                    Double lag = row.get(1, Double.class);
+                    Duration replayLag = !standby || lag == null ? null
+                            : Duration.ofNanos(Math.max(0, (long) (lag * 1e9)));
+                    return new HostStatus(host, true, standby, replayLag);
+                });
+    }
+
     // ---- state and shutdown ----------------------------------------------------------------
 
     /** Connections open or opening; call with the lock held. */
@@ -716,8 +784,10 @@ public final class ConnectionPool extends PoolVerbs {
     public CompletableFuture<Void> closeAsync() {
         List<PoolWaiter> failed;
         List<PoolSlot> free;
+        ConnectionPool side;
         lock.lock();
         try {
+            side = readOnly == this ? null : readOnly;
             closing = true;
             failed = new ArrayList<>(waiters);
             waiters.clear();
@@ -731,12 +801,16 @@ public final class ConnectionPool extends PoolVerbs {
         }
         free.forEach(slot -> discard(slot, false));
         finishCloseIfDone();
-        return closed;
+        return side == null ? closed : CompletableFuture.allOf(closed, side.closeAsync());
     }
 
     @Override
     public void terminate() {
         closeAsync();
+        ConnectionPool side = locked(() -> readOnly == this ? null : readOnly);
+        if (side != null) {
+            side.terminate();
+        }
         List<PoolSlot> all;
         lock.lock();
         try {
