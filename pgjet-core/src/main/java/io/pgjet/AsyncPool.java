@@ -67,6 +67,30 @@ public interface AsyncPool extends AutoCloseable {
     CompletableFuture<Long> executeMany(String sql, Iterable<Object[]> parameterSets);
 
     /** Returns how many connections are open or being opened. */
+    /**
+     * Returns the read-only side of this pool: a pool of its own, made on first call, over the
+     * same hosts with {@code target_session_attrs=prefer-standby} and
+     * {@code load_balance_hosts=random}, so its connections go to standbys, spread over them at
+     * random, and to the primary when no standby is up (checked when each connection opens).
+     * Same options (sizes, hooks) as this pool; closed with it. Use it for read-only work and
+     * read-only transactions: what a standby serves may lag the primary (see
+     * {@link #hostStatus()}), and writes on it fail with SQLSTATE 25006. On the read-only side
+     * itself this returns that side.
+     *
+     * @return the read-only pool
+     */
+    AsyncPool readOnly();
+
+    /**
+     * Connects once to every host of the configuration (without the pool's connections, and
+     * whatever {@code target_session_attrs} says) and reports whether it is up, a standby, and
+     * how far its replay lags. Hosts are asked one after the other; each is bounded by the
+     * configuration's {@code connect_timeout}.
+     *
+     * @return one status per configured host, in the configuration's order; never fails
+     */
+    CompletableFuture<List<HostStatus>> hostStatus();
+
     int size();
 
     /** Returns how many open connections are free. */

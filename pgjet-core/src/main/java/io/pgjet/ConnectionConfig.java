@@ -66,6 +66,7 @@ public final class ConnectionConfig {
     private final int maxMessageSize;
     private final boolean tcpKeepAlive;
     private final boolean rewriteBatchedInserts;
+    private final Duration hostRecheck;
 
     private ConnectionConfig(Builder b) {
         hosts = b.hosts.isEmpty() ? List.of(new PgHost("localhost", PgHost.DEFAULT_PORT)) : List.copyOf(b.hosts);
@@ -95,6 +96,7 @@ public final class ConnectionConfig {
         maxMessageSize = b.maxMessageSize;
         tcpKeepAlive = b.tcpKeepAlive;
         rewriteBatchedInserts = b.rewriteBatchedInserts;
+        hostRecheck = b.hostRecheck;
         if (sslNegotiation == SslNegotiation.DIRECT && !sslMode.requiresTls()) {
             throw new PgInterfaceException("weak sslmode \"" + sslMode.libpqName() + "\" may not be used with "
                     + "sslnegotiation=direct (use \"require\", \"verify-ca\" or \"verify-full\")");
@@ -168,7 +170,8 @@ public final class ConnectionConfig {
                 .passfile(passfile).loadBalanceHosts(loadBalanceHosts).commandTimeout(commandTimeout)
                 .statementCacheSize(statementCacheSize).statementCacheMaxLifetime(statementCacheMaxLifetime)
                 .maxCacheableStatementSize(maxCacheableStatementSize).maxMessageSize(maxMessageSize)
-                .tcpKeepAlive(tcpKeepAlive).rewriteBatchedInserts(rewriteBatchedInserts);
+                .tcpKeepAlive(tcpKeepAlive).rewriteBatchedInserts(rewriteBatchedInserts)
+                .hostRecheck(hostRecheck);
         return b;
     }
 
@@ -443,6 +446,24 @@ public final class ConnectionConfig {
     }
 
     /**
+     * Returns how often a pool re-checks that a free connection's server still matches
+     * {@link #targetSessionAttrs()} ({@code primary}, {@code standby}, {@code read-write} or
+     * {@code read-only}) before lending it: a connection not checked for this long is asked
+     * {@code pg_is_in_recovery()} and {@code transaction_read_only} first (one round trip), and
+     * when its server changed role (a failover promoted another host, or this one became
+     * read-only) the pool retires every connection it opened before and opens new ones, which
+     * pick a matching host again. Like pgjdbc's {@code hostRecheckSeconds}; connection string
+     * keyword {@code host_recheck_seconds} (pgjdbc's {@code hostRecheckSeconds} is accepted
+     * too). Single connections ignore it.
+     *
+     * @return the interval, or {@code null} (the default) for no periodic re-check: a pool then
+     *     notices a role change only through errors (a read-only error or a lost connection)
+     */
+    public Duration hostRecheck() {
+        return hostRecheck;
+    }
+
+    /**
      * Compares all settings, passwords included.
      *
      * @param o another object
@@ -470,7 +491,8 @@ public final class ConnectionConfig {
                 && Objects.equals(sslPassword, c.sslPassword) && channelBinding == c.channelBinding
                 && targetSessionAttrs == c.targetSessionAttrs && Objects.equals(passfile, c.passfile)
                 && loadBalanceHosts == c.loadBalanceHosts && Objects.equals(commandTimeout, c.commandTimeout)
-                && Objects.equals(statementCacheMaxLifetime, c.statementCacheMaxLifetime);
+                && Objects.equals(statementCacheMaxLifetime, c.statementCacheMaxLifetime)
+                && Objects.equals(hostRecheck, c.hostRecheck);
     }
 
     /**
@@ -521,6 +543,7 @@ public final class ConnectionConfig {
                 .append(", maxMessageSize=").append(maxMessageSize)
                 .append(", tcpKeepAlive=").append(tcpKeepAlive)
                 .append(", rewriteBatchedInserts=").append(rewriteBatchedInserts);
+        appendIfSet(s, "hostRecheck", hostRecheck);
         return s.append('}').toString();
     }
 
@@ -562,6 +585,7 @@ public final class ConnectionConfig {
         private int maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
         private boolean tcpKeepAlive = true;
         private boolean rewriteBatchedInserts;
+        private Duration hostRecheck;
 
         private Builder() {
         }
@@ -894,6 +918,19 @@ public final class ConnectionConfig {
          */
         public Builder rewriteBatchedInserts(boolean enabled) {
             this.rewriteBatchedInserts = enabled;
+            return this;
+        }
+
+        /**
+         * Sets how often a pool re-checks a free connection's server role; default {@code null}
+         * (never). See {@link ConnectionConfig#hostRecheck()}.
+         *
+         * @param interval a positive interval, or {@code null}
+         * @return this builder
+         * @throws PgInterfaceException if the interval is zero or negative
+         */
+        public Builder hostRecheck(Duration interval) {
+            this.hostRecheck = positiveOrNull(interval, "hostRecheck");
             return this;
         }
 

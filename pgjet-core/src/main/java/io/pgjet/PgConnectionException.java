@@ -32,4 +32,17 @@ public class PgConnectionException extends PgJetException {
     public PgConnectionException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /**
+     * Returns {@code true}: the server or the network failed, not the work, so it may succeed on a
+     * new connection (another host, or the same one once it is back). See
+     * {@link PgJetException#isRetryable()} for when a lost connection leaves the work's outcome
+     * unknown.
+     *
+     * @return {@code true}
+     */
+    @Override
+    public boolean isRetryable() {
+        return true;
+    }
 }

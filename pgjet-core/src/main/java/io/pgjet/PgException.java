@@ -137,6 +137,32 @@ public class PgException extends PgJetException {
     }
 
     /**
+     * Returns whether running the failed work again on a new connection may succeed: for
+     * {@code 40001} serialization_failure and {@code 40P01} deadlock_detected (re-run the whole
+     * transaction), {@code 25006} read_only_sql_transaction (the server became a standby or
+     * read-only, e.g. after a failover: a pool retires such connections), {@code 57P01}
+     * admin_shutdown, {@code 57P02} crash_shutdown, {@code 57P03} cannot_connect_now,
+     * {@code 53300} too_many_connections and SQLSTATE class {@code 08} (connection exceptions).
+     * See {@link PgJetException#isRetryable()} for which of those leave a statement's outcome
+     * unknown.
+     *
+     * @return whether the error is transient
+     */
+    @Override
+    public boolean isRetryable() {
+        String code = sqlState();
+        if (code == null) {
+            return false;
+        }
+        switch (code) {
+            case "40001": case "40P01": case "25006": case "57P01": case "57P02": case "57P03": case "53300":
+                return true;
+            default:
+                return code.startsWith("08");
+        }
+    }
+
+    /**
      * Returns the SQLSTATE code (field {@code C}), such as {@code "23505"}.
      *
      * @return the five-character code, or {@code null} if the server sent none

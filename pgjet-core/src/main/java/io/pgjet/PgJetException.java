@@ -31,4 +31,28 @@ public abstract class PgJetException extends RuntimeException {
     protected PgJetException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /**
+     * Returns whether the failed work may succeed if it is run again from the start on a fresh
+     * connection (for example a pool's next connection after a failover). {@code false} here;
+     * overridden by {@link PgConnectionException} (always retryable) and {@link PgException}
+     * (retryable for serialization failures, deadlocks, a read-only server and a server shutting
+     * down or refusing connections).
+     *
+     * <p>Retryable does not mean the work did not run. What is safe to run again:
+     * <ul>
+     * <li>a whole transaction whose {@code COMMIT} was not yet sent when the error came: the
+     *     server rolled it back (a read-only error, a serialization failure, a lost connection);
+     * <li>any failure to connect: nothing was sent;
+     * <li>a read-only error (25006) for any statement: the server refused to run it.
+     * </ul>
+     * A {@link PgConnectionException} for a connection lost while an autocommit statement or a
+     * {@code COMMIT} was in flight leaves its outcome unknown: it may have committed. Retry such
+     * work only when it is idempotent, or check first whether it took effect.
+     *
+     * @return whether a new attempt on a new connection may succeed
+     */
+    public boolean isRetryable() {
+        return false;
+    }
 }

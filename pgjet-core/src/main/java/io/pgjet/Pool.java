@@ -60,6 +60,21 @@ public interface Pool extends AutoCloseable {
     /** Runs {@link Connection#executeMany} on a pooled connection. */
     long executeMany(String sql, Iterable<Object[]> parameterSets);
 
+    /**
+     * Returns the read-only side of this pool (standbys first, load-balanced, the primary when
+     * none is up); see {@link AsyncPool#readOnly()}.
+     *
+     * @return the read-only pool
+     */
+    Pool readOnly();
+
+    /**
+     * Reports every configured host's role and replay lag; see {@link AsyncPool#hostStatus()}.
+     *
+     * @return one status per configured host
+     */
+    List<HostStatus> hostStatus();
+
     /** Returns how many connections are open or being opened. */
     int size();
 

@@ -46,7 +46,8 @@ public final class PgCluster implements PgServer, AutoCloseable {
     private final TlsMaterial tls;
     private final boolean ipv6;
     private final Duration startTimeout;
-    private final boolean standby;
+    /** Cleared by {@link #promote()}. */
+    private volatile boolean standby;
     private final ReentrantLock lock = new ReentrantLock();
     private volatile long pid;
     private volatile boolean closed;
@@ -317,6 +318,28 @@ public final class PgCluster implements PgServer, AutoCloseable {
                 throw new IllegalStateException("Start the primary (restart()) before making a standby");
             }
             return StandbyFactory.create(this);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Promotes this standby to a primary with {@code pg_ctl promote -w}: it stops replaying from
+     * its primary and accepts writes once this returns. The old primary keeps running until it
+     * is stopped, as after a real failover (two primaries: the test decides what happens next).
+     *
+     * @throws IllegalStateException when this cluster is not a running standby, or is closed
+     * @throws PgClusterException when the promotion does not finish within the start timeout
+     */
+    public void promote() {
+        lock.lock();
+        try {
+            checkOpen();
+            if (!standby || !isRunning()) {
+                throw new IllegalStateException("Only a running standby can be promoted: " + this);
+            }
+            ServerControl.promote(bin, os, dir, startTimeout);
+            standby = false;
         } finally {
             lock.unlock();
         }

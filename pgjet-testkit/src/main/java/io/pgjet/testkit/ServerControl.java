@@ -96,6 +96,19 @@ final class ServerControl {
     }
 
     /**
+     * Promotes a standby with {@code pg_ctl promote -w}, which returns once the server accepts
+     * writes.
+     *
+     * @throws PgClusterException when pg_ctl fails or does not finish within {@code timeout}
+     */
+    static void promote(PgBinaries bin, OsUser os, ClusterWorkDir dir, Duration timeout) {
+        Duration wait = timeout.isNegative() || timeout.isZero() ? Duration.ofSeconds(60) : timeout;
+        CommandRunner.runOrFail("pg_ctl promote", os.wrap(List.of(bin.pgCtl().toString(), "-D",
+                dir.dataDirectory().toString(), "-w", "-t", Long.toString(Math.max(1, wait.toSeconds())), "-s",
+                "promote")), dir.root(), null, wait.plusSeconds(15));
+    }
+
+    /**
      * Stops the server: fast shutdown (clients disconnected, checkpoint), then immediate
      * shutdown, then SIGKILL, each with a bounded wait. Never throws for a server that is
      * already down.

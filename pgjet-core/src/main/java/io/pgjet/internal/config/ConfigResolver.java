@@ -171,6 +171,11 @@ public final class ConfigResolver {
         b.passfile(passfile != null ? passfile : environment.defaultPassfile());
         Boolean rewrite = bool(ConnectionKeyword.REWRITE_BATCHED_INSERTS);
         b.rewriteBatchedInserts(rewrite != null && rewrite);
+        Integer recheck = integer(ConnectionKeyword.HOST_RECHECK_SECONDS);
+        if (recheck != null && recheck < 0) {
+            throw new InvalidDsnException("host_recheck_seconds must not be negative: " + recheck);
+        }
+        b.hostRecheck(recheck == null || recheck == 0 ? null : Duration.ofSeconds(recheck));
         checkClientEncoding();
         checkValues();
         try {

@@ -69,7 +69,9 @@ enum ConnectionKeyword {
     OAUTH_SCOPE("oauth_scope", null, Support.UNSUPPORTED),
     // PgJet's own: executeMany of a single-row INSERT ... VALUES as multi-row inserts. Also
     // accepted under pgjdbc's name (see ALIASES), so a JDBC URL's setting carries over.
-    REWRITE_BATCHED_INSERTS("rewrite_batched_inserts", null, Support.SUPPORTED);
+    REWRITE_BATCHED_INSERTS("rewrite_batched_inserts", null, Support.SUPPORTED),
+    // PgJet's own: how often a pool re-checks a free connection's server role (pgjdbc's hostRecheckSeconds).
+    HOST_RECHECK_SECONDS("host_recheck_seconds", null, Support.SUPPORTED);
 
     /** What PgJet does with an option. */
     public enum Support {
@@ -91,6 +93,7 @@ enum ConnectionKeyword {
         }
         // Other drivers' spellings of PgJet's own options.
         BY_NAME.put("reWriteBatchedInserts", REWRITE_BATCHED_INSERTS);
+        BY_NAME.put("hostRecheckSeconds", HOST_RECHECK_SECONDS);
     }
 
     private final String libpqName;

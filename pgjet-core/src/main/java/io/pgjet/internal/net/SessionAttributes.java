@@ -14,8 +14,22 @@ import java.util.concurrent.CompletableFuture;
  * whether it is in recovery (a standby) and whether sessions default to read-only, and refuses
  * the host (closing the connection) when it is not what was asked for.
  */
-final class SessionAttributes {
+public final class SessionAttributes {
     private SessionAttributes() {}
+
+    /**
+     * Whether a server that is (or is not) a standby and has (or has not) read-only sessions is
+     * what {@code wanted} asks for; {@code prefer-standby} and {@code any} take every server.
+     */
+    public static boolean matches(TargetSessionAttrs wanted, boolean standby, boolean readOnly) {
+        switch (wanted) {
+            case PRIMARY: return !standby;
+            case STANDBY: return standby;
+            case READ_WRITE: return !readOnly;
+            case READ_ONLY: return readOnly;
+            default: return true;
+        }
+    }
 
     static CompletableFuture<Transport> check(Transport io, PgHost host, TargetSessionAttrs wanted) {
         if (wanted == TargetSessionAttrs.ANY) {
@@ -27,15 +41,7 @@ final class SessionAttributes {
             List<StatementResult> answers = results;
             boolean standby = "t".equals(answers.get(0).rows().get(0).getString(0));
             boolean readOnly = "on".equals(answers.get(0).rows().get(0).getString(1));
-            boolean ok;
-            switch (wanted) {
-                case PRIMARY: ok = !standby; break;
-                case STANDBY: ok = standby; break;
-                case READ_WRITE: ok = !readOnly; break;
-                case READ_ONLY: ok = readOnly; break;
-                default: ok = true;
-            }
-            if (!ok) {
+            if (!matches(wanted, standby, readOnly)) {
                 io.terminate();
                 throw new PgConnectionException("the server at " + host + " is " + (standby ? "a standby" : "a primary")
                         + (readOnly ? " with read-only sessions" : " with read-write sessions")

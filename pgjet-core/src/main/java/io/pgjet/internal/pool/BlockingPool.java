@@ -27,6 +27,17 @@ public final class BlockingPool implements Pool {
     }
 
     @Override
+    public Pool readOnly() {
+        ConnectionPool readOnly = pool.readOnly();
+        return readOnly == pool ? this : new BlockingPool(readOnly);
+    }
+
+    @Override
+    public List<io.pgjet.HostStatus> hostStatus() {
+        return Futures.await(pool.hostStatus());
+    }
+
+    @Override
     public Connection acquire() {
         return new BlockingConnection(Futures.await(pool.acquire()));
     }

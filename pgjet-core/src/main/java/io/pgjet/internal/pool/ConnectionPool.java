@@ -2,6 +2,10 @@ package io.pgjet.internal.pool;
 
 import io.pgjet.AsyncConnection;
 import io.pgjet.ConnectionConfig;
+import io.pgjet.HostStatus;
+import io.pgjet.LoadBalanceHosts;
+import io.pgjet.PgHost;
+import io.pgjet.TargetSessionAttrs;
 import io.pgjet.PgInterfaceException;
 import io.pgjet.PgTimeoutException;
 import io.pgjet.PoolOptions;
@@ -39,6 +43,11 @@ public final class ConnectionPool extends PoolVerbs {
 
     private final Supplier<CompletableFuture<AsyncConnection>> connector;
     private final PoolOptions options;
+    private final HostRecheck recheck;
+    private final ConnectionConfig config;
+    private final Function<ConnectionConfig, CompletableFuture<? extends AsyncConnection>> connect;
+    /** The read-only side, made on the first {@link #readOnly()}; this pool itself on that side. */
+    private ConnectionPool readOnly;
     private final ReentrantLock lock = new ReentrantLock();
     private final ArrayDeque<PoolSlot> idle = new ArrayDeque<>();
     private final ArrayDeque<PoolWaiter> waiters = new ArrayDeque<>();
@@ -52,9 +61,14 @@ public final class ConnectionPool extends PoolVerbs {
     private int generation;
     private boolean closing;
 
-    private ConnectionPool(Supplier<CompletableFuture<AsyncConnection>> connector, PoolOptions options) {
-        this.connector = connector;
+    private ConnectionPool(ConnectionConfig config, PoolOptions options,
+            Function<ConnectionConfig, CompletableFuture<? extends AsyncConnection>> connect) {
+        this.config = config;
+        this.connect = connect;
+        this.connector = () -> connect.apply(config).thenApply(c -> (AsyncConnection) c);
+        HostRecheck recheck = new HostRecheck(config);
         this.options = options;
+        this.recheck = recheck;
         long period = Math.max(SWEEP_MIN_NANOS, Math.min(SWEEP_MAX_NANOS, shortestLifetimeNanos() / 4));
         this.sweeper = PoolTimer.get().scheduleWithFixedDelay(this::sweep, period, period, TimeUnit.NANOSECONDS);
     }
@@ -68,8 +82,7 @@ public final class ConnectionPool extends PoolVerbs {
      */
     public static CompletableFuture<ConnectionPool> create(ConnectionConfig config, PoolOptions options,
             Function<ConnectionConfig, CompletableFuture<? extends AsyncConnection>> connect) {
-        ConnectionPool pool = new ConnectionPool(() -> connect.apply(config).thenApply(c -> (AsyncConnection) c),
-                options);
+        ConnectionPool pool = new ConnectionPool(config, options, connect);
         List<CompletableFuture<Void>> first = new ArrayList<>();
         for (int i = 0; i < options.minSize(); i++) {
             pool.lock.lock();
@@ -169,7 +182,8 @@ public final class ConnectionPool extends PoolVerbs {
     /** Whether a free connection can be lent as it is: open, current, and not due for a check. */
     private boolean readyToLend(PoolSlot slot, int currentGeneration) {
         long now = System.nanoTime();
-        return !slot.connection.isClosed() && !expired(slot, now, currentGeneration) && !healthCheckDue(slot, now);
+        return !slot.connection.isClosed() && !expired(slot, now, currentGeneration) && !healthCheckDue(slot, now)
+                && !recheckDue(slot, now);
     }
 
     /** Starts a lease on {@code slot} and returns the connection object the borrower gets. */
@@ -222,6 +236,23 @@ public final class ConnectionPool extends PoolVerbs {
         if (slot.connection.isClosed() || expired(slot, now, currentGeneration())) {
             discard(slot, false);
             attempt(waiter);
+            return;
+        }
+        if (recheckDue(slot, now)) {
+            waiter.startTimer();
+            int slotGeneration = slot.generation;
+            recheck.matches(slot.connection, resetTimeout()).whenComplete((matches, error) -> {
+                if (error != null || !matches) {
+                    if (error == null) {
+                        retire(slotGeneration); // the server changed role: so did the others'
+                    }
+                    discard(slot, true);
+                    attempt(waiter);
+                } else {
+                    markChecked(slot);
+                    setUp(slot, waiter);
+                }
+            });
             return;
         }
         if (healthCheckDue(slot, now)) {
@@ -386,6 +417,22 @@ public final class ConnectionPool extends PoolVerbs {
             discard(slot, true);
             return CompletableFuture.completedFuture(null);
         }
+        if (slot.roleInDoubt && recheck.checksRole()) {
+            // A read-only error: the borrower's own read-only transaction, or a failover. Ask.
+            slot.roleInDoubt = false;
+            int slotGeneration = slot.generation;
+            return recheck.matches(slot.connection, resetTimeout()).handle((matches, error) -> {
+                if (error != null || !matches) {
+                    if (error == null) {
+                        retire(slotGeneration);
+                    }
+                    discard(slot, true);
+                    return CompletableFuture.<Void>completedFuture(null);
+                }
+                markChecked(slot);
+                return release(slot, true);
+            }).thenCompose(f -> f);
+        }
         Function<AsyncConnection, CompletableFuture<?>> reset = options.reset();
         if (reset == null || (reset == PoolOptions.ROLLBACK_ONLY && !slot.connection.isInTransaction())
                 || (reset == PoolOptions.TRACKED_RESET && TrackedReset.isClean(slot.connection))) {
@@ -442,6 +489,43 @@ public final class ConnectionPool extends PoolVerbs {
     private boolean healthCheckDue(PoolSlot slot, long now) {
         Duration checkAfter = options.healthCheckAfter();
         return checkAfter != null && now - slot.idleSince >= checkAfter.toNanos();
+    }
+
+    /** Whether the slot is due for the periodic role check of {@code host_recheck_seconds}. */
+    private boolean recheckDue(PoolSlot slot, long now) {
+        return recheck.due(locked(() -> slot.checkedAt), now);
+    }
+
+    private void markChecked(PoolSlot slot) {
+        long now = System.nanoTime();
+        lock.lock();
+        try {
+            slot.checkedAt = now;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * A connection of {@code slotGeneration} found its server no longer has the role the pool
+     * asked for: every connection opened until now may talk to the same server, so all of them
+     * are replaced (free ones now, lent ones on release), as by {@link #expireConnections()}.
+     * Done once per generation, so many leases noticing the same failover retire it once.
+     */
+    private void retire(int slotGeneration) {
+        boolean retired;
+        lock.lock();
+        try {
+            retired = generation == slotGeneration;
+            if (retired) {
+                generation++;
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (retired) {
+            sweep();
+        }
     }
 
     private int currentGeneration() {
@@ -590,6 +674,64 @@ public final class ConnectionPool extends PoolVerbs {
         topUp();
     }
 
+    // ---- read-only side and hosts ----------------------------------------------------------
+
+    @Override
+    public ConnectionPool readOnly() {
+        lock.lock();
+        try {
+            if (readOnly == null) {
+                if (closing) {
+                    throw closedError();
+                }
+                ConnectionConfig replicas = config.toBuilder().targetSessionAttrs(TargetSessionAttrs.PREFER_STANDBY)
+                        .loadBalanceHosts(LoadBalanceHosts.RANDOM).build();
+                readOnly = new ConnectionPool(replicas, options, connect);
+                readOnly.readOnly = readOnly;
+            }
+            return readOnly;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public CompletableFuture<List<HostStatus>> hostStatus() {
+        CompletableFuture<List<HostStatus>> all = CompletableFuture.completedFuture(new ArrayList<>());
+        for (PgHost host : config.hosts()) {
+            all = all.thenCompose(list -> statusOf(host).thenApply(status -> {
+                list.add(status);
+                return list;
+            }));
+        }
+        return all.thenApply(List::copyOf);
+    }
+
+    private CompletableFuture<HostStatus> statusOf(PgHost host) {
+        ConnectionConfig one = config.toBuilder().hosts(List.of(host)).targetSessionAttrs(TargetSessionAttrs.ANY)
+                .loadBalanceHosts(LoadBalanceHosts.DISABLE).build();
+        CompletableFuture<? extends AsyncConnection> connecting;
+        try {
+            connecting = connect.apply(one);
+        } catch (RuntimeException e) {
+            connecting = CompletableFuture.failedFuture(e);
+        }
+        return connecting.thenCompose(connection -> connection.withTimeout(resetTimeout()).fetchRow(
+                "select pg_catalog.pg_is_in_recovery(), extract(epoch from pg_catalog.now()"
+                        + " - pg_catalog.pg_last_xact_replay_timestamp())::float8")
+                .whenComplete((row, error) -> connection.closeAsync()))
+                .handle((row, error) -> {
+                    if (error != null) {
+                        return new HostStatus(host, false, false, null);
+                    }
+                    boolean standby = row.get(0, Boolean.class);
+                    Double lag = row.get(1, Double.class);
+                    Duration replayLag = !standby || lag == null ? null
+                            : Duration.ofNanos(Math.max(0, (long) (lag * 1e9)));
+                    return new HostStatus(host, true, standby, replayLag);
+                });
+    }
+
     // ---- state and shutdown ----------------------------------------------------------------
 
     /** Connections open or opening; call with the lock held. */
@@ -642,8 +784,10 @@ public final class ConnectionPool extends PoolVerbs {
     public CompletableFuture<Void> closeAsync() {
         List<PoolWaiter> failed;
         List<PoolSlot> free;
+        ConnectionPool side;
         lock.lock();
         try {
+            side = readOnly == this ? null : readOnly;
             closing = true;
             failed = new ArrayList<>(waiters);
             waiters.clear();
@@ -657,12 +801,16 @@ public final class ConnectionPool extends PoolVerbs {
         }
         free.forEach(slot -> discard(slot, false));
         finishCloseIfDone();
-        return closed;
+        return side == null ? closed : CompletableFuture.allOf(closed, side.closeAsync());
     }
 
     @Override
     public void terminate() {
         closeAsync();
+        ConnectionPool side = locked(() -> readOnly == this ? null : readOnly);
+        if (side != null) {
+            side.terminate();
+        }
         List<PoolSlot> all;
         lock.lock();
         try {

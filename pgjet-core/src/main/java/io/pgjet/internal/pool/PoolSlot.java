@@ -19,6 +19,10 @@ final class PoolSlot {
     /** The lease using the connection now, or null while it is free (for termination listeners). */
     volatile PoolLease lease;
     long idleSince;
+    /** When the server's role was last known to match (opened or re-checked); guarded like idleSince. */
+    long checkedAt;
+    /** Set when a lease saw a read-only error: the release asks the server for its role first. */
+    volatile boolean roleInDoubt;
 
     PoolSlot(AsyncConnection connection, int generation, long openedAt, TrackedReset.InitSettings initSettings) {
         this.connection = connection;
@@ -26,5 +30,6 @@ final class PoolSlot {
         this.generation = generation;
         this.openedAt = openedAt;
         this.idleSince = openedAt;
+        this.checkedAt = openedAt;
     }
 }

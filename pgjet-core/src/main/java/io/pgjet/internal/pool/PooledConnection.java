@@ -75,7 +75,16 @@ final class PooledConnection implements AsyncConnection, Awaiter.Source {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return call.apply(connection);
+        CompletableFuture<T> result = call.apply(connection);
+        if (result != null) {
+            // A read-only error on a pool that promised a writable server: perhaps a failover.
+            result.whenComplete((ok, error) -> {
+                if (HostRecheck.saysReadOnly(error)) {
+                    lease.slot.roleInDoubt = true;
+                }
+            });
+        }
+        return result;
     }
 
     @Override
