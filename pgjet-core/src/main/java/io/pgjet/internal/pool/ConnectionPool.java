@@ -493,7 +493,8 @@ public final class ConnectionPool extends PoolVerbs {
 
     /** Whether the slot is due for the periodic role check of {@code host_recheck_seconds}. */
     private boolean recheckDue(PoolSlot slot, long now) {
-        return recheck.due(locked(() -> slot.checkedAt), now);
+        // Without host_recheck_seconds (the default) this costs no lock on the lend path.
+        return recheck.periodic() && recheck.due(locked(() -> slot.checkedAt), now);
     }
 
     private void markChecked(PoolSlot slot) {
