@@ -323,6 +323,43 @@ class PoolTest {
     }
 
     @Test
+    void aConnectionHandedStraightFromBorrowerToBorrowerIsNotHealthChecked() throws Exception {
+        // One connection, two threads taking turns: every release hands it to the other thread's
+        // waiting acquire. It is never unused, so no hand-off may pay for a health check, however
+        // long ago the connection was opened.
+        AtomicInteger healthChecks = new AtomicInteger();
+        PoolOptions options = sized(1, 1).withHealthCheckAfter(Duration.ofMillis(300))
+                .withInit(conn -> {
+                    conn.addQueryLogger(record -> {
+                        if (record.sql().equals("select 1")) {
+                            healthChecks.incrementAndGet();
+                        }
+                    });
+                    return CompletableFuture.completedFuture(null);
+                });
+        try (Pool pool = PgJet.createPool(DSN, options)) {
+            Thread.sleep(350); // unused for longer than healthCheckAfter before the first borrow
+            pool.fetchVal("select 2");
+            // the first borrow after 350 ms unused is checked (logged when the check's answer is read)
+            eventually("the first borrow's health check is logged", () -> healthChecks.get() == 1);
+            long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(600);
+            AtomicInteger borrows = new AtomicInteger();
+            Runnable turns = () -> {
+                while (System.nanoTime() < end) {
+                    pool.fetchVal("select 3");
+                    borrows.incrementAndGet();
+                }
+            };
+            Thread other = new Thread(turns, "second-borrower");
+            other.start();
+            turns.run();
+            other.join(10_000);
+            assertTrue(borrows.get() > 20, "the threads took turns: " + borrows.get());
+            assertEquals(1, healthChecks.get(), "hand-offs between busy borrowers are not health-checked");
+        }
+    }
+
+    @Test
     void aConnectionIsReplacedAfterMaxQueries() {
         try (Pool pool = PgJet.createPool(DSN, sized(1, 1).withMaxQueries(3))) {
             int first = pool.withConnection(conn -> {

@@ -32,6 +32,15 @@ public final class Bench {
         this.log = log;
     }
 
+    /** Makes the CPU meter count only the server behind {@code admin}, not other local servers. */
+    private static void watchServer(Connection admin) throws java.sql.SQLException {
+        try (Statement s = admin.createStatement();
+                ResultSet rs = s.executeQuery("select pg_backend_pid()")) {
+            rs.next();
+            CpuMeter.watchServerOf(rs.getLong(1));
+        }
+    }
+
     /** Prepares the data, runs every round and returns the results. */
     public Report run() throws Exception {
         Report report = new Report(options);
@@ -40,6 +49,7 @@ public final class Bench {
         try (Connection admin = target.adminConnection()) {
             data.setUp(admin, log);
             report.environment().put("postgresql", serverVersion(admin));
+            watchServer(admin);
         }
         report.environment().put("server", target.toString());
         report.environment().put("data", "scale " + data.scale() + " (" + data.accounts() + " accounts), batch "

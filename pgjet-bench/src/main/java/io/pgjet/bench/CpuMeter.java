@@ -19,9 +19,14 @@ import java.util.Map;
  * these figures say whether a driver is slower because it waits or because it spends more CPU.
  *
  * <p>Server and machine figures come from Linux's {@code /proc}; elsewhere, or when no process
- * named {@code postgres} is visible (a remote server), they are unknown. Server CPU counts every
- * {@code postgres} process on the machine that lived through the whole interval, so another busy
- * PostgreSQL on the same machine would be counted too. The machine's busy share comes from
+ * named {@code postgres} is visible (a remote server), they are unknown. Once the bench knows its
+ * server ({@link #watchServerOf}), server CPU counts only that server's postmaster and its
+ * children, so another PostgreSQL on the same machine is not counted; before that, every
+ * {@code postgres} process is. Backends that start during the interval count from zero, and
+ * backends that end during it (a pool replacing a connection) are counted through their
+ * postmaster's reaped-children times ({@code cutime + cstime} of {@code /proc/[pid]/stat}, at tick
+ * resolution) — without that a pool that replaces its connections showed almost no server CPU.
+ * The machine's busy share comes from
  * {@code /proc/stat}, which is sampled at the timer tick, so it means something only over a whole
  * window; time stolen by the hypervisor counts as busy (the CPU was wanted, not idle).
  */
@@ -29,14 +34,21 @@ final class CpuMeter {
     private static final Path PROC = Path.of("/proc");
     private static final com.sun.management.OperatingSystemMXBean OS = osBean();
 
+    /** Nanoseconds per clock tick of /proc's process times (USER_HZ, 100 on Linux). */
+    private static final long TICK_NANOS = 10_000_000L;
+    /** The postmaster of the server under test, or -1 while unknown (then every postgres counts). */
+    private static volatile long postmaster = -1;
+
     private final long jvmNanos;
     private final Map<Long, Long> postgresNanos;
+    private final long reapedNanos;
     private final long busyTicks;
     private final long totalTicks;
 
-    private CpuMeter(long jvmNanos, Map<Long, Long> postgresNanos, long[] machine) {
+    private CpuMeter(long jvmNanos, Map<Long, Long> postgresNanos, long reapedNanos, long[] machine) {
         this.jvmNanos = jvmNanos;
         this.postgresNanos = postgresNanos;
+        this.reapedNanos = reapedNanos;
         this.busyTicks = machine[0];
         this.totalTicks = machine[1];
     }
@@ -53,8 +65,57 @@ final class CpuMeter {
      */
     static CpuMeter start() {
         Map<Long, Long> postgres = postgresNanos();
+        long reaped = reapedNanos();
         long[] machine = machineTicks();
-        return new CpuMeter(jvmCpuNanos(), postgres, machine);
+        return new CpuMeter(jvmCpuNanos(), postgres, reaped, machine);
+    }
+
+    /**
+     * Counts from now on only the server that runs {@code backendPid} (a backend of the bench's own
+     * connection): its postmaster and that postmaster's children. Does nothing when the process is
+     * not visible (a remote server).
+     */
+    static void watchServerOf(long backendPid) {
+        long parent = parentPid(backendPid);
+        if (parent > 0) {
+            postmaster = parent;
+        }
+    }
+
+    /** Forgets the server set by {@link #watchServerOf}: every postgres process counts again. */
+    static void watchEveryServer() {
+        postmaster = -1;
+    }
+
+    /** Returns the parent pid of {@code pid} from {@code /proc/[pid]/stat}, or -1. */
+    static long parentPid(long pid) {
+        String[] fields = statFields(pid);
+        return fields == null ? -1 : Long.parseLong(fields[1]);
+    }
+
+    /**
+     * Returns the fields of {@code /proc/[pid]/stat} after the command name (which may hold
+     * spaces): index 0 is the state, 1 the parent pid, 13 and 14 cutime and cstime; or null.
+     */
+    private static String[] statFields(long pid) {
+        try {
+            return parseStatFields(Files.readString(PROC.resolve(Long.toString(pid)).resolve("stat"),
+                    StandardCharsets.US_ASCII));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Splits a {@code /proc/[pid]/stat} line into the fields after {@code (comm)}. */
+    static String[] parseStatFields(String stat) {
+        return stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+    }
+
+    /** CPU time of the watched postmaster's children that have ended (cutime + cstime), or 0. */
+    private static long reapedNanos() {
+        long pm = postmaster;
+        String[] fields = pm < 0 ? null : statFields(pm);
+        return fields == null ? 0 : (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) * TICK_NANOS;
     }
 
     /** Ends the interval started by this meter and returns what was used in it. */
@@ -73,18 +134,24 @@ final class CpuMeter {
     }
 
     /**
-     * Sums the run time since {@link #start()} of the postgres processes found then; only they can
-     * count (a process started later has no starting figure), so /proc is not scanned again.
+     * Sums the server's run time since {@link #start()}: processes alive now from their starting
+     * figure (zero for those started since), plus those that ended, through their postmaster's
+     * reaped-children time less what they had used before the interval.
      */
     private long serverNanosSinceStart() {
+        Map<Long, Long> now = postgresNanos();
         long sum = 0;
-        for (Map.Entry<Long, Long> e : postgresNanos.entrySet()) {
-            try {
-                sum += runNanos(Files.readString(PROC.resolve(e.getKey().toString()).resolve("schedstat"),
-                        StandardCharsets.US_ASCII)) - e.getValue();
-            } catch (IOException | RuntimeException ended) {
-                // the process ended during the interval; its last run time is not readable any more
+        for (Map.Entry<Long, Long> e : now.entrySet()) {
+            sum += e.getValue() - postgresNanos.getOrDefault(e.getKey(), 0L);
+        }
+        long reaped = reapedNanos() - reapedNanos;
+        if (reaped > 0) {
+            for (Map.Entry<Long, Long> e : postgresNanos.entrySet()) {
+                if (!now.containsKey(e.getKey())) {
+                    reaped -= e.getValue(); // its time before the interval is in the reaped sum too
+                }
             }
+            sum += Math.max(0, reaped);
         }
         return sum;
     }
@@ -133,7 +200,8 @@ final class CpuMeter {
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(PROC, p -> isPid(p.getFileName().toString()))) {
             for (Path dir : dirs) {
                 try {
-                    if (Files.readString(dir.resolve("comm"), StandardCharsets.US_ASCII).strip().equals("postgres")) {
+                    if (Files.readString(dir.resolve("comm"), StandardCharsets.US_ASCII).strip().equals("postgres")
+                            && ofWatchedServer(Long.parseLong(dir.getFileName().toString()))) {
                         long ran = runNanos(Files.readString(dir.resolve("schedstat"), StandardCharsets.US_ASCII));
                         nanos.put(Long.parseLong(dir.getFileName().toString()), ran);
                     }
@@ -145,6 +213,12 @@ final class CpuMeter {
             return Map.of();
         }
         return nanos;
+    }
+
+    /** Whether {@code pid} belongs to the watched server (or no server is watched). */
+    private static boolean ofWatchedServer(long pid) {
+        long pm = postmaster;
+        return pm < 0 || pid == pm || parentPid(pid) == pm;
     }
 
     /** Parses the first field of a schedstat line ({@code run-ns wait-ns timeslices}). */

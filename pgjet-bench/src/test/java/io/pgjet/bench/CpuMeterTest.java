@@ -78,4 +78,50 @@ class CpuMeterTest {
             assertFalse(seen.containsKey(ProcessHandle.current().pid()), "this JVM is not a postgres process");
         }
     }
+
+    @Test
+    void statFieldsStartAfterTheCommandNameEvenWithSpacesInIt() {
+        String[] f = CpuMeter.parseStatFields("4242 (postgres: a (b) c) S 17 4242 4242 0 -1 4194560 "
+                + "1 2 3 4 5 6 7 8 20 0 1 0 100");
+        assertEquals("S", f[0]);
+        assertEquals("17", f[1]);
+        assertEquals("7", f[13]);
+        assertEquals("8", f[14]);
+    }
+
+    @Test
+    void aBackendThatEndsDuringTheIntervalIsStillCountedAsServerCpu() throws Exception {
+        assumeTrue(Files.exists(Path.of("/proc/self/schedstat")), "needs Linux /proc");
+        BenchTarget target = BenchTarget.of(PgTestServer.shared());
+        try (Connection admin = target.adminConnection(); Statement s = admin.createStatement();
+                ResultSet rs = s.executeQuery("select pg_backend_pid()")) {
+            rs.next();
+            CpuMeter.watchServerOf(rs.getLong(1));
+        }
+        try {
+            long backend;
+            CpuMeter meter;
+            try (Connection worker = target.adminConnection(); Statement s = worker.createStatement()) {
+                try (ResultSet rs = s.executeQuery("select pg_backend_pid()")) {
+                    rs.next();
+                    backend = rs.getLong(1);
+                }
+                meter = CpuMeter.start();
+                // About 200 ms of server CPU, so a tick-resolution figure is well above zero.
+                try (ResultSet rs = s.executeQuery("select count(*) from generate_series(1, 4000000)")) {
+                    rs.next();
+                }
+            }
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (Files.exists(Path.of("/proc/" + backend)) && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertFalse(Files.exists(Path.of("/proc/" + backend)), "backend " + backend + " did not end");
+            Thread.sleep(50); // the postmaster reaps it right after it exits
+            CpuMeter.Use used = meter.stop();
+            assertTrue(used.serverNanos() >= 50_000_000L, "an ended backend's work counted: " + used);
+        } finally {
+            CpuMeter.watchEveryServer();
+        }
+    }
 }

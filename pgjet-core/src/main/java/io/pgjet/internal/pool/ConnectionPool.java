@@ -493,7 +493,8 @@ public final class ConnectionPool extends PoolVerbs {
 
     /** Whether the slot is due for the periodic role check of {@code host_recheck_seconds}. */
     private boolean recheckDue(PoolSlot slot, long now) {
-        return recheck.due(locked(() -> slot.checkedAt), now);
+        // Without host_recheck_seconds (the default) this costs no lock on the lend path.
+        return recheck.periodic() && recheck.due(locked(() -> slot.checkedAt), now);
     }
 
     private void markChecked(PoolSlot slot) {
@@ -535,8 +536,13 @@ public final class ConnectionPool extends PoolVerbs {
     /** Gives a usable connection to the first waiter, or puts it on the free stack. */
     private void putBack(PoolSlot slot) {
         PoolWaiter waiter;
+        long now = System.nanoTime();
         lock.lock();
         try {
+            // Stamped whether it goes to the free stack or straight to a waiter: a connection
+            // handed from borrower to borrower was in use all along, and must not look unused
+            // since it was opened (that made a busy pool health-check every hand-off).
+            slot.idleSince = now;
             if (closing) {
                 waiter = null;
             } else {
@@ -546,7 +552,6 @@ public final class ConnectionPool extends PoolVerbs {
                     waiter = waiters.pollFirst();
                 } while (waiter != null && waiter.result.isDone());
                 if (waiter == null) {
-                    slot.idleSince = System.nanoTime();
                     idle.addFirst(slot);
                     return;
                 }

@@ -38,6 +38,11 @@ final class HostRecheck {
         return checksRole(wanted);
     }
 
+    /** Whether free connections are checked periodically at all ({@code host_recheck_seconds}). */
+    boolean periodic() {
+        return intervalNanos >= 0;
+    }
+
     /** Whether a free connection last checked at {@code checkedAt} is due for a periodic check. */
     boolean due(long checkedAt, long now) {
         return intervalNanos >= 0 && now - checkedAt >= intervalNanos;

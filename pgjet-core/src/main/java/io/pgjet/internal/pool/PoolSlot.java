@@ -5,8 +5,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One connection the pool owns, with what decides when it is replaced: its age, how many
- * queries it ran, which {@code expireConnections} generation it belongs to, and since when it is
- * free. The pool's lock guards {@link #idleSince}; the other mutable fields are safe to touch
+ * queries it ran, which {@code expireConnections} generation it belongs to, and when its last
+ * lease ended. The pool's lock guards {@link #idleSince}; the other mutable fields are safe to touch
  * from any thread.
  */
 final class PoolSlot {
@@ -18,6 +18,7 @@ final class PoolSlot {
     final TrackedReset.InitSettings initSettings;
     /** The lease using the connection now, or null while it is free (for termination listeners). */
     volatile PoolLease lease;
+    /** When the connection was last given back (or opened): the start of its current unused time. */
     long idleSince;
     /** When the server's role was last known to match (opened or re-checked); guarded like idleSince. */
     long checkedAt;
