@@ -59,21 +59,40 @@ public final class Observers {
          */
         public <T> CompletableFuture<T> end(CompletableFuture<T> result, ToLongFunction<T> rows,
                 Function<T, String> tag) {
-            return result.whenComplete((value, error) -> {
+            // Not result.whenComplete(report): a caller cancelling that derived future completes
+            // it first, and its action would then never run. The report hangs off the request
+            // itself; the caller's future follows it and forwards a cancel back to the request.
+            CompletableFuture<T> caller = result.newIncompleteFuture();
+            result.whenComplete((value, error) -> {
+                report(value, error, rows, tag);
                 if (error != null) {
-                    failed(error);
-                    return;
+                    caller.completeExceptionally(error);
+                } else {
+                    caller.complete(value);
                 }
-                long count = -1;
-                String commandTag = null;
-                try {
-                    count = value == null || rows == null ? -1 : rows.applyAsLong(value);
-                    commandTag = value == null || tag == null ? null : tag.apply(value);
-                } catch (RuntimeException e) {
-                    LOG.log(Level.DEBUG, "could not read the row count of a result", e);
-                }
-                ended(listener, operation, context, new Outcome(count, commandTag, null, System.nanoTime() - startNanos));
             });
+            caller.whenComplete((value, error) -> {
+                if (error instanceof java.util.concurrent.CancellationException) {
+                    result.cancel(true);
+                }
+            });
+            return caller;
+        }
+
+        private <T> void report(T value, Throwable error, ToLongFunction<T> rows, Function<T, String> tag) {
+            if (error != null) {
+                failed(error);
+                return;
+            }
+            long count = -1;
+            String commandTag = null;
+            try {
+                count = value == null || rows == null ? -1 : rows.applyAsLong(value);
+                commandTag = value == null || tag == null ? null : tag.apply(value);
+            } catch (RuntimeException e) {
+                LOG.log(Level.DEBUG, "could not read the row count of a result", e);
+            }
+            ended(listener, operation, context, new Outcome(count, commandTag, null, System.nanoTime() - startNanos));
         }
 
         /** Reports a failure (a wrapping CompletionException is taken off). */
