@@ -40,6 +40,24 @@ public interface PgJetListener {
     }
 
     /**
+     * Returns a comment to send in front of the statement's SQL text, such as a W3C
+     * {@code traceparent} in sqlcommenter form, so the server's logs and
+     * {@code pg_stat_activity} can be joined with the trace. Called on the caller's thread right
+     * after {@link #operationStarted}, for {@link OperationKind#QUERY} operations of
+     * {@code execute}, {@code fetch}, {@code fetchRow} and {@code fetchVal} only. A statement
+     * sent with a comment is not cached as a prepared statement (each text would be new), so
+     * this costs a Parse per query: leave it off unless needed.
+     *
+     * @param operation the operation that just started
+     * @param context what {@link #operationStarted} returned for it
+     * @return the comment's text (PgJet adds {@code /*} and its end and defuses a comment end
+     *     inside), or {@code null} for none, the default
+     */
+    default String sqlComment(Operation operation, Object context) {
+        return null;
+    }
+
+    /**
      * Called when a pool opens, closes or gets back a connection.
      *
      * @param event what happened

@@ -55,6 +55,7 @@ public final class PgJetTelemetry implements PgJetListener {
     private final Tracer tracer;
     private final DoubleHistogram duration;
     private final boolean queryParameters;
+    private final boolean traceparentComment;
 
     private PgJetTelemetry(Builder builder) {
         this.tracer = builder.openTelemetry.getTracer(INSTRUMENTATION_NAME);
@@ -65,6 +66,7 @@ public final class PgJetTelemetry implements PgJetListener {
                 .setExplicitBucketBoundariesAdvice(DURATION_BUCKETS)
                 .build();
         this.queryParameters = builder.queryParameters;
+        this.traceparentComment = builder.traceparentComment;
     }
 
     /**
@@ -118,6 +120,26 @@ public final class PgJetTelemetry implements PgJetListener {
             }
         }
         return new Started(span.startSpan(), parent, summary);
+    }
+
+    /**
+     * With {@link Builder#setTraceparentComment}, returns the query span's W3C traceparent in
+     * sqlcommenter form ({@code traceparent='00-<trace-id>-<span-id>-<flags>'}).
+     *
+     * @param operation the operation
+     * @param context the span PgJet started for it
+     * @return the comment, or {@code null} when off or the span is not sampled into a valid context
+     */
+    @Override
+    public String sqlComment(Operation operation, Object context) {
+        if (!traceparentComment || !(context instanceof Started)) {
+            return null;
+        }
+        io.opentelemetry.api.trace.SpanContext span = ((Started) context).span().getSpanContext();
+        if (!span.isValid()) {
+            return null;
+        }
+        return "traceparent='00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex() + "'";
     }
 
     @Override
@@ -176,6 +198,7 @@ public final class PgJetTelemetry implements PgJetListener {
     public static final class Builder {
         private final OpenTelemetry openTelemetry;
         private boolean queryParameters;
+        private boolean traceparentComment;
 
         private Builder(OpenTelemetry openTelemetry) {
             this.openTelemetry = Objects.requireNonNull(openTelemetry, "openTelemetry");
@@ -190,6 +213,20 @@ public final class PgJetTelemetry implements PgJetListener {
          */
         public Builder setQueryParameters(boolean include) {
             this.queryParameters = include;
+            return this;
+        }
+
+        /**
+         * Sends each query's {@code traceparent} to the server in a SQL comment in front of its
+         * text (sqlcommenter form), so server logs and {@code pg_stat_activity} name the trace.
+         * Off by default: a commented statement is new text each time, so it is parsed on every
+         * execution instead of running from the prepared-statement cache.
+         *
+         * @param enabled whether to send it
+         * @return this builder
+         */
+        public Builder setTraceparentComment(boolean enabled) {
+            this.traceparentComment = enabled;
             return this;
         }
 

@@ -178,4 +178,24 @@ class PgJetTelemetryTest {
                 && s.getStatus().getStatusCode() == StatusCode.ERROR).findFirst().orElseThrow();
         assertEquals(SpanKind.INTERNAL, acquire.getKind());
     }
+
+    @Test
+    void traceparentCommentIsOffByDefaultAndReachesTheServerWhenOn() {
+        try (Connection conn = PgJet.connect(config)) {
+            assertEquals("select current_query()", conn.<String>fetchVal("select current_query()"));
+        }
+        ConnectionConfig commented = config.toBuilder().listeners(List.of(
+                PgJetTelemetry.builder(sdk).setTraceparentComment(true).build())).build();
+        String seen;
+        try (Connection conn = PgJet.connect(commented)) {
+            spans.reset();
+            seen = conn.fetchVal("select current_query()");
+        }
+        SpanData span = querySpans().get(0);
+        assertEquals("/*traceparent='00-" + span.getTraceId() + "-" + span.getSpanId() + "-"
+                + span.getSpanContext().getTraceFlags().asHex() + "'*/ select current_query()",
+                seen);
+        assertEquals("select current_query()", span.getAttributes().get(DbAttributes.DB_QUERY_TEXT),
+                "the span keeps the caller's SQL");
+    }
 }

@@ -196,7 +196,7 @@ public final class RealConnection implements AsyncConnection, Awaiter.Source {
                 return lastStatus(simpleQuery(sql));
             }
             Observers.Started started = start(observer, OperationKind.QUERY, sql, null, null);
-            return started.end(lastStatus(simpleQuery(sql)), status -> status == null ? -1 : status.rowCount(),
+            return started.end(lastStatus(simpleQuery(started.commented(sql))), status -> status == null ? -1 : status.rowCount(),
                     status -> status == null ? null : status.tag());
         }
         return run(sql, args, StatementResult::status);
@@ -301,7 +301,9 @@ public final class RealConnection implements AsyncConnection, Awaiter.Source {
         Observers.Started started = start(observer, OperationKind.QUERY, sql, null, args);
         CompletableFuture<StatementResult> result;
         try {
-            result = runQuery(sql, args, r -> r);
+            String sent = started.commented(sql);
+            // A commented text is new every time: it runs on the unnamed statement, not cached.
+            result = sent == sql ? runQuery(sql, args, r -> r) : runUncached(sent, args);
         } catch (RuntimeException e) {
             result = CompletableFuture.failedFuture(e);
         }
@@ -314,6 +316,14 @@ public final class RealConnection implements AsyncConnection, Awaiter.Source {
             return CompletableFuture.failedFuture(ParameterLimit.tooMany(args.length, "the call"));
         }
         return runQuery(sql, parameters(args), mapper);
+    }
+
+    private CompletableFuture<StatementResult> runUncached(String sql, Object[] args) {
+        if (args != null && args.length > ParameterLimit.MAX) {
+            return CompletableFuture.failedFuture(ParameterLimit.tooMany(args.length, "the call"));
+        }
+        return submit(new QueryCommand<>(new StatementRef("", sql), parameters(args), types, "", 0, true,
+                result -> result, null));
     }
 
     private <T> CompletableFuture<T> runQuery(String sql, BindEncoder parameters, Function<StatementResult, T> mapper) {

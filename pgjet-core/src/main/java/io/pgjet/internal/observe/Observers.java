@@ -95,6 +95,21 @@ public final class Observers {
             ended(listener, operation, context, new Outcome(count, commandTag, null, System.nanoTime() - startNanos));
         }
 
+        /**
+         * Returns the SQL to send for the started operation: {@code sql} itself, or with the
+         * listeners' comment in front (a comment end inside it defused).
+         */
+        public String commented(String sql) {
+            String comment;
+            try {
+                comment = listener.sqlComment(operation, context);
+            } catch (RuntimeException | LinkageError e) {
+                Observers.failed(listener, e);
+                return sql;
+            }
+            return comment == null ? sql : "/*" + comment.replace("*/", "* /") + "*/ " + sql;
+        }
+
         /** Reports a failure (a wrapping CompletionException is taken off). */
         public void failed(Throwable error) {
             ended(listener, operation, context, new Outcome(-1, null, Futures.unwrap(error), System.nanoTime() - startNanos));
@@ -162,6 +177,25 @@ public final class Observers {
             for (int i = listeners.length - 1; i >= 0; i--) {
                 ended(listeners[i], operation, contexts[i], outcome);
             }
+        }
+
+        @Override
+        public String sqlComment(Operation operation, Object context) {
+            Object[] contexts = (Object[]) context;
+            String joined = null;
+            for (int i = 0; i < listeners.length; i++) {
+                String comment;
+                try {
+                    comment = listeners[i].sqlComment(operation, contexts[i]);
+                } catch (RuntimeException | LinkageError e) {
+                    failed(listeners[i], e);
+                    comment = null;
+                }
+                if (comment != null) {
+                    joined = joined == null ? comment : joined + "," + comment;
+                }
+            }
+            return joined;
         }
 
         @Override
