@@ -350,8 +350,9 @@ public final class RealConnection implements AsyncConnection, Awaiter.Source {
         if (error instanceof PgException) {
             statements.invalidate(failed.statement());
         }
-        return StaleStatements.mayRetry(error, transactionStatus, failed.statement().sql(), failed.commandTag())
-                ? runQuery(failed.statement().sql(), failed.parameters(), failed.mapper(), null) : null;
+        boolean retry = StaleStatements.mayRetry(error, transactionStatus, failed.statement().sql(), failed.commandTag());
+        StaleStatements.log(error, retry);
+        return retry ? runQuery(failed.statement().sql(), failed.parameters(), failed.mapper(), null) : null;
     }
 
     /** A statement to run: the cached (or unnamed) reference and whether it must be prepared first. */
