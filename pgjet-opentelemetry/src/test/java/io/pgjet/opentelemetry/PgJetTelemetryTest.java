@@ -198,4 +198,44 @@ class PgJetTelemetryTest {
         assertEquals("select current_query()", span.getAttributes().get(DbAttributes.DB_QUERY_TEXT),
                 "the span keeps the caller's SQL");
     }
+
+    /**
+     * A small trace as docs/observability.md shows it: written to target/sample-trace.txt so the
+     * documentation quotes a real run.
+     */
+    @Test
+    void sampleTraceOfACheckoutIsOneTraceUnderTheCallersSpan() throws Exception {
+        Span checkout;
+        try (Pool pool = PgJet.createPool(config, PoolOptions.DEFAULT.withSize(1, 1))) {
+            spans.reset();
+            checkout = appTracer.spanBuilder("POST /checkout").startSpan();
+            try (Scope scope = checkout.makeCurrent(); Connection conn = pool.acquire()) {
+                conn.execute("create temp table if not exists orders (id int, item text)");
+                try (io.pgjet.Transaction tx = conn.transaction()) {
+                    conn.execute("insert into orders values ($1, $2)", 1, "book");
+                    conn.fetch("select id, item from orders where id = $1", 1);
+                    tx.commit();
+                }
+            }
+            checkout.end();
+        }
+        List<SpanData> trace = spans.getFinishedSpanItems().stream()
+                .sorted(Comparator.comparingLong(SpanData::getStartEpochNanos)).toList();
+        StringBuilder out = new StringBuilder();
+        for (SpanData span : trace) {
+            boolean root = !span.getParentSpanContext().isValid();
+            out.append(root ? "" : "  ").append(span.getName()).append("  [").append(span.getKind())
+                    .append(", ").append(String.format(java.util.Locale.ROOT, "%.2f ms",
+                            (span.getEndEpochNanos() - span.getStartEpochNanos()) / 1e6)).append("]\n");
+            span.getAttributes().forEach((key, value) -> {
+                if (!key.getKey().equals("server.address")) { // differs per machine
+                    out.append(root ? "    " : "      ").append(key.getKey()).append(" = ").append(value).append('\n');
+                }
+            });
+            assertEquals(checkout.getSpanContext().getTraceId(), span.getTraceId());
+        }
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "sample-trace.txt"), out);
+        assertEquals(List.of("POST /checkout", "ACQUIRE", "CREATE orders", "TRANSACTION", "BEGIN", "INSERT orders",
+                "SELECT orders", "COMMIT", "DISCARD"), trace.stream().map(SpanData::getName).toList());
+    }
 }
