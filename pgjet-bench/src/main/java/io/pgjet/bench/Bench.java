@@ -54,6 +54,7 @@ public final class Bench {
                 case PGJET -> drivers.put(id, new PgJetDriver(target, data));
                 case PGJET_BLOCKING -> drivers.put(id, new PgJetBlockingDriver(target, data));
                 case PGJET_OBSERVED -> drivers.put(id, new PgJetDriver(target, data, id, ObservedDriver.noopObservations()));
+                case PGJET_LISTENER -> drivers.put(id, new PgJetDriver(target, data, id, new io.pgjet.observe.PgJetListener() { }));
                 case PGJDBC -> drivers.put(id, new PgJdbcDriver(target, data, false));
                 case PGJDBC_REWRITE -> drivers.put(id, new PgJdbcDriver(target, data, true));
                 case VERTX -> drivers.put(id, new VertxDriver(target, data));

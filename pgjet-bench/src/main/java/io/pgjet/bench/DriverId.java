@@ -17,6 +17,11 @@ public enum DriverId {
      * the default set of drivers; ask for it with {@code --drivers pgjet,pgjet-observed}.
      */
     PGJET_OBSERVED("pgjet-observed", true),
+    /**
+     * {@link #PGJET} with a core listener that does nothing: the cost of PgJet's listener SPI
+     * alone. Not in the default set of drivers either.
+     */
+    PGJET_LISTENER("pgjet-listener", true),
     /** pgjdbc with its default settings. */
     PGJDBC("pgjdbc", false),
     /** pgjdbc with {@code reWriteBatchedInserts=true}; differs from {@link #PGJDBC} only for batch. */

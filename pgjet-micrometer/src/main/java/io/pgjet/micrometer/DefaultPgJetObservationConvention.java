@@ -3,6 +3,7 @@ package io.pgjet.micrometer;
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
 import io.pgjet.observe.Operation;
+import io.pgjet.observe.OperationKind;
 import io.pgjet.observe.Outcome;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +25,15 @@ public class DefaultPgJetObservationConvention implements PgJetObservationConven
     public static final DefaultPgJetObservationConvention INSTANCE = new DefaultPgJetObservationConvention();
 
     private static final String NONE = KeyValue.NONE_VALUE;
+    private static final KeyValue SYSTEM = KeyValue.of("db.system.name", "postgresql");
+    /** {@code pgjet.operation} per kind, made once: conventions run twice per operation. */
+    private static final KeyValue[] KINDS = new KeyValue[OperationKind.values().length];
+
+    static {
+        for (OperationKind kind : OperationKind.values()) {
+            KINDS[kind.ordinal()] = KeyValue.of("pgjet.operation", kind.name().toLowerCase(Locale.ROOT));
+        }
+    }
 
     /** Creates the convention; prefer {@link #INSTANCE} unless extending it. */
     public DefaultPgJetObservationConvention() {
@@ -53,7 +63,7 @@ public class DefaultPgJetObservationConvention implements PgJetObservationConven
         String errorType = outcome == null || outcome.succeeded() ? NONE : outcome.errorType();
         String state = outcome == null ? null : outcome.sqlState();
         return KeyValues.of(
-                KeyValue.of("db.system.name", "postgresql"),
+                SYSTEM,
                 KeyValue.of("db.namespace", operation.server().database()),
                 KeyValue.of("db.operation.name", context.getSummary().operationName()),
                 KeyValue.of("db.collection.name", collection == null ? NONE : collection),
@@ -61,7 +71,7 @@ public class DefaultPgJetObservationConvention implements PgJetObservationConven
                 KeyValue.of("server.port", Integer.toString(operation.server().port())),
                 KeyValue.of("error.type", errorType),
                 KeyValue.of("db.response.status_code", state == null ? NONE : state),
-                KeyValue.of("pgjet.operation", operation.kind().name().toLowerCase(Locale.ROOT)));
+                KINDS[operation.kind().ordinal()]);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.pgjet.internal.observe;
 
 import io.pgjet.internal.blocking.Futures;
+import io.pgjet.internal.engine.CommandFuture;
 import io.pgjet.observe.Operation;
 import io.pgjet.observe.Outcome;
 import io.pgjet.observe.PgJetListener;
@@ -71,11 +72,15 @@ public final class Observers {
                     caller.complete(value);
                 }
             });
-            caller.whenComplete((value, error) -> {
-                if (error instanceof java.util.concurrent.CancellationException) {
-                    result.cancel(true);
-                }
-            });
+            if (!(result instanceof CommandFuture)) {
+                // A command's future made the caller's future with newIncompleteFuture, which
+                // forwards a cancel by itself; any other future needs telling.
+                caller.whenComplete((value, error) -> {
+                    if (error instanceof java.util.concurrent.CancellationException) {
+                        result.cancel(true);
+                    }
+                });
+            }
             return caller;
         }
 
