@@ -220,6 +220,9 @@ public final class QuerySummary {
             String word;
             while ((word = nextWord()) != null) {
                 if (word.equalsIgnoreCase(keyword)) {
+                    if (nextIsParenthesis()) {
+                        return null; // FROM (subquery) or INTO (...): no table named here
+                    }
                     String name = nextName();
                     return name == null || name.equalsIgnoreCase("SELECT") ? null : name;
                 }
@@ -235,6 +238,25 @@ public final class QuerySummary {
                 }
             }
             return word;
+        }
+
+        /** Whether the next thing after blanks and comments is an opening parenthesis. */
+        private boolean nextIsParenthesis() {
+            while (pos < end) {
+                char c = sql.charAt(pos);
+                if (Character.isWhitespace(c)) {
+                    pos++;
+                } else if (c == '-' && pos + 1 < end && sql.charAt(pos + 1) == '-') {
+                    int nl = sql.indexOf('\n', pos);
+                    pos = nl < 0 ? end : nl + 1;
+                } else if (c == '/' && pos + 1 < end && sql.charAt(pos + 1) == '*') {
+                    int close = sql.indexOf("*/", pos + 2);
+                    pos = close < 0 ? end : close + 2;
+                } else {
+                    return c == '(';
+                }
+            }
+            return false;
         }
 
         private void skipQuoted(char quote) {
