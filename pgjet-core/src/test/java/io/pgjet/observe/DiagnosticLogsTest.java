@@ -95,7 +95,23 @@ class DiagnosticLogsTest {
             assertThrows(PgConnectionException.class, () -> conn.fetch("select 1"));
         }
         try (Pool pool = PgJet.createPool(server.dsn(), PoolOptions.DEFAULT.withSize(0, 1))) {
-            pool.acquire().close();
+            int pid;
+            try (Connection pooled = pool.acquire()) {
+                pid = pooled.getServerPid();
+            }
+            try (Connection killer = PgJet.connect(server.dsn())) {
+                killer.fetch("select pg_terminate_backend($1)", pid);
+            }
+            // A free caller-driven connection reads nothing by itself: the pool's sweep (at most
+            // every second) polls it and notices the server's goodbye.
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (lines.stream().noneMatch(l -> l.contains("pool dropped a broken connection"))
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            try (Connection replacement = pool.acquire()) {
+                assertEquals(1, (int) replacement.<Integer>fetchVal("select 1"));
+            }
         }
 
         assertTrue(line("could not connect to 127.0.0.1:" + deadPort).contains("trying the next host, " + server.host()));
@@ -105,6 +121,7 @@ class DiagnosticLogsTest {
         line("connection lost: the server closed the connection");
         line("pool grew: opened a connection");
         line("pool shrank: closed a connection");
+        line("pool dropped a broken connection");
         for (String l : lines) {
             assertFalse(l.contains(password), "password in: " + l);
             assertFalse(l.contains(SECRET_PARAMETER), "parameter value in: " + l);

@@ -599,10 +599,12 @@ public final class ConnectionPool extends PoolVerbs {
      */
     private void discard(PoolSlot slot, boolean terminate) {
         boolean removed;
+        boolean shuttingDown;
         lock.lock();
         try {
             removed = slots.remove(slot);
             idle.remove(slot);
+            shuttingDown = closing;
         } finally {
             lock.unlock();
         }
@@ -612,7 +614,8 @@ public final class ConnectionPool extends PoolVerbs {
             slot.connection.closeAsync();
         }
         if (removed) {
-            observer.closed(System.nanoTime() - slot.openedAt, terminate);
+            // Terminated while the pool runs: it was broken, or failed its check or reset.
+            observer.closed(System.nanoTime() - slot.openedAt, (terminate && !shuttingDown) || slot.lost);
             finishCloseIfDone();
             serveWaiters();
             topUp();
@@ -621,6 +624,7 @@ public final class ConnectionPool extends PoolVerbs {
 
     /** A connection ended by itself (server shutdown, network): forget it and tell its borrower. */
     private void terminated(PoolSlot slot) {
+        slot.lost = true;
         PoolLease lease = slot.lease;
         if (lease != null) {
             lease.connectionTerminated();

@@ -25,6 +25,8 @@ final class PoolSlot {
     volatile boolean roleInDoubt;
     /** When the current lease began, for listeners' usage times; 0 when not timed. */
     volatile long leasedAt;
+    /** Set when the connection ended by itself (server shutdown, network), for the pool's log. */
+    volatile boolean lost;
 
     PoolSlot(AsyncConnection connection, int generation, long openedAt, TrackedReset.InitSettings initSettings) {
         this.connection = connection;
