@@ -307,7 +307,7 @@ public final class RealConnection implements AsyncConnection, Awaiter.Source {
         } catch (RuntimeException e) {
             result = CompletableFuture.failedFuture(e);
         }
-        return started.end(result, RealConnection::rowCount, RealConnection::tag).thenApply(mapper);
+        return started.end(result, RealConnection::rowCount, RealConnection::tag, mapper);
     }
 
     private <T> CompletableFuture<T> runQuery(String sql, Object[] args, Function<StatementResult, T> mapper) {

@@ -60,17 +60,33 @@ public final class Observers {
          */
         public <T> CompletableFuture<T> end(CompletableFuture<T> result, ToLongFunction<T> rows,
                 Function<T, String> tag) {
+            return end(result, rows, tag, Function.identity());
+        }
+
+        /**
+         * Like {@link #end(CompletableFuture, ToLongFunction, Function)}, and the caller's future
+         * gets {@code mapper} applied to the result (in the same step: no further stage).
+         */
+        public <T, R> CompletableFuture<R> end(CompletableFuture<T> result, ToLongFunction<T> rows,
+                Function<T, String> tag, Function<? super T, ? extends R> mapper) {
             // Not result.whenComplete(report): a caller cancelling that derived future completes
             // it first, and its action would then never run. The report hangs off the request
             // itself; the caller's future follows it and forwards a cancel back to the request.
-            CompletableFuture<T> caller = result.newIncompleteFuture();
+            CompletableFuture<R> caller = result.newIncompleteFuture();
             result.whenComplete((value, error) -> {
                 report(value, error, rows, tag);
                 if (error != null) {
                     caller.completeExceptionally(error);
-                } else {
-                    caller.complete(value);
+                    return;
                 }
+                R mapped;
+                try {
+                    mapped = mapper.apply(value);
+                } catch (RuntimeException | Error e) {
+                    caller.completeExceptionally(e);
+                    return;
+                }
+                caller.complete(mapped);
             });
             if (!(result instanceof CommandFuture)) {
                 // A command's future made the caller's future with newIncompleteFuture, which
