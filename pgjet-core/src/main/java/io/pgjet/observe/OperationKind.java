@@ -6,6 +6,11 @@ public enum OperationKind {
     QUERY,
     /** One statement run once per parameter set under one Sync ({@code executeMany}, {@code fetchMany}). */
     BATCH,
+    /**
+     * Opening a cursor ({@code openCursor}, {@code openScrollableCursor}, a {@code cursor}
+     * publisher's start): until its portal is bound; the rows it reads later are not part of it.
+     */
+    CURSOR_OPEN,
     /** An explicit {@code prepare} (Parse and Describe). */
     PREPARE,
     /** {@code COPY ... FROM STDIN}: data sent to the server. */

@@ -145,6 +145,12 @@ class OperationListenerTest {
             RecordingListener.Event copyIn = recorder.lastEnd(OperationKind.COPY_IN);
             assertEquals("obs_t", copyIn.operation().table());
             assertEquals(2, copyIn.outcome().rows());
+            try (Transaction tx = conn.transaction(); io.pgjet.Cursor cursor = conn.openCursor("select a from obs_t order by a")) {
+                assertEquals(3, cursor.fetch(3).size());
+                tx.commit();
+            }
+            assertEquals("select a from obs_t order by a", recorder.lastEnd(OperationKind.CURSOR_OPEN).operation().sql());
+            assertTrue(recorder.lastEnd(OperationKind.CURSOR_OPEN).outcome().succeeded());
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             conn.copyFromTable("obs_t", CopySink.of(out), null);
             assertEquals(5, recorder.lastEnd(OperationKind.COPY_OUT).outcome().rows());

@@ -30,7 +30,7 @@ import java.util.Objects;
  * ConnectionConfig config = ConnectionConfig.parse(dsn).toBuilder().addListener(telemetry).build();
  * }</pre>
  *
- * <p>Each query, batch, prepare, COPY and connect is a {@link SpanKind#CLIENT} span named by its
+ * <p>Each query, batch, prepare, cursor opening, COPY and connect is a {@link SpanKind#CLIENT} span named by its
  * summary ({@code SELECT users}); pool acquisitions and transactions are
  * {@link SpanKind#INTERNAL} spans. A span's parent is the caller's current context when the verb
  * is called (on the caller's thread), whatever thread the answer arrives on, and it ends when
@@ -171,6 +171,7 @@ public final class PgJetTelemetry implements PgJetListener {
 
     private static boolean isDatabaseOperation(OperationKind kind) {
         return kind == OperationKind.QUERY || kind == OperationKind.BATCH || kind == OperationKind.PREPARE
+                || kind == OperationKind.CURSOR_OPEN
                 || kind == OperationKind.COPY_IN || kind == OperationKind.COPY_OUT;
     }
 

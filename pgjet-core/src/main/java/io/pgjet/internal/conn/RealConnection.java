@@ -569,12 +569,14 @@ public final class RealConnection implements AsyncConnection, Awaiter.Source {
 
     @Override
     public CompletableFuture<AsyncCursor> openCursor(String sql, Object... args) {
-        return PortalCursor.open(this, "pgjet_cursor_" + CURSOR_NAMES.incrementAndGet(), sql, args);
+        return observed(OperationKind.CURSOR_OPEN, sql, null, args,
+                () -> PortalCursor.open(this, "pgjet_cursor_" + CURSOR_NAMES.incrementAndGet(), sql, args), null, null);
     }
 
     @Override
     public CompletableFuture<AsyncCursor> openScrollableCursor(String sql, Object... args) {
-        return ScrollCursor.open(this, "pgjet_cursor_" + CURSOR_NAMES.incrementAndGet(), sql, args);
+        return observed(OperationKind.CURSOR_OPEN, sql, null, args,
+                () -> ScrollCursor.open(this, "pgjet_cursor_" + CURSOR_NAMES.incrementAndGet(), sql, args), null, null);
     }
 
     /** Runs a (multi-statement) script through the simple query protocol. */
