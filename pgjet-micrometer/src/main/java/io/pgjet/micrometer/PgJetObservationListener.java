@@ -44,9 +44,9 @@ public final class PgJetObservationListener implements PgJetListener {
     }
 
     /**
-     * Returns a listener using {@code convention} instead of the default one (a convention
-     * registered on the registry's {@code ObservationConfig} still takes precedence, as
-     * Micrometer does).
+     * Returns a listener using {@code convention}. As everywhere in Micrometer, a custom
+     * convention wins over a convention registered on the registry's {@code ObservationConfig},
+     * which wins over {@link DefaultPgJetObservationConvention}.
      *
      * @param convention the custom convention, or {@code null} for the default
      * @return a new listener
