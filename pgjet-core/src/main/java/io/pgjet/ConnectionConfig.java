@@ -3,6 +3,7 @@ package io.pgjet;
 import io.pgjet.internal.config.ClientEnvironment;
 import io.pgjet.internal.config.ConfigResolver;
 import io.pgjet.internal.config.PgPassFile;
+import io.pgjet.observe.PgJetListener;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -67,6 +68,7 @@ public final class ConnectionConfig {
     private final boolean tcpKeepAlive;
     private final boolean rewriteBatchedInserts;
     private final Duration hostRecheck;
+    private final List<PgJetListener> listeners;
 
     private ConnectionConfig(Builder b) {
         hosts = b.hosts.isEmpty() ? List.of(new PgHost("localhost", PgHost.DEFAULT_PORT)) : List.copyOf(b.hosts);
@@ -97,6 +99,7 @@ public final class ConnectionConfig {
         tcpKeepAlive = b.tcpKeepAlive;
         rewriteBatchedInserts = b.rewriteBatchedInserts;
         hostRecheck = b.hostRecheck;
+        listeners = List.copyOf(b.listeners);
         if (sslNegotiation == SslNegotiation.DIRECT && !sslMode.requiresTls()) {
             throw new PgInterfaceException("weak sslmode \"" + sslMode.libpqName() + "\" may not be used with "
                     + "sslnegotiation=direct (use \"require\", \"verify-ca\" or \"verify-full\")");
@@ -171,7 +174,7 @@ public final class ConnectionConfig {
                 .statementCacheSize(statementCacheSize).statementCacheMaxLifetime(statementCacheMaxLifetime)
                 .maxCacheableStatementSize(maxCacheableStatementSize).maxMessageSize(maxMessageSize)
                 .tcpKeepAlive(tcpKeepAlive).rewriteBatchedInserts(rewriteBatchedInserts)
-                .hostRecheck(hostRecheck);
+                .hostRecheck(hostRecheck).listeners(listeners);
         return b;
     }
 
@@ -464,6 +467,16 @@ public final class ConnectionConfig {
     }
 
     /**
+     * Returns the listeners every connection made from this configuration (and every pool made
+     * from it) reports its operations and pool events to; see {@link PgJetListener}.
+     *
+     * @return an unmodifiable list, empty by default; not part of {@link #equals}
+     */
+    public List<PgJetListener> listeners() {
+        return listeners;
+    }
+
+    /**
      * Compares all settings, passwords included.
      *
      * @param o another object
@@ -586,6 +599,7 @@ public final class ConnectionConfig {
         private boolean tcpKeepAlive = true;
         private boolean rewriteBatchedInserts;
         private Duration hostRecheck;
+        private final List<PgJetListener> listeners = new ArrayList<>();
 
         private Builder() {
         }
@@ -931,6 +945,37 @@ public final class ConnectionConfig {
          */
         public Builder hostRecheck(Duration interval) {
             this.hostRecheck = positiveOrNull(interval, "hostRecheck");
+            return this;
+        }
+
+        /**
+         * Adds a listener that hears every operation (query, prepare, COPY, transaction,
+         * connect, pool acquire) and pool event of connections and pools made from the
+         * configuration; listeners are called in the order they were added.
+         *
+         * @param listener the listener, such as a Micrometer or OpenTelemetry adapter
+         * @return this builder
+         * @throws PgInterfaceException if {@code listener} is null
+         */
+        public Builder addListener(PgJetListener listener) {
+            if (listener == null) {
+                throw new PgInterfaceException("listener must not be null");
+            }
+            listeners.add(listener);
+            return this;
+        }
+
+        /**
+         * Replaces the listeners; see {@link #addListener}.
+         *
+         * @param listeners the listeners, in calling order; empty for none
+         * @return this builder
+         * @throws PgInterfaceException if an element is null
+         */
+        public Builder listeners(List<PgJetListener> listeners) {
+            List<PgJetListener> copy = new ArrayList<>(listeners);
+            this.listeners.clear();
+            copy.forEach(this::addListener);
             return this;
         }
 

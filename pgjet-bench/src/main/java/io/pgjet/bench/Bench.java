@@ -3,6 +3,7 @@ package io.pgjet.bench;
 import io.pgjet.bench.drivers.Driver;
 import io.pgjet.bench.drivers.PgJdbcDriver;
 import io.pgjet.bench.drivers.PgJetBlockingDriver;
+import io.pgjet.bench.drivers.ObservedDriver;
 import io.pgjet.bench.drivers.PgJetDriver;
 import io.pgjet.bench.drivers.VertxDriver;
 import io.pgjet.bench.drivers.WireDriver;
@@ -62,6 +63,8 @@ public final class Bench {
             switch (id) {
                 case PGJET -> drivers.put(id, new PgJetDriver(target, data));
                 case PGJET_BLOCKING -> drivers.put(id, new PgJetBlockingDriver(target, data));
+                case PGJET_OBSERVED -> drivers.put(id, new PgJetDriver(target, data, id, ObservedDriver.noopObservations()));
+                case PGJET_LISTENER -> drivers.put(id, new PgJetDriver(target, data, id, new io.pgjet.observe.PgJetListener() { }));
                 case PGJDBC -> drivers.put(id, new PgJdbcDriver(target, data, false));
                 case PGJDBC_REWRITE -> drivers.put(id, new PgJdbcDriver(target, data, true));
                 case VERTX -> drivers.put(id, new VertxDriver(target, data));

@@ -11,6 +11,17 @@ public enum DriverId {
     PGJET("pgjet", true),
     /** PgJet's blocking facade ({@code Connection}), one platform thread per request in flight. */
     PGJET_BLOCKING("pgjet-blocking", true),
+    /**
+     * {@link #PGJET} observed: a Micrometer {@code PgJetObservationListener} on a registry whose
+     * only handler does nothing, so what remains is what leaving observability on costs. Not in
+     * the default set of drivers; ask for it with {@code --drivers pgjet,pgjet-observed}.
+     */
+    PGJET_OBSERVED("pgjet-observed", true),
+    /**
+     * {@link #PGJET} with a core listener that does nothing: the cost of PgJet's listener SPI
+     * alone. Not in the default set of drivers either.
+     */
+    PGJET_LISTENER("pgjet-listener", true),
     /** pgjdbc with its default settings. */
     PGJDBC("pgjdbc", false),
     /** pgjdbc with {@code reWriteBatchedInserts=true}; differs from {@link #PGJDBC} only for batch. */

@@ -4,6 +4,7 @@ import io.pgjet.AsyncConnection;
 import io.pgjet.AsyncCursor;
 import io.pgjet.AsyncPool;
 import io.pgjet.AsyncTransaction;
+import io.pgjet.ConnectionConfig;
 import io.pgjet.PgJet;
 import io.pgjet.PoolOptions;
 import io.pgjet.Row;
@@ -13,6 +14,7 @@ import io.pgjet.bench.CheckFailedException;
 import io.pgjet.bench.DriverId;
 import io.pgjet.bench.Job;
 import io.pgjet.bench.Workload;
+import io.pgjet.observe.PgJetListener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -29,16 +31,29 @@ import java.util.function.ToLongFunction;
 public final class PgJetDriver implements Driver {
     private final BenchTarget target;
     private final BenchData data;
+    private final DriverId id;
+    /** Registered on every connection and pool, or null for none. */
+    private final PgJetListener listener;
 
     /** Creates the driver for {@code target}. */
     public PgJetDriver(BenchTarget target, BenchData data) {
+        this(target, data, DriverId.PGJET, null);
+    }
+
+    /**
+     * Creates the driver for {@code target} under another name, with {@code listener} on every
+     * connection and pool (to measure what observing costs).
+     */
+    public PgJetDriver(BenchTarget target, BenchData data, DriverId id, PgJetListener listener) {
         this.target = target;
         this.data = data;
+        this.id = id;
+        this.listener = listener;
     }
 
     @Override
     public DriverId id() {
-        return DriverId.PGJET;
+        return id;
     }
 
     @Override
@@ -102,8 +117,8 @@ public final class PgJetDriver implements Driver {
         return PoolOptions.DEFAULT.withSize(Workload.POOL_CONNECTIONS, Workload.POOL_CONNECTIONS);
     }
 
-    private static AsyncPool createPool(String dsn) {
-        return PgJet.createPoolAsync(dsn, poolOptions()).join();
+    private AsyncPool createPool(String dsn) {
+        return PgJet.createPoolAsync(config(dsn), poolOptions()).join();
     }
 
     /** Returns e.g. "1 connection" or "8 connections". */
@@ -115,10 +130,16 @@ public final class PgJetDriver implements Driver {
         return connect(count, target.pgjetDsn());
     }
 
-    private static List<AsyncConnection> connect(int count, String dsn) {
+    private ConnectionConfig config(String dsn) {
+        ConnectionConfig config = ConnectionConfig.parse(dsn);
+        return listener == null ? config : config.toBuilder().addListener(listener).build();
+    }
+
+    private List<AsyncConnection> connect(int count, String dsn) {
         List<CompletableFuture<AsyncConnection>> pending = new ArrayList<>();
+        ConnectionConfig config = config(dsn);
         for (int i = 0; i < count; i++) {
-            pending.add(PgJet.connectAsync(dsn));
+            pending.add(PgJet.connectAsync(config));
         }
         List<AsyncConnection> connections = new ArrayList<>();
         for (CompletableFuture<AsyncConnection> f : pending) {

@@ -5,7 +5,14 @@ import io.pgjet.Notification;
 import io.pgjet.QueryRecord;
 import io.pgjet.internal.engine.EngineListener;
 import io.pgjet.internal.net.NettyRuntime;
+import io.pgjet.internal.observe.Observers;
+import io.pgjet.observe.Operation;
+import io.pgjet.observe.OperationKind;
+import io.pgjet.observe.Outcome;
+import io.pgjet.observe.PgJetListener;
 import io.pgjet.protocol.ServerMessage;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,6 +30,21 @@ final class ConnectionListeners implements EngineListener {
     private final List<Runnable> terminationListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<QueryRecord>> queryLoggers = new CopyOnWriteArrayList<>();
     private final SerialExecutor callbacks = new SerialExecutor(NettyRuntime.shared().blockingWork());
+    /** The configured listeners; query loggers are one more listener, added while there are any. */
+    private final List<PgJetListener> configured;
+    private final PgJetListener queryLogging = new QueryLogging();
+    /** Everyone to tell about operations, or null when nobody listens (the common, free path). */
+    private volatile PgJetListener observer;
+
+    ConnectionListeners(List<PgJetListener> configured) {
+        this.configured = List.copyOf(configured);
+        this.observer = Observers.combine(this.configured);
+    }
+
+    /** Returns the listener to report operations to, or null when there is none. */
+    PgJetListener observer() {
+        return observer;
+    }
 
     /** Adds a channel listener; returns true when it is the channel's first (LISTEN needed). */
     boolean addChannelListener(String channel, Consumer<Notification> listener) {
@@ -64,21 +86,37 @@ final class ConnectionListeners implements EngineListener {
         logListeners.remove(listener);
     }
 
-    void addQueryLogger(Consumer<QueryRecord> logger) {
+    synchronized void addQueryLogger(Consumer<QueryRecord> logger) {
         queryLoggers.add(logger);
+        rebuild();
     }
 
-    void removeQueryLogger(Consumer<QueryRecord> logger) {
+    synchronized void removeQueryLogger(Consumer<QueryRecord> logger) {
         queryLoggers.remove(logger);
+        rebuild();
     }
 
-    boolean hasQueryLoggers() {
-        return !queryLoggers.isEmpty();
+    private void rebuild() {
+        List<PgJetListener> all = new ArrayList<>(configured);
+        if (!queryLoggers.isEmpty()) {
+            all.add(queryLogging);
+        }
+        observer = Observers.combine(all);
     }
 
-    void logQuery(QueryRecord record) {
-        for (Consumer<QueryRecord> logger : queryLoggers) {
-            callbacks.execute(() -> logger.accept(record));
+    /** Query loggers are a listener of statements and batches; they are called off the I/O thread, in order. */
+    private final class QueryLogging implements PgJetListener {
+        @Override
+        public void operationEnded(Operation operation, Object context, Outcome outcome) {
+            if (operation.kind() != OperationKind.QUERY && operation.kind() != OperationKind.BATCH) {
+                return;
+            }
+            QueryRecord record = new QueryRecord(operation.sql(),
+                    operation.kind() == OperationKind.BATCH ? -1 : operation.argumentCount(),
+                    Duration.ofNanos(outcome.durationNanos()), outcome.rows(), outcome.error());
+            for (Consumer<QueryRecord> logger : queryLoggers) {
+                callbacks.execute(() -> logger.accept(record));
+            }
         }
     }
 

@@ -3,7 +3,6 @@ package io.pgjet.internal.conn;
 import io.pgjet.internal.batch.BatchedInserts;
 import io.pgjet.internal.batch.PublisherBatchSource;
 import io.pgjet.internal.blocking.Awaiter;
-import io.pgjet.internal.blocking.Futures;
 import io.pgjet.internal.copy.CopyInWriter;
 import io.pgjet.internal.cursor.CursorPublisher;
 import io.pgjet.internal.cursor.PortalCursor;
@@ -24,6 +23,12 @@ import io.pgjet.Notification;
 import io.pgjet.PgException;
 import io.pgjet.PgInterfaceException;
 import io.pgjet.QueryRecord;
+import io.pgjet.internal.observe.Observers;
+import io.pgjet.internal.observe.ServerInfos;
+import io.pgjet.observe.Operation;
+import io.pgjet.observe.OperationKind;
+import io.pgjet.observe.PgJetListener;
+import io.pgjet.observe.ServerInfo;
 import io.pgjet.Row;
 import io.pgjet.internal.engine.BindCommand;
 import io.pgjet.internal.engine.BatchSource;
@@ -59,6 +64,8 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 
 /**
  * The implementation of {@link AsyncConnection}: turns each verb into an engine command and
@@ -79,9 +86,13 @@ public final class RealConnection implements AsyncConnection, Awaiter.Source {
     private final BatchedInserts batchedInserts;
     private final long timeoutNanos;
     private final QueryCommand.StaleRetry staleRetry = this::retryStale;
+    /** The server and database listeners are told about. */
+    private final ServerInfo server;
 
     private RealConnection(Transport io, ConnectionListeners listeners, StatementCache statements,
-            Transactions transactions, SessionTypes types, BatchedInserts batchedInserts, long timeoutNanos) {
+            Transactions transactions, SessionTypes types, BatchedInserts batchedInserts, long timeoutNanos,
+            ServerInfo server) {
+        this.server = server;
         this.types = types;
         this.batchedInserts = batchedInserts;
         this.io = io;
@@ -122,7 +133,24 @@ public final class RealConnection implements AsyncConnection, Awaiter.Source {
      * which connects on the calling thread).
      */
     public static CompletableFuture<RealConnection> connect(ConnectionConfig config, Dialer dialer) {
-        ConnectionListeners listeners = new ConnectionListeners();
+        ConnectionListeners listeners = new ConnectionListeners(config.listeners());
+        PgJetListener observer = listeners.observer();
+        if (observer == null) {
+            return connectObserved(config, dialer, listeners);
+        }
+        Observers.Started started = Observers.start(observer,
+                new Operation(OperationKind.CONNECT, null, null, null, ServerInfos.configured(config)));
+        CompletableFuture<RealConnection> connecting;
+        try {
+            connecting = connectObserved(config, dialer, listeners);
+        } catch (RuntimeException e) {
+            connecting = CompletableFuture.failedFuture(e);
+        }
+        return started.end(connecting, null, null);
+    }
+
+    private static CompletableFuture<RealConnection> connectObserved(ConnectionConfig config, Dialer dialer,
+            ConnectionListeners listeners) {
         Duration timeout = config.commandTimeout();
         long nanos = timeout == null ? 0 : timeout.toNanos();
         return Connector.connect(config, listeners, dialer).thenApply(io -> {
@@ -132,7 +160,8 @@ public final class RealConnection implements AsyncConnection, Awaiter.Source {
             SessionTypes types = new SessionTypes(io.session(), io.serverKey() + "/" + config.database(),
                     JsonMapper.STRINGS_ONLY);
             return new RealConnection(io, listeners, cache, new Transactions(), types,
-                    config.rewriteBatchedInserts() ? new BatchedInserts() : null, nanos);
+                    config.rewriteBatchedInserts() ? new BatchedInserts() : null, nanos,
+                    ServerInfos.connected(io.serverAddress(), config));
         });
     }
 
@@ -162,23 +191,60 @@ public final class RealConnection implements AsyncConnection, Awaiter.Source {
     @Override
     public CompletableFuture<CommandStatus> execute(String sql, Object... args) {
         if (args == null || args.length == 0) {
-            return logged(sql, 0, simpleQuery(sql).thenApply(results -> results.isEmpty() ? null
-                    : results.get(results.size() - 1).status()), status -> status == null ? -1 : status.rowCount());
+            PgJetListener observer = listeners.observer();
+            if (observer == null) {
+                return lastStatus(simpleQuery(sql));
+            }
+            Observers.Started started = start(observer, OperationKind.QUERY, sql, null, null);
+            return started.end(lastStatus(simpleQuery(started.commented(sql))), status -> status == null ? -1 : status.rowCount(),
+                    status -> status == null ? null : status.tag());
         }
         return run(sql, args, StatementResult::status);
     }
 
-    /** Reports a finished request to the query loggers, if there are any (else costs nothing). */
-    private <T> CompletableFuture<T> logged(String sql, int argumentCount, CompletableFuture<T> result,
-            java.util.function.ToLongFunction<T> rows) {
-        if (!listeners.hasQueryLoggers()) {
-            return result;
+    private static CompletableFuture<CommandStatus> lastStatus(CompletableFuture<List<StatementResult>> results) {
+        return results.thenApply(list -> list.isEmpty() ? null : list.get(list.size() - 1).status());
+    }
+
+    /** Reports {@code kind} as started to {@code observer} (not null), on the calling thread. */
+    private Observers.Started start(PgJetListener observer, OperationKind kind, String sql, String table, Object[] args) {
+        return Observers.start(observer, new Operation(kind, sql, table, args, server));
+    }
+
+    /**
+     * Runs {@code request} as an operation the listeners hear about, if there are any (else it
+     * costs one field read): its start now, its end when its answer arrives.
+     */
+    private <T> CompletableFuture<T> observed(OperationKind kind, String sql, String table, Object[] args,
+            Supplier<CompletableFuture<T>> request, ToLongFunction<T> rows, Function<T, String> tag) {
+        PgJetListener observer = listeners.observer();
+        if (observer == null) {
+            return request.get();
         }
-        long start = System.nanoTime();
-        result.whenComplete((value, error) -> listeners.logQuery(new QueryRecord(sql, argumentCount,
-                Duration.ofNanos(System.nanoTime() - start), error == null && value != null ? rows.applyAsLong(value) : -1,
-                error == null ? null : Futures.unwrap(error))));
-        return result;
+        Observers.Started started = start(observer, kind, sql, table, args);
+        CompletableFuture<T> result;
+        try {
+            result = request.get();
+        } catch (RuntimeException e) {
+            result = CompletableFuture.failedFuture(e);
+        }
+        return started.end(result, rows, tag);
+    }
+
+    private static long rowCount(StatementResult result) {
+        return result.status() != null && result.rows().isEmpty() ? result.status().rowCount() : result.rows().size();
+    }
+
+    private static String tag(StatementResult result) {
+        return result.status() == null ? null : result.status().tag();
+    }
+
+    private static long copyRows(CommandStatus status) {
+        return status == null ? -1 : status.rowCount();
+    }
+
+    private static String copyTag(CommandStatus status) {
+        return status == null ? null : status.tag();
     }
 
     @Override
@@ -225,15 +291,23 @@ public final class RealConnection implements AsyncConnection, Awaiter.Source {
 
     /**
      * Runs one statement and maps its result on the I/O thread, so a verb costs one future.
-     * With query loggers installed the raw result is logged first.
+     * With listeners the raw result is reported first.
      */
     private <T> CompletableFuture<T> run(String sql, Object[] args, Function<StatementResult, T> mapper) {
-        if (listeners.hasQueryLoggers()) {
-            return logged(sql, args == null ? 0 : args.length, runQuery(sql, args, result -> result),
-                    result -> result.status() != null && result.rows().isEmpty() ? result.status().rowCount()
-                            : result.rows().size()).thenApply(mapper);
+        PgJetListener observer = listeners.observer();
+        if (observer == null) {
+            return runQuery(sql, args, mapper);
         }
-        return runQuery(sql, args, mapper);
+        Observers.Started started = start(observer, OperationKind.QUERY, sql, null, args);
+        CompletableFuture<StatementResult> result;
+        try {
+            String sent = started.commented(sql);
+            // A commented text is new every time: it runs on the unnamed statement, not cached.
+            result = sent == sql ? runQuery(sql, args, r -> r) : runUncached(sent, args);
+        } catch (RuntimeException e) {
+            result = CompletableFuture.failedFuture(e);
+        }
+        return started.end(result, RealConnection::rowCount, RealConnection::tag, mapper);
     }
 
     private <T> CompletableFuture<T> runQuery(String sql, Object[] args, Function<StatementResult, T> mapper) {
@@ -242,6 +316,14 @@ public final class RealConnection implements AsyncConnection, Awaiter.Source {
             return CompletableFuture.failedFuture(ParameterLimit.tooMany(args.length, "the call"));
         }
         return runQuery(sql, parameters(args), mapper);
+    }
+
+    private CompletableFuture<StatementResult> runUncached(String sql, Object[] args) {
+        if (args != null && args.length > ParameterLimit.MAX) {
+            return CompletableFuture.failedFuture(ParameterLimit.tooMany(args.length, "the call"));
+        }
+        return submit(new QueryCommand<>(new StatementRef("", sql), parameters(args), types, "", 0, true,
+                result -> result, null));
     }
 
     private <T> CompletableFuture<T> runQuery(String sql, BindEncoder parameters, Function<StatementResult, T> mapper) {
@@ -268,8 +350,9 @@ public final class RealConnection implements AsyncConnection, Awaiter.Source {
         if (error instanceof PgException) {
             statements.invalidate(failed.statement());
         }
-        return StaleStatements.mayRetry(error, transactionStatus, failed.statement().sql(), failed.commandTag())
-                ? runQuery(failed.statement().sql(), failed.parameters(), failed.mapper(), null) : null;
+        boolean retry = StaleStatements.mayRetry(error, transactionStatus, failed.statement().sql(), failed.commandTag());
+        StaleStatements.log(error, retry);
+        return retry ? runQuery(failed.statement().sql(), failed.parameters(), failed.mapper(), null) : null;
     }
 
     /** A statement to run: the cached (or unnamed) reference and whether it must be prepared first. */
@@ -336,7 +419,9 @@ public final class RealConnection implements AsyncConnection, Awaiter.Source {
     public CompletableFuture<Long> executeMany(String sql, Iterable<Object[]> parameterSets) {
         Iterator<Object[]> rows = parameterSets.iterator();
         CompletableFuture<ExecuteManyCommand.Outcome> outcome = batchedInserts == null
-                ? batch(sql, rows, false) : insertBatch(sql, rows);
+                ? batch(sql, rows, false)
+                : observed(OperationKind.BATCH, sql, null, null, () -> insertBatch(sql, rows),
+                        ExecuteManyCommand.Outcome::rowCount, null);
         return outcome.thenApply(ExecuteManyCommand.Outcome::rowCount);
     }
 
@@ -356,11 +441,11 @@ public final class RealConnection implements AsyncConnection, Awaiter.Source {
         // The SQL tokenizer reads '...' as a standard string: with the (deprecated) setting off,
         // a backslash would escape the quote and the rewrite could misread the statement.
         if (!entry.mayRewrite() || !"on".equals(io.session().parameter("standard_conforming_strings"))) {
-            return batch(sql, rows, false);
+            return plainBatch(sql, BatchSource.of(rows), false);
         }
         BatchedInserts.PeekedRows peeked = new BatchedInserts.PeekedRows(rows, 2);
         if (!peeked.hasAtLeast(2)) {
-            return batch(sql, peeked, false); // a single row gains nothing from an array
+            return plainBatch(sql, BatchSource.of(peeked), false); // a single row gains nothing from an array
         }
         Statement rewritten = statementFor(entry.rewrittenSql());
         // Once decided, the original statement is not needed; the placeholder is only prepared
@@ -371,7 +456,7 @@ public final class RealConnection implements AsyncConnection, Awaiter.Source {
                 () -> statements.invalidate(rewritten.ref()));
         CompletableFuture<ExecuteManyCommand.Outcome> outcome = submit(new ExecuteManyCommand(original.ref(),
                 BatchSource.of(peeked), this::parameters, false, types, rewrite));
-        return logged(sql, -1, track(rewritten, track(original, outcome)), ExecuteManyCommand.Outcome::rowCount);
+        return track(rewritten, track(original, outcome));
     }
 
     /** Executes {@code sql} once per parameter set and returns every row the executions returned. */
@@ -390,7 +475,8 @@ public final class RealConnection implements AsyncConnection, Awaiter.Source {
     }
 
     private CompletableFuture<ExecuteManyCommand.Outcome> batch(String sql, BatchSource source, boolean collect) {
-        return logged(sql, -1, plainBatch(sql, source, collect), ExecuteManyCommand.Outcome::rowCount);
+        return observed(OperationKind.BATCH, sql, null, null, () -> plainBatch(sql, source, collect),
+                ExecuteManyCommand.Outcome::rowCount, null);
     }
 
     /** Runs a batch one execution per parameter set, without logging it. */
@@ -423,8 +509,9 @@ public final class RealConnection implements AsyncConnection, Awaiter.Source {
 
     /** Executes an explicitly prepared statement (Bind/Execute, one round trip). */
     CompletableFuture<StatementResult> runPrepared(StatementRef statement, Object[] args) {
-        return submit(new QueryCommand<>(statement, parameters(args), types, "", 0, true, result -> result,
-                this::retryOutdatedType));
+        return observed(OperationKind.QUERY, statement.sql(), null, args,
+                () -> submit(new QueryCommand<>(statement, parameters(args), types, "", 0, true, result -> result,
+                        this::retryOutdatedType)), RealConnection::rowCount, RealConnection::tag);
     }
 
     /** An explicitly prepared statement is re-run once when its result showed an altered type, if safe. */
@@ -438,18 +525,21 @@ public final class RealConnection implements AsyncConnection, Awaiter.Source {
 
     /** Runs a batch of an explicitly prepared statement. */
     CompletableFuture<Long> executeManyPrepared(StatementRef statement, Iterable<Object[]> parameterSets) {
-        return submit(new ExecuteManyCommand(statement, BatchSource.of(parameterSets.iterator()), this::parameters, false, types))
+        return observed(OperationKind.BATCH, statement.sql(), null, null,
+                () -> submit(new ExecuteManyCommand(statement, BatchSource.of(parameterSets.iterator()), this::parameters,
+                        false, types)), ExecuteManyCommand.Outcome::rowCount, null)
                 .thenApply(ExecuteManyCommand.Outcome::rowCount);
     }
 
     @Override
     public CompletableFuture<AsyncPreparedStatement> prepare(String sql) {
-        return RealPreparedStatement.prepare(this, sql);
+        return observed(OperationKind.PREPARE, sql, null, null, () -> RealPreparedStatement.prepare(this, sql), null, null);
     }
 
     @Override
     public CompletableFuture<AsyncPreparedStatement> prepare(String sql, String name) {
-        return RealPreparedStatement.prepare(this, sql, name);
+        return observed(OperationKind.PREPARE, sql, null, null, () -> RealPreparedStatement.prepare(this, sql, name),
+                null, null);
     }
 
     /**
@@ -479,12 +569,14 @@ public final class RealConnection implements AsyncConnection, Awaiter.Source {
 
     @Override
     public CompletableFuture<AsyncCursor> openCursor(String sql, Object... args) {
-        return PortalCursor.open(this, "pgjet_cursor_" + CURSOR_NAMES.incrementAndGet(), sql, args);
+        return observed(OperationKind.CURSOR_OPEN, sql, null, args,
+                () -> PortalCursor.open(this, "pgjet_cursor_" + CURSOR_NAMES.incrementAndGet(), sql, args), null, null);
     }
 
     @Override
     public CompletableFuture<AsyncCursor> openScrollableCursor(String sql, Object... args) {
-        return ScrollCursor.open(this, "pgjet_cursor_" + CURSOR_NAMES.incrementAndGet(), sql, args);
+        return observed(OperationKind.CURSOR_OPEN, sql, null, args,
+                () -> ScrollCursor.open(this, "pgjet_cursor_" + CURSOR_NAMES.incrementAndGet(), sql, args), null, null);
     }
 
     /** Runs a (multi-statement) script through the simple query protocol. */
@@ -546,43 +638,60 @@ public final class RealConnection implements AsyncConnection, Awaiter.Source {
 
     @Override
     public CompletableFuture<AsyncTransaction> transaction(TransactionOptions options) {
-        return transactions.begin(this, options);
+        PgJetListener observer = listeners.observer();
+        if (observer == null) {
+            return transactions.begin(this, options, null);
+        }
+        // Ended by the transaction's commit or rollback (or here, if BEGIN fails).
+        Observers.Started started = start(observer, OperationKind.TRANSACTION, null, null, null);
+        return transactions.begin(this, options, started);
     }
 
     @Override
     public CompletableFuture<CommandStatus> copyFromTable(String table, CopySink sink, CopyOptions options) {
-        return CopyOperations.copyFromTable(this, table, sink, options);
+        return observed(OperationKind.COPY_OUT, null, table, null,
+                () -> CopyOperations.copyFromTable(this, table, sink, options), RealConnection::copyRows, RealConnection::copyTag);
     }
 
     @Override
     public CompletableFuture<CommandStatus> copyFromQuery(String query, CopySink sink, CopyOptions options) {
-        return CopyOperations.copyFromQuery(this, query, sink, options);
+        return observed(OperationKind.COPY_OUT, query, null, null,
+                () -> CopyOperations.copyFromQuery(this, query, sink, options), RealConnection::copyRows, RealConnection::copyTag);
     }
 
     @Override
     public CompletableFuture<CommandStatus> copyFromQuery(String query, CopySink sink, CopyOptions options,
             Object... args) {
-        return CopyOperations.copyFromQuery(this, query, sink, options, args);
+        return observed(OperationKind.COPY_OUT, query, null, args,
+                () -> CopyOperations.copyFromQuery(this, query, sink, options, args), RealConnection::copyRows,
+                RealConnection::copyTag);
     }
 
     @Override
     public CompletableFuture<CommandStatus> copyRecordsToTable(String table, Iterable<?> records, CopyOptions options) {
-        return CopyOperations.copyRecordsToTable(this, table, records, options);
+        return observed(OperationKind.COPY_IN, null, table, null,
+                () -> CopyOperations.copyRecordsToTable(this, table, records, options), RealConnection::copyRows,
+                RealConnection::copyTag);
     }
 
     @Override
     public CompletableFuture<CommandStatus> copyToTable(String table, CopySource source, CopyOptions options) {
-        return CopyOperations.copyToTable(this, table, source, options);
+        return observed(OperationKind.COPY_IN, null, table, null,
+                () -> CopyOperations.copyToTable(this, table, source, options), RealConnection::copyRows, RealConnection::copyTag);
     }
 
     @Override
     public CompletableFuture<CommandStatus> copyRecordsToTable(String table, Iterable<?> records, String... columns) {
-        return CopyOperations.copyRecordsToTable(this, table, records, columns);
+        return observed(OperationKind.COPY_IN, null, table, null,
+                () -> CopyOperations.copyRecordsToTable(this, table, records, columns), RealConnection::copyRows,
+                RealConnection::copyTag);
     }
 
     @Override
     public CompletableFuture<CommandStatus> copyRecordsToTable(String table, Flow.Publisher<?> records, String... columns) {
-        return CopyOperations.copyRecordsToTable(this, table, records, columns);
+        return observed(OperationKind.COPY_IN, null, table, null,
+                () -> CopyOperations.copyRecordsToTable(this, table, records, columns), RealConnection::copyRows,
+                RealConnection::copyTag);
     }
 
     @Override
@@ -595,7 +704,8 @@ public final class RealConnection implements AsyncConnection, Awaiter.Source {
         if (timeout.isNegative()) {
             throw new PgInterfaceException("timeout must not be negative: " + timeout);
         }
-        return new RealConnection(io, listeners, statements, transactions, types, batchedInserts, timeout.toNanos());
+        return new RealConnection(io, listeners, statements, transactions, types, batchedInserts, timeout.toNanos(),
+                server);
     }
 
     @Override

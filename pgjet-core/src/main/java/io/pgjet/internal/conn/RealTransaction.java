@@ -1,6 +1,7 @@
 package io.pgjet.internal.conn;
 
 import io.pgjet.internal.blocking.Futures;
+import io.pgjet.internal.observe.Observers;
 
 import io.pgjet.AsyncTransaction;
 import io.pgjet.PgInterfaceException;
@@ -18,8 +19,11 @@ final class RealTransaction implements AsyncTransaction {
     private final Transactions owner;
     private final String savepoint;
     private final AtomicReference<State> state = new AtomicReference<>(State.ACTIVE);
+    /** The listeners' view of this transaction, or null when nobody listens. */
+    private final Observers.Started observed;
 
-    RealTransaction(RealConnection connection, Transactions owner, String savepoint) {
+    RealTransaction(RealConnection connection, Transactions owner, String savepoint, Observers.Started observed) {
+        this.observed = observed;
         this.connection = connection;
         this.owner = owner;
         this.savepoint = savepoint;
@@ -55,16 +59,31 @@ final class RealTransaction implements AsyncTransaction {
             owner.forget(this);
             if (error != null) {
                 state.set(State.ROLLED_BACK);
+                observedEnd(error, null);
                 throw new java.util.concurrent.CompletionException(Futures.unwrap(error));
             }
             if (commit && savepoint == null && status != null && "ROLLBACK".equals(status.tag())) {
                 state.set(State.ROLLED_BACK);
-                throw new PgInterfaceException("the transaction was rolled back, not committed, because a statement "
-                        + "in it failed");
+                PgInterfaceException rolledBack = new PgInterfaceException("the transaction was rolled back, not "
+                        + "committed, because a statement in it failed");
+                observedEnd(rolledBack, null);
+                throw rolledBack;
             }
             state.set(commit ? State.COMMITTED : State.ROLLED_BACK);
+            observedEnd(null, commit ? "COMMIT" : "ROLLBACK");
             return null;
         });
+    }
+
+    private void observedEnd(Throwable error, String tag) {
+        if (observed == null) {
+            return;
+        }
+        if (error != null) {
+            observed.failed(error);
+        } else {
+            observed.succeeded(-1, tag);
+        }
     }
 
     private PgInterfaceException alreadyEnded(boolean commit) {

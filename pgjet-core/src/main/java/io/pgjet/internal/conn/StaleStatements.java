@@ -16,7 +16,17 @@ final class StaleStatements {
     /** Words of SQL that change data; a statement holding one is never re-run. */
     private static final Pattern WRITES = Pattern.compile("\\b(insert|update|delete|merge|copy|call|do)\\b");
 
+    private static final System.Logger LOG = System.getLogger("io.pgjet.statements");
+
     private StaleStatements() {}
+
+    /** Logs (DEBUG) a cached statement the server no longer accepts, and whether the call is re-run. */
+    static void log(Throwable error, boolean retry) {
+        if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
+            LOG.log(System.Logger.Level.DEBUG, "cached statement is stale after a schema change (" + error.getMessage()
+                    + "); prepared again" + (retry ? ", and the call retried once" : "; the call fails (retrying it is unsafe)"));
+        }
+    }
 
     /**
      * Returns whether {@code error} means the statement's cached description was stale.

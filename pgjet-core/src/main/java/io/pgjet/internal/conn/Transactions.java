@@ -1,6 +1,7 @@
 package io.pgjet.internal.conn;
 
 import io.pgjet.internal.blocking.Futures;
+import io.pgjet.internal.observe.Observers;
 
 import io.pgjet.AsyncTransaction;
 import io.pgjet.PgInterfaceException;
@@ -19,18 +20,27 @@ final class Transactions {
     private final ArrayDeque<RealTransaction> open = new ArrayDeque<>();
     private int savepoints;
 
-    CompletableFuture<AsyncTransaction> begin(RealConnection connection, TransactionOptions options) {
+    /**
+     * Opens a transaction (or savepoint); {@code observed}, when not null, is the listeners' view
+     * of it, ended by its commit or rollback, or now if it cannot begin.
+     */
+    CompletableFuture<AsyncTransaction> begin(RealConnection connection, TransactionOptions options,
+            Observers.Started observed) {
         RealTransaction transaction;
         String sql;
         lock.lock();
         try {
             boolean nested = !open.isEmpty() || connection.isInTransaction();
             if (nested && !options.isDefault()) {
-                return CompletableFuture.failedFuture(new PgInterfaceException(
-                        "a nested transaction is a savepoint: it cannot set isolation, read-only or deferrable"));
+                PgInterfaceException refused = new PgInterfaceException(
+                        "a nested transaction is a savepoint: it cannot set isolation, read-only or deferrable");
+                if (observed != null) {
+                    observed.failed(refused);
+                }
+                return CompletableFuture.failedFuture(refused);
             }
             String savepoint = nested ? "pgjet_savepoint_" + (++savepoints) : null;
-            transaction = new RealTransaction(connection, this, savepoint);
+            transaction = new RealTransaction(connection, this, savepoint, observed);
             sql = nested ? "SAVEPOINT " + savepoint : beginSql(options);
             open.push(transaction);
         } finally {
@@ -39,6 +49,9 @@ final class Transactions {
         return connection.execute(sql).handle((status, error) -> {
             if (error != null) {
                 forget(transaction);
+                if (observed != null) {
+                    observed.failed(error);
+                }
                 throw new java.util.concurrent.CompletionException(Futures.unwrap(error));
             }
             return transaction;

@@ -22,6 +22,10 @@ import java.util.List;
  * PgJet refused; the password never appears in any message.
  */
 public final class StartupCommand extends ResultCommand<Void> {
+    private static final System.Logger LOG = System.getLogger("io.pgjet.connect");
+    /** How the server authenticated us, for the log: no request at all means trust (or cert). */
+    private String authMethod = "trust or certificate (no password asked)";
+
     private final StartupParameters parameters;
     private ScramSha256Client scram;
     private boolean channelBound;
@@ -67,6 +71,7 @@ public final class StartupCommand extends ResultCommand<Void> {
         if (refuseUnboundMethod("password")) {
             return;
         }
+        authMethod = "password";
         FrontendMessages.password(context.outbound(), requirePassword("password"));
         context.requestFlush();
     }
@@ -77,6 +82,7 @@ public final class StartupCommand extends ResultCommand<Void> {
         }
         String user = parameters.startupMessage().get("user");
         String hashed = Md5Authentication.encode(user, requirePassword("md5"), salt);
+        authMethod = "md5";
         FrontendMessages.password(context.outbound(), hashed);
         context.requestFlush();
     }
@@ -104,6 +110,7 @@ public final class StartupCommand extends ResultCommand<Void> {
                     : ChannelBinding.none();
         }
         scram = new ScramSha256Client(password, binding);
+        authMethod = channelBound ? "SCRAM-SHA-256-PLUS (channel binding)" : "SCRAM-SHA-256";
         FrontendMessages.saslInitialResponse(context.outbound(), scram.mechanism(), scram.clientFirstMessage());
         context.requestFlush();
     }
@@ -162,6 +169,10 @@ public final class StartupCommand extends ResultCommand<Void> {
             future().completeExceptionally(new PgConnectionException(
                     "the server finished startup without authenticating the client"));
             return;
+        }
+        if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
+            LOG.log(System.Logger.Level.DEBUG, "authenticated user \"" + parameters.startupMessage().get("user")
+                    + "\" with " + authMethod);
         }
         super.completed(transactionStatus);
     }

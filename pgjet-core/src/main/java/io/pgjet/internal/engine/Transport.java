@@ -44,6 +44,9 @@ public interface Transport extends io.pgjet.internal.blocking.Awaiter {
     /** Returns a key naming the server this connection talks to (its socket address). */
     String serverKey();
 
+    /** Returns the address this connection is connected to (TCP or Unix socket). */
+    java.net.SocketAddress serverAddress();
+
     /** Returns a future completing when the connection is closed, for whatever reason. */
     CompletableFuture<Void> closeFuture();
 

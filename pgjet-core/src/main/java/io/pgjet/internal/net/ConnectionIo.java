@@ -79,6 +79,11 @@ public final class ConnectionIo implements Transport, ProtocolEngine.Outbound, C
         return String.valueOf(serverAddress);
     }
 
+    @Override
+    public SocketAddress serverAddress() {
+        return serverAddress;
+    }
+
     /** Returns the Netty channel; internal use only. */
     Channel channel() {
         return channel;

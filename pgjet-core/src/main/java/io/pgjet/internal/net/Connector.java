@@ -38,6 +38,8 @@ public final class Connector {
     private final Dialer dialer;
     /** The password for the host being tried (DSN, else ~/.pgpass); never logged. */
     private volatile String password;
+    /** Whether the last startup began over TLS (for the log). */
+    private volatile boolean tls;
 
     private Connector(ConnectionConfig config, EngineListener listener, Dialer dialer) {
         this.config = config;
@@ -74,12 +76,15 @@ public final class Connector {
             return CompletableFuture.failedFuture(combine(hosts, failures));
         }
         PgHost host = hosts.get(index);
+        ConnectLog.trying(hosts, index);
         return connectHost(host)
                 .thenCompose(io -> SessionAttributes.check(io, host, wanted))
                 .handle((io, error) -> {
                     if (error == null) {
+                        ConnectLog.connected(host, tls);
                         return CompletableFuture.completedFuture(io);
                     }
+                    ConnectLog.failed(hosts, index, unwrap(error));
                     failures.add(unwrap(error));
                     return tryHosts(hosts, index + 1, failures, wanted);
                 }).thenCompose(f -> f);
@@ -110,18 +115,23 @@ public final class Connector {
         if (mode == SslMode.ALLOW) {
             return attempt(host, false).handle((io, error) -> error == null
                     ? CompletableFuture.completedFuture(io)
-                    : unwrap(error) instanceof PgException ? attempt(host, true)
+                    : unwrap(error) instanceof PgException ? fallback(host, true)
                     : CompletableFuture.<Transport>failedFuture(unwrap(error)))
                     .thenCompose(f -> f);
         }
         if (mode == SslMode.PREFER) {
             return attempt(host, true).handle((io, error) -> error == null
                     ? CompletableFuture.completedFuture(io)
-                    : unwrap(error) instanceof Dialer.TlsHandshakeFailed ? attempt(host, false)
+                    : unwrap(error) instanceof Dialer.TlsHandshakeFailed ? fallback(host, false)
                     : CompletableFuture.<Transport>failedFuture(unwrap(error)))
                     .thenCompose(f -> f);
         }
         return attempt(host, true);
+    }
+
+    private CompletableFuture<Transport> fallback(PgHost host, boolean tls) {
+        ConnectLog.tlsFallback(host, tls, config.sslMode().libpqName());
+        return attempt(host, tls);
     }
 
     /**
@@ -178,6 +188,7 @@ public final class Connector {
     }
 
     private StartupParameters startupParameters(X509Certificate certificate) {
+        tls = certificate != null;
         return new StartupParameters(startupMessage(), password, ProtocolVersion.V3_2, config.channelBinding(),
                 certificate);
     }

@@ -11,6 +11,12 @@ import io.pgjet.PgTimeoutException;
 import io.pgjet.PoolOptions;
 import io.pgjet.internal.blocking.Futures;
 import io.pgjet.internal.conn.RealConnection;
+import io.pgjet.internal.observe.Observers;
+import io.pgjet.internal.observe.ServerInfos;
+import io.pgjet.observe.Operation;
+import io.pgjet.observe.OperationKind;
+import io.pgjet.observe.PgJetListener;
+import io.pgjet.observe.PoolState;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -60,6 +66,7 @@ public final class ConnectionPool extends PoolVerbs {
     private int opening;
     private int generation;
     private boolean closing;
+    private final PoolObserver observer;
 
     private ConnectionPool(ConnectionConfig config, PoolOptions options,
             Function<ConnectionConfig, CompletableFuture<? extends AsyncConnection>> connect) {
@@ -69,6 +76,7 @@ public final class ConnectionPool extends PoolVerbs {
         HostRecheck recheck = new HostRecheck(config);
         this.options = options;
         this.recheck = recheck;
+        this.observer = new PoolObserver(Observers.combine(config.listeners()), new State());
         long period = Math.max(SWEEP_MIN_NANOS, Math.min(SWEEP_MAX_NANOS, shortestLifetimeNanos() / 4));
         this.sweeper = PoolTimer.get().scheduleWithFixedDelay(this::sweep, period, period, TimeUnit.NANOSECONDS);
     }
@@ -137,6 +145,22 @@ public final class ConnectionPool extends PoolVerbs {
 
     @Override
     public CompletableFuture<AsyncConnection> acquire(Duration timeout) {
+        PgJetListener listener = observer.listener();
+        if (listener == null) {
+            return acquireUnobserved(timeout);
+        }
+        Observers.Started started = Observers.start(listener,
+                new Operation(OperationKind.POOL_ACQUIRE, null, null, null, ServerInfos.configured(config)));
+        CompletableFuture<AsyncConnection> acquired;
+        try {
+            acquired = acquireUnobserved(timeout);
+        } catch (RuntimeException e) {
+            acquired = CompletableFuture.failedFuture(e);
+        }
+        return started.end(acquired, null, null);
+    }
+
+    private CompletableFuture<AsyncConnection> acquireUnobserved(Duration timeout) {
         // Fast path: nobody waiting and a free connection that needs nothing before it is lent.
         PoolSlot slot = null;
         int current;
@@ -190,6 +214,9 @@ public final class ConnectionPool extends PoolVerbs {
     private PooledConnection lease(PoolSlot slot) {
         PoolLease lease = new PoolLease(this, slot);
         slot.lease = lease;
+        if (observer.timesLeases()) {
+            slot.leasedAt = System.nanoTime();
+        }
         return new PooledConnection(lease, slot.connection);
     }
 
@@ -333,6 +360,7 @@ public final class ConnectionPool extends PoolVerbs {
                 lock.unlock();
             }
             connection.addTerminationListener(() -> terminated(slot));
+            observer.created();
             return slot;
         });
     }
@@ -413,6 +441,10 @@ public final class ConnectionPool extends PoolVerbs {
      */
     CompletableFuture<Void> release(PoolSlot slot, boolean clean) {
         slot.lease = null;
+        if (observer.timesLeases() && slot.leasedAt != 0) {
+            observer.released(System.nanoTime() - slot.leasedAt);
+            slot.leasedAt = 0;
+        }
         if (!clean || slot.connection.isClosed()) {
             discard(slot, true);
             return CompletableFuture.completedFuture(null);
@@ -572,10 +604,12 @@ public final class ConnectionPool extends PoolVerbs {
      */
     private void discard(PoolSlot slot, boolean terminate) {
         boolean removed;
+        boolean shuttingDown;
         lock.lock();
         try {
             removed = slots.remove(slot);
             idle.remove(slot);
+            shuttingDown = closing;
         } finally {
             lock.unlock();
         }
@@ -585,6 +619,8 @@ public final class ConnectionPool extends PoolVerbs {
             slot.connection.closeAsync();
         }
         if (removed) {
+            // Terminated while the pool runs: it was broken, or failed its check or reset.
+            observer.closed(System.nanoTime() - slot.openedAt, (terminate && !shuttingDown) || slot.lost);
             finishCloseIfDone();
             serveWaiters();
             topUp();
@@ -593,6 +629,7 @@ public final class ConnectionPool extends PoolVerbs {
 
     /** A connection ended by itself (server shutdown, network): forget it and tell its borrower. */
     private void terminated(PoolSlot slot) {
+        slot.lost = true;
         PoolLease lease = slot.lease;
         if (lease != null) {
             lease.connectionTerminated();
@@ -856,6 +893,29 @@ public final class ConnectionPool extends PoolVerbs {
                     + " waiting, max " + options.maxSize() + ")";
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** The pool's live counts, as listeners see them. */
+    private final class State implements PoolState {
+        @Override
+        public int size() {
+            return ConnectionPool.this.size();
+        }
+
+        @Override
+        public int idle() {
+            return idleSize();
+        }
+
+        @Override
+        public int pending() {
+            return waiting();
+        }
+
+        @Override
+        public int maxSize() {
+            return options.maxSize();
         }
     }
 

@@ -24,6 +24,10 @@ final class PoolSlot {
     long checkedAt;
     /** Set when a lease saw a read-only error: the release asks the server for its role first. */
     volatile boolean roleInDoubt;
+    /** When the current lease began, for listeners' usage times; 0 when not timed. */
+    volatile long leasedAt;
+    /** Set when the connection ended by itself (server shutdown, network), for the pool's log. */
+    volatile boolean lost;
 
     PoolSlot(AsyncConnection connection, int generation, long openedAt, TrackedReset.InitSettings initSettings) {
         this.connection = connection;

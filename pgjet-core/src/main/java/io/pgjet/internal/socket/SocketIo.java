@@ -200,6 +200,11 @@ public final class SocketIo implements Transport, ProtocolEngine.Outbound, Comma
     }
 
     @Override
+    public SocketAddress serverAddress() {
+        return serverAddress;
+    }
+
+    @Override
     public CompletableFuture<Void> closeFuture() {
         return closeFuture;
     }
