@@ -66,8 +66,7 @@ public final class PgR2dbcRow implements Row {
         Class<?> wanted = type.isPrimitive() ? boxed(type) : type;
         try {
             if (wanted == Object.class) {
-                return (T) (PgColumnTypes.isBytea(row.columnTypeOid(index))
-                        ? ByteBuffer.wrap(row.get(index, byte[].class)) : row.get(index));
+                return (T) defaultValue(index);
             }
             if (wanted == ByteBuffer.class) {
                 return (T) ByteBuffer.wrap(row.get(index, byte[].class));
@@ -83,6 +82,24 @@ public final class PgR2dbcRow implements Row {
             throw new IllegalArgumentException("column " + index + " (" + metadata.getColumnMetadata(index)
                     + ") cannot be read as " + type.getName() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Returns the column's value as its default Java type. Rows of multi-statement SQL arrive in
+     * text format, which PgJet returns as strings by default; for built-in types the value is
+     * read again as the type's Java type, so both protocols give the same objects.
+     */
+    private Object defaultValue(int index) {
+        int oid = row.columnTypeOid(index);
+        if (PgColumnTypes.isBytea(oid)) {
+            return ByteBuffer.wrap(row.get(index, byte[].class));
+        }
+        Object value = row.get(index);
+        Class<?> javaType = PgColumnTypes.javaType(oid);
+        if (value instanceof String && javaType != String.class && javaType != Object.class) {
+            return row.get(index, javaType);
+        }
+        return value;
     }
 
     private static Class<?> boxed(Class<?> primitive) {
