@@ -18,8 +18,8 @@ import org.reactivestreams.Subscription;
 /**
  * Publishes COPY TO STDOUT data. PgJet hands the sink one chunk at a time on a worker thread and
  * reads no further from the server until the sink returns, so waiting here for the subscriber's
- * demand is what makes the socket's backpressure reach the subscriber. Cancelling aborts the
- * COPY (the sink throws).
+ * demand is what makes the socket's backpressure reach the subscriber. Cancelling cancels the
+ * COPY on the server.
  */
 final class CopyOutPublisher implements Publisher<ByteBuffer> {
     private final Function<CopySink, CompletableFuture<CommandStatus>> copy;
@@ -41,6 +41,7 @@ final class CopyOutPublisher implements Publisher<ByteBuffer> {
         private final ReentrantLock lock = new ReentrantLock();
         private final Condition wanted = lock.newCondition();
         private volatile boolean cancelled;
+        private volatile CompletableFuture<CommandStatus> running;
 
         Pump(Subscriber<? super ByteBuffer> subscriber) {
             this.subscriber = subscriber;
@@ -59,7 +60,11 @@ final class CopyOutPublisher implements Publisher<ByteBuffer> {
             Demand.add(demand, n);
             signal();
             if (started.compareAndSet(false, true)) {
-                copy.apply(this).whenComplete((status, error) -> {
+                running = copy.apply(this);
+                if (cancelled) {
+                    running.cancel(true);
+                }
+                running.whenComplete((status, error) -> {
                     if (cancelled) {
                         return;
                     }
@@ -76,6 +81,10 @@ final class CopyOutPublisher implements Publisher<ByteBuffer> {
         public void cancel() {
             cancelled = true;
             signal();
+            CompletableFuture<CommandStatus> copying = running;
+            if (copying != null && !copying.isDone()) {
+                copying.cancel(true); // stops the COPY on the server rather than reading it to the end
+            }
         }
 
         private void signal() {
