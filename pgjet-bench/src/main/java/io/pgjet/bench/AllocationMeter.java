@@ -20,7 +20,8 @@ public final class AllocationMeter {
             "bench-worker-", // the runner's threads calling blocking drivers
             "pgjet-io-", // PgJet's Netty event loops
             "pgjet-worker-", // PgJet's helper pool (COPY source pump)
-            "vert.x-eventloop-thread-"); // vertx event loops
+            "vert.x-eventloop-thread-", // vertx event loops
+            "reactor-tcp-"); // reactor-netty's event loops (r2dbc-postgresql)
 
     private static final com.sun.management.ThreadMXBean THREADS = threadBean();
 

@@ -5,6 +5,7 @@ import io.pgjet.bench.drivers.PgJdbcDriver;
 import io.pgjet.bench.drivers.PgJetBlockingDriver;
 import io.pgjet.bench.drivers.ObservedDriver;
 import io.pgjet.bench.drivers.PgJetDriver;
+import io.pgjet.bench.drivers.R2dbcDriver;
 import io.pgjet.bench.drivers.VertxDriver;
 import io.pgjet.bench.drivers.WireDriver;
 import java.sql.Connection;
@@ -68,6 +69,8 @@ public final class Bench {
                 case PGJDBC -> drivers.put(id, new PgJdbcDriver(target, data, false));
                 case PGJDBC_REWRITE -> drivers.put(id, new PgJdbcDriver(target, data, true));
                 case VERTX -> drivers.put(id, new VertxDriver(target, data));
+                case PGJET_R2DBC -> drivers.put(id, R2dbcDriver.pgjet(target, data));
+                case R2DBC_POSTGRESQL -> drivers.put(id, R2dbcDriver.r2dbcPostgresql(target, data));
                 case WIRE -> drivers.put(id, new WireDriver(target, data));
                 case PGBENCH -> {
                     pgbench = options.pgbench ? Pgbench.find(target.binDirectory()) : null;

@@ -26,6 +26,10 @@ public enum DriverId {
     PGJDBC("pgjdbc", false),
     /** pgjdbc with {@code reWriteBatchedInserts=true}; differs from {@link #PGJDBC} only for batch. */
     PGJDBC_REWRITE("pgjdbc-rewrite", false),
+    /** PgJet's R2DBC driver ({@code pgjet-r2dbc}) used through the R2DBC SPI with Reactor. */
+    PGJET_R2DBC("pgjet-r2dbc", true),
+    /** r2dbc-postgresql, the incumbent R2DBC driver, used through the same SPI code. */
+    R2DBC_POSTGRESQL("r2dbc-postgresql", false),
     /** vertx-pg-client with prepared-statement caching and pipelining. */
     VERTX("vertx", false),
     /** The wire ceiling: pre-encoded messages, answers scanned but not decoded; not a usable client. */

@@ -28,7 +28,10 @@ class BenchSmokeTest {
             "pipeline/4/pgjdbc", "select1/4/pgjdbc", "copy/0/vertx",
             "pipeline/4/wire", "select1/4/wire", "batch/0/wire", "copy/0/wire", "stream/0/wire",
             "series/0/pgbench", "wide/0/pgbench", "batch/0/pgbench", "copy/0/pgbench", "stream/0/pgbench",
-            "pool/16/wire", "pool/16/pgbench");
+            "pool/16/wire", "pool/16/pgbench",
+            "select1/1/pgjet-r2dbc", "select1/4/pgjet-r2dbc", "copy/0/pgjet-r2dbc", "stream/0/pgjet-r2dbc",
+            "pool/16/pgjet-r2dbc", "select1/1/r2dbc-postgresql", "select1/4/r2dbc-postgresql",
+            "copy/0/r2dbc-postgresql", "stream/0/r2dbc-postgresql", "pool/16/r2dbc-postgresql");
 
     @Test
     void everyWorkloadRunsForEveryDriverAndEveryResultChecksOut(@TempDir Path out) throws Exception {

@@ -1,0 +1,107 @@
+package io.pgjet.r2dbc.internal;
+
+import java.util.function.ToLongFunction;
+import org.reactivestreams.Publisher;
+import org.reactivestreams.Subscriber;
+import org.reactivestreams.Subscription;
+
+/**
+ * Sums a value over all upstream elements and publishes the total once upstream completes, or
+ * nothing when no element had a value (the function returns -1 for "none"). This is
+ * {@code Result.getRowsUpdated}.
+ */
+public final class SumPublisher<S> implements Publisher<Long> {
+    private final Publisher<S> upstream;
+    private final ToLongFunction<? super S> value;
+
+    /** Creates a publisher of the sum of {@code value} over {@code upstream}. */
+    public SumPublisher(Publisher<S> upstream, ToLongFunction<? super S> value) {
+        this.upstream = upstream;
+        this.value = value;
+    }
+
+    @Override
+    public void subscribe(Subscriber<? super Long> subscriber) {
+        java.util.Objects.requireNonNull(subscriber, "subscriber");
+        upstream.subscribe(new Summer<>(subscriber, value));
+    }
+
+    private static final class Summer<S> implements Subscriber<S>, Subscription {
+        private final Subscriber<? super Long> downstream;
+        private final ToLongFunction<? super S> value;
+        private Subscription subscription;
+        private long sum;
+        private boolean seen;
+        private boolean done;
+        private volatile boolean requested;
+
+        Summer(Subscriber<? super Long> downstream, ToLongFunction<? super S> value) {
+            this.downstream = downstream;
+            this.value = value;
+        }
+
+        @Override
+        public void onSubscribe(Subscription s) {
+            subscription = s;
+            downstream.onSubscribe(this);
+        }
+
+        @Override
+        public void onNext(S item) {
+            if (done) {
+                return;
+            }
+            long v;
+            try {
+                v = value.applyAsLong(item);
+            } catch (RuntimeException e) {
+                done = true;
+                subscription.cancel();
+                downstream.onError(Errors.translate(e));
+                return;
+            }
+            if (v >= 0) {
+                sum += v;
+                seen = true;
+            }
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            if (!done) {
+                done = true;
+                downstream.onError(Errors.translate(error));
+            }
+        }
+
+        @Override
+        public void onComplete() {
+            if (done) {
+                return;
+            }
+            done = true;
+            if (seen) {
+                downstream.onNext(sum);
+            }
+            downstream.onComplete();
+        }
+
+        @Override
+        public void request(long n) {
+            if (n <= 0) {
+                subscription.cancel();
+                onError(new IllegalArgumentException("§3.9: request must be positive, was " + n));
+                return;
+            }
+            if (!requested) {
+                requested = true;
+                subscription.request(Long.MAX_VALUE);
+            }
+        }
+
+        @Override
+        public void cancel() {
+            subscription.cancel();
+        }
+    }
+}
