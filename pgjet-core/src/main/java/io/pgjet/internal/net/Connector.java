@@ -38,6 +38,12 @@ public final class Connector {
     private final Dialer dialer;
     /** The password for the host being tried (DSN, else ~/.pgpass); never logged. */
     private volatile String password;
+    /**
+     * The protocol version the next StartupMessage asks for: 3.2, or 3.0 once a server refused
+     * 3.2 outright (older poolers, e.g. pgbouncer 1.18, answer a 3.2 StartupMessage with
+     * 08P01 "bad packet header" instead of NegotiateProtocolVersion).
+     */
+    private volatile int protocolVersion = ProtocolVersion.V3_2;
 
     private Connector(ConnectionConfig config, EngineListener listener, Dialer dialer) {
         this.config = config;
@@ -144,6 +150,10 @@ public final class Connector {
                 return CompletableFuture.completedFuture(io);
             }
             Throwable cause = unwrap(error);
+            if (refusedProtocol32(cause)) {
+                protocolVersion = ProtocolVersion.V3_0;
+                return attemptAddresses(host, addresses, index, tls, previous);
+            }
             boolean unreachable = cause instanceof PgConnectionException && !(cause instanceof Dialer.TlsHandshakeFailed);
             Throwable sofar = unreachable && previous != null ? everyAddress(previous, cause) : cause;
             if (!unreachable || index + 1 >= addresses.size()) {
@@ -151,6 +161,12 @@ public final class Connector {
             }
             return attemptAddresses(host, addresses, index + 1, tls, sofar);
         }).thenCompose(f -> f);
+    }
+
+    /** A FATAL protocol violation in answer to a 3.2 StartupMessage: the server (pooler) knows only 3.0. */
+    private boolean refusedProtocol32(Throwable cause) {
+        return protocolVersion == ProtocolVersion.V3_2 && cause instanceof PgException e
+                && "08P01".equals(e.sqlState());
     }
 
     /** Keeps the failure of each address a host name resolved to, as libpq reports them all. */
@@ -178,7 +194,7 @@ public final class Connector {
     }
 
     private StartupParameters startupParameters(X509Certificate certificate) {
-        return new StartupParameters(startupMessage(), password, ProtocolVersion.V3_2, config.channelBinding(),
+        return new StartupParameters(startupMessage(), password, protocolVersion, config.channelBinding(),
                 certificate);
     }
 
