@@ -67,6 +67,7 @@ public final class ConnectionConfig {
     private final boolean tcpKeepAlive;
     private final boolean rewriteBatchedInserts;
     private final Duration hostRecheck;
+    private final boolean transactionPooler;
 
     private ConnectionConfig(Builder b) {
         hosts = b.hosts.isEmpty() ? List.of(new PgHost("localhost", PgHost.DEFAULT_PORT)) : List.copyOf(b.hosts);
@@ -97,6 +98,7 @@ public final class ConnectionConfig {
         tcpKeepAlive = b.tcpKeepAlive;
         rewriteBatchedInserts = b.rewriteBatchedInserts;
         hostRecheck = b.hostRecheck;
+        transactionPooler = b.transactionPooler;
         if (sslNegotiation == SslNegotiation.DIRECT && !sslMode.requiresTls()) {
             throw new PgInterfaceException("weak sslmode \"" + sslMode.libpqName() + "\" may not be used with "
                     + "sslnegotiation=direct (use \"require\", \"verify-ca\" or \"verify-full\")");
@@ -171,7 +173,7 @@ public final class ConnectionConfig {
                 .statementCacheSize(statementCacheSize).statementCacheMaxLifetime(statementCacheMaxLifetime)
                 .maxCacheableStatementSize(maxCacheableStatementSize).maxMessageSize(maxMessageSize)
                 .tcpKeepAlive(tcpKeepAlive).rewriteBatchedInserts(rewriteBatchedInserts)
-                .hostRecheck(hostRecheck);
+                .hostRecheck(hostRecheck).transactionPooler(transactionPooler);
         return b;
     }
 
@@ -464,6 +466,25 @@ public final class ConnectionConfig {
     }
 
     /**
+     * Returns whether connections go through a pooler in transaction or statement mode (such as
+     * pgbouncer with {@code pool_mode=transaction}), which may run each transaction on another
+     * server connection. Then PgJet creates no named server-side statement: the statement cache
+     * is off, and every execution (explicit {@code prepare()} included) parses its SQL again on
+     * the unnamed statement in the same message batch as its Bind and Execute, so it cannot land
+     * on a server connection that lacks it; an explicitly prepared statement keeps the parameter
+     * and column types of its first description, and runs in one round trip. {@code LISTEN}
+     * (a listener) is refused with a {@link PgInterfaceException}, since notifications would
+     * arrive on whichever server connection ran the {@code LISTEN}. Connection string keyword
+     * {@code transaction_pooler=true}; pgjdbc's {@code prepareThreshold=0} (or
+     * {@code prepare_threshold=0}) means the same.
+     *
+     * @return {@code false} by default
+     */
+    public boolean transactionPooler() {
+        return transactionPooler;
+    }
+
+    /**
      * Compares all settings, passwords included.
      *
      * @param o another object
@@ -481,7 +502,7 @@ public final class ConnectionConfig {
         return sslSni == c.sslSni && statementCacheSize == c.statementCacheSize
                 && maxCacheableStatementSize == c.maxCacheableStatementSize
                 && maxMessageSize == c.maxMessageSize && tcpKeepAlive == c.tcpKeepAlive
-                && rewriteBatchedInserts == c.rewriteBatchedInserts
+                && rewriteBatchedInserts == c.rewriteBatchedInserts && transactionPooler == c.transactionPooler
                 && hosts.equals(c.hosts) && user.equals(c.user) && Objects.equals(password, c.password)
                 && database.equals(c.database) && Objects.equals(applicationName, c.applicationName)
                 && Objects.equals(options, c.options) && serverSettings.equals(c.serverSettings)
@@ -544,6 +565,9 @@ public final class ConnectionConfig {
                 .append(", tcpKeepAlive=").append(tcpKeepAlive)
                 .append(", rewriteBatchedInserts=").append(rewriteBatchedInserts);
         appendIfSet(s, "hostRecheck", hostRecheck);
+        if (transactionPooler) {
+            s.append(", transactionPooler=true");
+        }
         return s.append('}').toString();
     }
 
@@ -586,6 +610,7 @@ public final class ConnectionConfig {
         private boolean tcpKeepAlive = true;
         private boolean rewriteBatchedInserts;
         private Duration hostRecheck;
+        private boolean transactionPooler;
 
         private Builder() {
         }
@@ -931,6 +956,18 @@ public final class ConnectionConfig {
          */
         public Builder hostRecheck(Duration interval) {
             this.hostRecheck = positiveOrNull(interval, "hostRecheck");
+            return this;
+        }
+
+        /**
+         * Sets whether connections go through a transaction-mode pooler such as pgbouncer;
+         * default {@code false}. See {@link ConnectionConfig#transactionPooler()}.
+         *
+         * @param enabled whether to avoid named statements and refuse LISTEN
+         * @return this builder
+         */
+        public Builder transactionPooler(boolean enabled) {
+            this.transactionPooler = enabled;
             return this;
         }
 

@@ -71,7 +71,11 @@ enum ConnectionKeyword {
     // accepted under pgjdbc's name (see ALIASES), so a JDBC URL's setting carries over.
     REWRITE_BATCHED_INSERTS("rewrite_batched_inserts", null, Support.SUPPORTED),
     // PgJet's own: how often a pool re-checks a free connection's server role (pgjdbc's hostRecheckSeconds).
-    HOST_RECHECK_SECONDS("host_recheck_seconds", null, Support.SUPPORTED);
+    HOST_RECHECK_SECONDS("host_recheck_seconds", null, Support.SUPPORTED),
+    // PgJet's own: behind pgbouncer's transaction/statement mode (no named statements, no LISTEN).
+    TRANSACTION_POOLER("transaction_pooler", null, Support.SUPPORTED),
+    // pgjdbc's prepareThreshold: 0 (never use named statements) turns transaction_pooler on.
+    PREPARE_THRESHOLD("prepare_threshold", null, Support.SUPPORTED);
 
     /** What PgJet does with an option. */
     public enum Support {
@@ -94,6 +98,7 @@ enum ConnectionKeyword {
         // Other drivers' spellings of PgJet's own options.
         BY_NAME.put("reWriteBatchedInserts", REWRITE_BATCHED_INSERTS);
         BY_NAME.put("hostRecheckSeconds", HOST_RECHECK_SECONDS);
+        BY_NAME.put("prepareThreshold", PREPARE_THRESHOLD);
     }
 
     private final String libpqName;
