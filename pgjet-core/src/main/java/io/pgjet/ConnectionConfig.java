@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Says where and how to connect: hosts, credentials, TLS, and PgJet's own tuning.
@@ -21,7 +22,8 @@ import java.util.Set;
  * scratch with {@link #builder()}, which applies built-in defaults only. Derive variants with
  * {@link #toBuilder()}.
  *
- * <p>Immutable and thread-safe. The password and the TLS key password never appear in
+ * <p>Immutable and thread-safe. The password, the value of a
+ * {@linkplain #passwordSupplier() password supplier} and the TLS key password never appear in
  * {@link #toString()} nor in any exception message.
  */
 public final class ConnectionConfig {
@@ -43,6 +45,7 @@ public final class ConnectionConfig {
     private final List<PgHost> hosts;
     private final String user;
     private final String password;
+    private final Supplier<String> passwordSupplier;
     private final String database;
     private final String applicationName;
     private final String options;
@@ -73,6 +76,7 @@ public final class ConnectionConfig {
         hosts = b.hosts.isEmpty() ? List.of(new PgHost("localhost", PgHost.DEFAULT_PORT)) : List.copyOf(b.hosts);
         user = b.user != null ? b.user : System.getProperty("user.name", "");
         password = b.password;
+        passwordSupplier = b.passwordSupplier;
         database = b.database != null ? b.database : user;
         applicationName = b.applicationName;
         options = b.options;
@@ -164,7 +168,8 @@ public final class ConnectionConfig {
      * @return a new builder
      */
     public Builder toBuilder() {
-        Builder b = new Builder().hosts(hosts).user(user).password(password).database(database)
+        Builder b = new Builder().hosts(hosts).user(user).password(password)
+                .passwordSupplier(passwordSupplier).database(database)
                 .applicationName(applicationName).options(options).serverSettings(serverSettings)
                 .connectTimeout(connectTimeout).sslMode(sslMode).sslNegotiation(sslNegotiation)
                 .sslRootCert(sslRootCert).sslCert(sslCert).sslKey(sslKey).sslPassword(sslPassword)
@@ -207,15 +212,50 @@ public final class ConnectionConfig {
     }
 
     /**
-     * Returns the password to send to a host: {@link #password()} if set, else the first matching
-     * line of the {@linkplain #passfile() password file}. Reads the file (blocking I/O) each time,
-     * so edits apply to new connections.
+     * Returns the supplier asked for the password at each connect attempt, if one is set with
+     * {@link Builder#passwordSupplier(Supplier)}.
+     *
+     * @return the supplier, or {@code null}
+     */
+    public Supplier<String> passwordSupplier() {
+        return passwordSupplier;
+    }
+
+    /**
+     * Returns the password to send to a host: the value of the
+     * {@linkplain #passwordSupplier() password supplier} if one is set (asked anew at every call),
+     * else {@link #password()} if set, else the first matching line of the
+     * {@linkplain #passfile() password file}. Reads the file (blocking I/O) each time, so edits
+     * apply to new connections. PgJet calls this once per connect attempt to a host (its only
+     * caller is the connector, as it resolves that host), on the connecting thread (the caller of
+     * {@code PgJet.connect}, else a PgJet worker thread), never for a cancel request.
      *
      * @param host one of {@link #hosts()}
      * @return the password, or {@code null} if none is known
+     * @throws PgAuthenticationException if the password supplier throws or returns {@code null}
+     *                                   or an empty string
      */
     public String passwordFor(PgHost host) {
+        if (passwordSupplier != null) {
+            return supplied(host);
+        }
         return password != null ? password : PgPassFile.lookup(passfile, host, database, user);
+    }
+
+    private String supplied(PgHost host) {
+        String value;
+        try {
+            value = passwordSupplier.get();
+        } catch (RuntimeException e) {
+            throw new PgAuthenticationException("the password supplier (passwordSupplier) failed while connecting"
+                    + " to " + host + " as user \"" + user + "\": " + e.getClass().getName(), e);
+        }
+        if (value == null || value.isEmpty()) {
+            throw new PgAuthenticationException("the password supplier (passwordSupplier) returned "
+                    + (value == null ? "null" : "an empty password") + " while connecting to " + host
+                    + " as user \"" + user + "\"");
+        }
+        return value;
     }
 
     /**
@@ -485,7 +525,8 @@ public final class ConnectionConfig {
     }
 
     /**
-     * Compares all settings, passwords included.
+     * Compares all settings, passwords included; password suppliers compare by
+     * {@link Object#equals(Object)} (identity for lambdas) and are never called.
      *
      * @param o another object
      * @return {@code true} if {@code o} is a configuration with equal settings
@@ -504,6 +545,7 @@ public final class ConnectionConfig {
                 && maxMessageSize == c.maxMessageSize && tcpKeepAlive == c.tcpKeepAlive
                 && rewriteBatchedInserts == c.rewriteBatchedInserts && transactionPooler == c.transactionPooler
                 && hosts.equals(c.hosts) && user.equals(c.user) && Objects.equals(password, c.password)
+                && Objects.equals(passwordSupplier, c.passwordSupplier)
                 && database.equals(c.database) && Objects.equals(applicationName, c.applicationName)
                 && Objects.equals(options, c.options) && serverSettings.equals(c.serverSettings)
                 && Objects.equals(connectTimeout, c.connectTimeout) && sslMode == c.sslMode
@@ -527,7 +569,8 @@ public final class ConnectionConfig {
     }
 
     /**
-     * Describes the configuration for logs. Passwords are shown as {@code <redacted>}.
+     * Describes the configuration for logs. Passwords are shown as {@code <redacted>}; a password
+     * supplier is shown as {@code passwordSupplier=<set>}, without being called.
      *
      * @return a one-line description
      */
@@ -537,6 +580,9 @@ public final class ConnectionConfig {
                 .append(", user=").append(user).append(", database=").append(database);
         if (password != null) {
             s.append(", password=<redacted>");
+        }
+        if (passwordSupplier != null) {
+            s.append(", passwordSupplier=<set>");
         }
         appendIfSet(s, "applicationName", applicationName);
         appendIfSet(s, "options", options);
@@ -586,6 +632,7 @@ public final class ConnectionConfig {
         private final List<PgHost> hosts = new ArrayList<>();
         private String user;
         private String password;
+        private Supplier<String> passwordSupplier;
         private String database;
         private String applicationName;
         private String options;
@@ -659,6 +706,24 @@ public final class ConnectionConfig {
          */
         public Builder password(String password) {
             this.password = password == null || password.isEmpty() ? null : password;
+            return this;
+        }
+
+        /**
+         * Sets a supplier of the password, for rotating credentials such as cloud IAM
+         * authentication tokens. It is called anew at each connect attempt (every host tried,
+         * every connection a pool opens, on the connecting thread, where blocking is fine; never
+         * for a cancel request) and takes precedence over {@link #password(String)} and the password
+         * file. If it throws or returns {@code null} or an empty string, that connect attempt
+         * fails with a {@link PgAuthenticationException} naming the supplier. Its value never
+         * appears in {@link ConnectionConfig#toString()} nor in any exception message. Must be
+         * thread-safe when connections are opened concurrently.
+         *
+         * @param supplier the supplier, or {@code null} to use the fixed password
+         * @return this builder
+         */
+        public Builder passwordSupplier(Supplier<String> supplier) {
+            this.passwordSupplier = supplier;
             return this;
         }
 

@@ -36,7 +36,10 @@ public final class Connector {
     private final ConnectionConfig config;
     private final EngineListener listener;
     private final Dialer dialer;
-    /** The password for the host being tried (DSN, else ~/.pgpass); never logged. */
+    /**
+     * The password for the host being tried ({@link ConnectionConfig#passwordFor}: the password
+     * supplier, else the DSN, else ~/.pgpass), fetched once per attempt; never logged.
+     */
     private volatile String password;
     /**
      * The protocol version the next StartupMessage asks for: 3.2, or 3.0 once a server refused
@@ -133,7 +136,7 @@ public final class Connector {
     /**
      * Tries every address {@code host} resolves to, in order, as libpq does (so "localhost"
      * works whether the server listens on 127.0.0.1, ::1 or both). Name resolution and reading
-     * the password file block, so they run on a worker thread.
+     * the password (file or supplier) block, so they run on a worker thread.
      */
     private CompletableFuture<Transport> attempt(PgHost host, boolean tls) {
         return CompletableFuture.supplyAsync(() -> resolve(host), dialer.blockingSteps())
