@@ -71,6 +71,7 @@ public final class ConnectionConfig {
     private final boolean rewriteBatchedInserts;
     private final Duration hostRecheck;
     private final boolean transactionPooler;
+    private final String requireAuth;
 
     private ConnectionConfig(Builder b) {
         hosts = b.hosts.isEmpty() ? List.of(new PgHost("localhost", PgHost.DEFAULT_PORT)) : List.copyOf(b.hosts);
@@ -103,6 +104,7 @@ public final class ConnectionConfig {
         rewriteBatchedInserts = b.rewriteBatchedInserts;
         hostRecheck = b.hostRecheck;
         transactionPooler = b.transactionPooler;
+        requireAuth = b.requireAuth;
         if (sslNegotiation == SslNegotiation.DIRECT && !sslMode.requiresTls()) {
             throw new PgInterfaceException("weak sslmode \"" + sslMode.libpqName() + "\" may not be used with "
                     + "sslnegotiation=direct (use \"require\", \"verify-ca\" or \"verify-full\")");
@@ -140,7 +142,7 @@ public final class ConnectionConfig {
      * libpq).
      *
      * <p>Every libpq option is recognized. Options PgJet does not implement and that would change
-     * behaviour or weaken security ({@code service}, {@code require_auth}, {@code sslcrl},
+     * behaviour or weaken security ({@code service}, {@code sslcrl},
      * {@code requirepeer}, ...) are rejected; pure tuning and GSSAPI details
      * ({@code keepalives_idle}, {@code krbsrvname}, ...) are accepted and have no effect. The
      * environment variables of unsupported options are ignored with a warning.
@@ -178,7 +180,7 @@ public final class ConnectionConfig {
                 .statementCacheSize(statementCacheSize).statementCacheMaxLifetime(statementCacheMaxLifetime)
                 .maxCacheableStatementSize(maxCacheableStatementSize).maxMessageSize(maxMessageSize)
                 .tcpKeepAlive(tcpKeepAlive).rewriteBatchedInserts(rewriteBatchedInserts)
-                .hostRecheck(hostRecheck).transactionPooler(transactionPooler);
+                .hostRecheck(hostRecheck).transactionPooler(transactionPooler).requireAuth(requireAuth);
         return b;
     }
 
@@ -525,6 +527,22 @@ public final class ConnectionConfig {
     }
 
     /**
+     * Returns the authentication methods the server may ask for, as libpq's {@code require_auth}:
+     * a comma-separated list of {@code password}, {@code md5}, {@code scram-sha-256},
+     * {@code oauth}, {@code gss}, {@code sspi} and {@code none} (no authentication exchange, as
+     * with {@code trust} or a TLS client certificate), or the same each prefixed with {@code !}
+     * for "any method but these". When the server asks for a method not allowed, the connect
+     * fails with a {@link PgAuthenticationException} before anything (no password, no hash) is
+     * sent. Connection string keyword {@code require_auth}, environment variable
+     * {@code PGREQUIREAUTH}.
+     *
+     * @return the list as given, or {@code null} (the default) to allow every method
+     */
+    public String requireAuth() {
+        return requireAuth;
+    }
+
+    /**
      * Compares all settings, passwords included; password suppliers compare by
      * {@link Object#equals(Object)} (identity for lambdas) and are never called.
      *
@@ -544,6 +562,7 @@ public final class ConnectionConfig {
                 && maxCacheableStatementSize == c.maxCacheableStatementSize
                 && maxMessageSize == c.maxMessageSize && tcpKeepAlive == c.tcpKeepAlive
                 && rewriteBatchedInserts == c.rewriteBatchedInserts && transactionPooler == c.transactionPooler
+                && Objects.equals(requireAuth, c.requireAuth)
                 && hosts.equals(c.hosts) && user.equals(c.user) && Objects.equals(password, c.password)
                 && Objects.equals(passwordSupplier, c.passwordSupplier)
                 && database.equals(c.database) && Objects.equals(applicationName, c.applicationName)
@@ -614,6 +633,7 @@ public final class ConnectionConfig {
         if (transactionPooler) {
             s.append(", transactionPooler=true");
         }
+        appendIfSet(s, "requireAuth", requireAuth);
         return s.append('}').toString();
     }
 
@@ -658,6 +678,7 @@ public final class ConnectionConfig {
         private boolean rewriteBatchedInserts;
         private Duration hostRecheck;
         private boolean transactionPooler;
+        private String requireAuth;
 
         private Builder() {
         }
@@ -1033,6 +1054,20 @@ public final class ConnectionConfig {
          */
         public Builder transactionPooler(boolean enabled) {
             this.transactionPooler = enabled;
+            return this;
+        }
+
+        /**
+         * Sets the authentication methods the server may ask for (libpq's {@code require_auth});
+         * default {@code null}: any. See {@link ConnectionConfig#requireAuth()}.
+         *
+         * @param methods e.g. {@code "scram-sha-256"}, {@code "!password,!md5"}, or null
+         * @return this builder
+         * @throws PgInterfaceException for an unknown method, a repeated one, or plain and
+         *     negated methods mixed
+         */
+        public Builder requireAuth(String methods) {
+            this.requireAuth = io.pgjet.internal.engine.AuthRequirement.parse(methods).spec();
             return this;
         }
 

@@ -177,6 +177,11 @@ public final class ConfigResolver {
         }
         b.hostRecheck(recheck == null || recheck == 0 ? null : Duration.ofSeconds(recheck));
         b.transactionPooler(transactionPooler());
+        try {
+            b.requireAuth(text(ConnectionKeyword.REQUIRE_AUTH));
+        } catch (PgInterfaceException e) {
+            throw new InvalidDsnException(e.getMessage());
+        }
         checkClientEncoding();
         checkValues();
         try {

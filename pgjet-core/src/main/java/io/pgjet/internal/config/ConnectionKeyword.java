@@ -36,6 +36,7 @@ enum ConnectionKeyword {
     SSLROOTCERT("sslrootcert", "PGSSLROOTCERT", Support.SUPPORTED),
     SSLSNI("sslsni", "PGSSLSNI", Support.SUPPORTED),
     TARGET_SESSION_ATTRS("target_session_attrs", "PGTARGETSESSIONATTRS", Support.SUPPORTED),
+    REQUIRE_AUTH("require_auth", "PGREQUIREAUTH", Support.SUPPORTED),
     LOAD_BALANCE_HOSTS("load_balance_hosts", "PGLOADBALANCEHOSTS", Support.SUPPORTED),
     // Accepted when the value asks for nothing PgJet lacks (checked by ConfigResolver).
     GSSENCMODE("gssencmode", "PGGSSENCMODE", Support.VALUE_CHECKED),
@@ -54,7 +55,6 @@ enum ConnectionKeyword {
     GSSLIB("gsslib", "PGGSSLIB", Support.IGNORED),
     GSSDELEGATION("gssdelegation", "PGGSSDELEGATION", Support.IGNORED),
     // Not implemented; rejected because ignoring them would weaken security or change behaviour.
-    REQUIRE_AUTH("require_auth", "PGREQUIREAUTH", Support.UNSUPPORTED),
     SERVICE("service", "PGSERVICE", Support.UNSUPPORTED),
     SSLCRL("sslcrl", "PGSSLCRL", Support.UNSUPPORTED),
     SSLCRLDIR("sslcrldir", "PGSSLCRLDIR", Support.UNSUPPORTED),

@@ -26,6 +26,8 @@ public final class StartupCommand extends ResultCommand<Void> {
     private ScramSha256Client scram;
     private boolean channelBound;
     private boolean authenticated;
+    /** Whether the server asked for any authentication exchange (else it is require_auth's "none"). */
+    private boolean exchanged;
 
     /** Creates the startup exchange for the given parameters. */
     public StartupCommand(StartupParameters parameters) {
@@ -56,6 +58,9 @@ public final class StartupCommand extends ResultCommand<Void> {
     }
 
     void authenticationOk() {
+        if (!exchanged) {
+            checkRequired("none");
+        }
         if (parameters.channelBinding() == ChannelBindingMode.REQUIRE && !channelBound) {
             refuse("channel binding is required, but the server authenticated the client without it");
             return;
@@ -64,6 +69,7 @@ public final class StartupCommand extends ResultCommand<Void> {
     }
 
     void cleartextPassword(EngineContext context) {
+        checkRequired("password");
         if (refuseUnboundMethod("password")) {
             return;
         }
@@ -72,6 +78,7 @@ public final class StartupCommand extends ResultCommand<Void> {
     }
 
     void md5Password(byte[] salt, EngineContext context) {
+        checkRequired("md5");
         if (refuseUnboundMethod("md5")) {
             return;
         }
@@ -82,6 +89,7 @@ public final class StartupCommand extends ResultCommand<Void> {
     }
 
     void sasl(List<String> mechanisms, EngineContext context) {
+        checkRequired("scram-sha-256");
         String password = requirePassword("SCRAM-SHA-256");
         boolean tls = parameters.serverCertificate() != null;
         ChannelBindingMode mode = parameters.channelBinding();
@@ -172,6 +180,16 @@ public final class StartupCommand extends ResultCommand<Void> {
             return true;
         }
         return false;
+    }
+
+    /** Refuses, before anything is sent, a method {@code require_auth} does not allow. */
+    private void checkRequired(String method) {
+        exchanged |= !"none".equals(method);
+        AuthRequirement required = parameters.requireAuth();
+        String refusal = required == null ? null : required.refusal(method, parameters.startupMessage().get("user"));
+        if (refusal != null) {
+            refuse(refusal);
+        }
     }
 
     private String requirePassword(String method) {

@@ -8,6 +8,7 @@ import io.pgjet.PgJetException;
 import io.pgjet.LoadBalanceHosts;
 import io.pgjet.TargetSessionAttrs;
 import io.pgjet.SslMode;
+import io.pgjet.internal.engine.AuthRequirement;
 import io.pgjet.internal.engine.EngineListener;
 import io.pgjet.internal.engine.StartupParameters;
 import io.pgjet.internal.engine.Transport;
@@ -198,7 +199,7 @@ public final class Connector {
 
     private StartupParameters startupParameters(X509Certificate certificate) {
         return new StartupParameters(startupMessage(), password, protocolVersion, config.channelBinding(),
-                certificate);
+                certificate, AuthRequirement.parse(config.requireAuth()));
     }
 
     /** Fails when the server refused TLS and {@code sslmode} requires it; else plain text goes on. */
