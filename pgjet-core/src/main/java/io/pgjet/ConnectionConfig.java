@@ -46,6 +46,7 @@ public final class ConnectionConfig {
     private final String user;
     private final String password;
     private final Supplier<String> passwordSupplier;
+    private final Supplier<String> oauthTokenSupplier;
     private final String database;
     private final String applicationName;
     private final String options;
@@ -78,6 +79,7 @@ public final class ConnectionConfig {
         user = b.user != null ? b.user : System.getProperty("user.name", "");
         password = b.password;
         passwordSupplier = b.passwordSupplier;
+        oauthTokenSupplier = b.oauthTokenSupplier;
         database = b.database != null ? b.database : user;
         applicationName = b.applicationName;
         options = b.options;
@@ -180,7 +182,8 @@ public final class ConnectionConfig {
                 .statementCacheSize(statementCacheSize).statementCacheMaxLifetime(statementCacheMaxLifetime)
                 .maxCacheableStatementSize(maxCacheableStatementSize).maxMessageSize(maxMessageSize)
                 .tcpKeepAlive(tcpKeepAlive).rewriteBatchedInserts(rewriteBatchedInserts)
-                .hostRecheck(hostRecheck).transactionPooler(transactionPooler).requireAuth(requireAuth);
+                .hostRecheck(hostRecheck).transactionPooler(transactionPooler).requireAuth(requireAuth)
+                .oauthTokenSupplier(oauthTokenSupplier);
         return b;
     }
 
@@ -242,6 +245,48 @@ public final class ConnectionConfig {
             return supplied(host);
         }
         return password != null ? password : PgPassFile.lookup(passfile, host, database, user);
+    }
+
+    /**
+     * Returns the supplier of OAuth bearer tokens for PostgreSQL 18's {@code oauth} authentication
+     * (SASL mechanism OAUTHBEARER), if one is set with {@link Builder#oauthTokenSupplier(Supplier)}.
+     *
+     * @return the supplier, or {@code null}
+     */
+    public Supplier<String> oauthTokenSupplier() {
+        return oauthTokenSupplier;
+    }
+
+    /**
+     * Returns the OAuth bearer token to offer a host: the value of the
+     * {@linkplain #oauthTokenSupplier() token supplier}, asked anew at every call. PgJet calls
+     * this once per connect attempt to a host when a supplier is set (its only caller is the
+     * connector, as it resolves that host), on the connecting thread; the token is sent only if
+     * the server asks for OAUTHBEARER.
+     *
+     * @param host one of {@link #hosts()}
+     * @return the token, or {@code null} when no supplier is set
+     * @throws PgAuthenticationException if the supplier throws, returns {@code null} or an empty
+     *                                   string, or a value that is not an RFC 6750 bearer token
+     */
+    public String oauthTokenFor(PgHost host) {
+        if (oauthTokenSupplier == null) {
+            return null;
+        }
+        String token;
+        try {
+            token = oauthTokenSupplier.get();
+        } catch (RuntimeException e) {
+            throw new PgAuthenticationException("the OAuth token supplier (oauthTokenSupplier) failed while connecting"
+                    + " to " + host + " as user \"" + user + "\": " + e.getClass().getName(), e);
+        }
+        if (token == null || token.isEmpty() || !token.matches("[A-Za-z0-9\\-._~+/]+=*")) {
+            throw new PgAuthenticationException("the OAuth token supplier (oauthTokenSupplier) returned "
+                    + (token == null ? "null" : token.isEmpty() ? "an empty token" : "a value that is not a bearer token"
+                    + " (RFC 6750: letters, digits, -._~+/ and trailing =)") + " while connecting to " + host
+                    + " as user \"" + user + "\"");
+        }
+        return token;
     }
 
     private String supplied(PgHost host) {
@@ -565,6 +610,7 @@ public final class ConnectionConfig {
                 && Objects.equals(requireAuth, c.requireAuth)
                 && hosts.equals(c.hosts) && user.equals(c.user) && Objects.equals(password, c.password)
                 && Objects.equals(passwordSupplier, c.passwordSupplier)
+                && Objects.equals(oauthTokenSupplier, c.oauthTokenSupplier)
                 && database.equals(c.database) && Objects.equals(applicationName, c.applicationName)
                 && Objects.equals(options, c.options) && serverSettings.equals(c.serverSettings)
                 && Objects.equals(connectTimeout, c.connectTimeout) && sslMode == c.sslMode
@@ -602,6 +648,9 @@ public final class ConnectionConfig {
         }
         if (passwordSupplier != null) {
             s.append(", passwordSupplier=<set>");
+        }
+        if (oauthTokenSupplier != null) {
+            s.append(", oauthTokenSupplier=<set>");
         }
         appendIfSet(s, "applicationName", applicationName);
         appendIfSet(s, "options", options);
@@ -653,6 +702,7 @@ public final class ConnectionConfig {
         private String user;
         private String password;
         private Supplier<String> passwordSupplier;
+        private Supplier<String> oauthTokenSupplier;
         private String database;
         private String applicationName;
         private String options;
@@ -745,6 +795,26 @@ public final class ConnectionConfig {
          */
         public Builder passwordSupplier(Supplier<String> supplier) {
             this.passwordSupplier = supplier;
+            return this;
+        }
+
+        /**
+         * Sets a supplier of OAuth bearer tokens, for servers that authenticate with PostgreSQL
+         * 18's {@code oauth} method (SASL mechanism OAUTHBEARER, RFC 7628). PgJet does not run an
+         * OAuth flow itself: the supplier obtains the token (from the identity provider's SDK, a
+         * cache, a file...) and is called anew at each connect attempt, on the connecting thread,
+         * where blocking is fine; the token is sent only when the server asks for OAUTHBEARER.
+         * If it throws or returns no valid token, that attempt fails with a
+         * {@link PgAuthenticationException} naming the supplier; if the server rejects the
+         * token, the server's error (SQLSTATE 28000) is reported. The token never appears in
+         * {@link ConnectionConfig#toString()} nor in any message. Use TLS with
+         * {@code sslmode=verify-full}: a bearer token is as good as a password to whoever reads it.
+         *
+         * @param supplier the supplier, or {@code null} for none
+         * @return this builder
+         */
+        public Builder oauthTokenSupplier(Supplier<String> supplier) {
+            this.oauthTokenSupplier = supplier;
             return this;
         }
 

@@ -15,6 +15,7 @@ import java.util.Map;
  * @param channelBinding whether SCRAM channel binding is disabled, preferred or required
  * @param serverCertificate the server's TLS certificate, or null on a plain connection
  * @param requireAuth the authentication methods the server may choose ({@code require_auth})
+ * @param oauthToken the OAuth bearer token to offer for OAUTHBEARER, or null (never logged)
  */
 public record StartupParameters(
         Map<String, String> startupMessage,
@@ -22,9 +23,10 @@ public record StartupParameters(
         int protocolVersion,
         ChannelBindingMode channelBinding,
         X509Certificate serverCertificate,
-        AuthRequirement requireAuth) {
+        AuthRequirement requireAuth,
+        String oauthToken) {
 
-    /** Hides the password: records print their components. */
+    /** Hides the password and the token: records print their components. */
     @Override
     public String toString() {
         return "StartupParameters[" + startupMessage + ", protocolVersion=" + protocolVersion

@@ -42,6 +42,8 @@ public final class Connector {
      * supplier, else the DSN, else ~/.pgpass), fetched once per attempt; never logged.
      */
     private volatile String password;
+    /** The OAuth bearer token for the host being tried, when a token supplier is set; never logged. */
+    private volatile String oauthToken;
     /**
      * The protocol version the next StartupMessage asks for: 3.2, or 3.0 once a server refused
      * 3.2 outright (older poolers, e.g. pgbouncer 1.18, answer a 3.2 StartupMessage with
@@ -182,6 +184,7 @@ public final class Connector {
 
     private List<SocketAddress> resolve(PgHost host) {
         password = config.passwordFor(host);
+        oauthToken = config.oauthTokenFor(host);
         if (host.isUnixSocket()) {
             return List.of(UnixDomainSocketAddress.of(host.socketPath()));
         }
@@ -199,7 +202,7 @@ public final class Connector {
 
     private StartupParameters startupParameters(X509Certificate certificate) {
         return new StartupParameters(startupMessage(), password, protocolVersion, config.channelBinding(),
-                certificate, AuthRequirement.parse(config.requireAuth()));
+                certificate, AuthRequirement.parse(config.requireAuth()), oauthToken);
     }
 
     /** Fails when the server refused TLS and {@code sslmode} requires it; else plain text goes on. */
