@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Says where and how to connect: hosts, credentials, TLS, and PgJet's own tuning.
@@ -22,7 +23,8 @@ import java.util.Set;
  * scratch with {@link #builder()}, which applies built-in defaults only. Derive variants with
  * {@link #toBuilder()}.
  *
- * <p>Immutable and thread-safe. The password and the TLS key password never appear in
+ * <p>Immutable and thread-safe. The password, the value of a
+ * {@linkplain #passwordSupplier() password supplier} and the TLS key password never appear in
  * {@link #toString()} nor in any exception message.
  */
 public final class ConnectionConfig {
@@ -44,6 +46,8 @@ public final class ConnectionConfig {
     private final List<PgHost> hosts;
     private final String user;
     private final String password;
+    private final Supplier<String> passwordSupplier;
+    private final Supplier<String> oauthTokenSupplier;
     private final String database;
     private final String applicationName;
     private final String options;
@@ -69,11 +73,15 @@ public final class ConnectionConfig {
     private final boolean rewriteBatchedInserts;
     private final Duration hostRecheck;
     private final List<PgJetListener> listeners;
+    private final boolean transactionPooler;
+    private final String requireAuth;
 
     private ConnectionConfig(Builder b) {
         hosts = b.hosts.isEmpty() ? List.of(new PgHost("localhost", PgHost.DEFAULT_PORT)) : List.copyOf(b.hosts);
         user = b.user != null ? b.user : System.getProperty("user.name", "");
         password = b.password;
+        passwordSupplier = b.passwordSupplier;
+        oauthTokenSupplier = b.oauthTokenSupplier;
         database = b.database != null ? b.database : user;
         applicationName = b.applicationName;
         options = b.options;
@@ -100,6 +108,8 @@ public final class ConnectionConfig {
         rewriteBatchedInserts = b.rewriteBatchedInserts;
         hostRecheck = b.hostRecheck;
         listeners = List.copyOf(b.listeners);
+        transactionPooler = b.transactionPooler;
+        requireAuth = b.requireAuth;
         if (sslNegotiation == SslNegotiation.DIRECT && !sslMode.requiresTls()) {
             throw new PgInterfaceException("weak sslmode \"" + sslMode.libpqName() + "\" may not be used with "
                     + "sslnegotiation=direct (use \"require\", \"verify-ca\" or \"verify-full\")");
@@ -137,7 +147,7 @@ public final class ConnectionConfig {
      * libpq).
      *
      * <p>Every libpq option is recognized. Options PgJet does not implement and that would change
-     * behaviour or weaken security ({@code service}, {@code require_auth}, {@code sslcrl},
+     * behaviour or weaken security ({@code service}, {@code sslcrl},
      * {@code requirepeer}, ...) are rejected; pure tuning and GSSAPI details
      * ({@code keepalives_idle}, {@code krbsrvname}, ...) are accepted and have no effect. The
      * environment variables of unsupported options are ignored with a warning.
@@ -165,7 +175,8 @@ public final class ConnectionConfig {
      * @return a new builder
      */
     public Builder toBuilder() {
-        Builder b = new Builder().hosts(hosts).user(user).password(password).database(database)
+        Builder b = new Builder().hosts(hosts).user(user).password(password)
+                .passwordSupplier(passwordSupplier).database(database)
                 .applicationName(applicationName).options(options).serverSettings(serverSettings)
                 .connectTimeout(connectTimeout).sslMode(sslMode).sslNegotiation(sslNegotiation)
                 .sslRootCert(sslRootCert).sslCert(sslCert).sslKey(sslKey).sslPassword(sslPassword)
@@ -174,7 +185,9 @@ public final class ConnectionConfig {
                 .statementCacheSize(statementCacheSize).statementCacheMaxLifetime(statementCacheMaxLifetime)
                 .maxCacheableStatementSize(maxCacheableStatementSize).maxMessageSize(maxMessageSize)
                 .tcpKeepAlive(tcpKeepAlive).rewriteBatchedInserts(rewriteBatchedInserts)
-                .hostRecheck(hostRecheck).listeners(listeners);
+                .hostRecheck(hostRecheck).listeners(listeners).transactionPooler(transactionPooler)
+                .requireAuth(requireAuth)
+                .oauthTokenSupplier(oauthTokenSupplier);
         return b;
     }
 
@@ -208,15 +221,92 @@ public final class ConnectionConfig {
     }
 
     /**
-     * Returns the password to send to a host: {@link #password()} if set, else the first matching
-     * line of the {@linkplain #passfile() password file}. Reads the file (blocking I/O) each time,
-     * so edits apply to new connections.
+     * Returns the supplier asked for the password at each connect attempt, if one is set with
+     * {@link Builder#passwordSupplier(Supplier)}.
+     *
+     * @return the supplier, or {@code null}
+     */
+    public Supplier<String> passwordSupplier() {
+        return passwordSupplier;
+    }
+
+    /**
+     * Returns the password to send to a host: the value of the
+     * {@linkplain #passwordSupplier() password supplier} if one is set (asked anew at every call),
+     * else {@link #password()} if set, else the first matching line of the
+     * {@linkplain #passfile() password file}. Reads the file (blocking I/O) each time, so edits
+     * apply to new connections. PgJet calls this once per connect attempt to a host (its only
+     * caller is the connector, as it resolves that host), on the connecting thread (the caller of
+     * {@code PgJet.connect}, else a PgJet worker thread), never for a cancel request.
      *
      * @param host one of {@link #hosts()}
      * @return the password, or {@code null} if none is known
+     * @throws PgAuthenticationException if the password supplier throws or returns {@code null}
+     *                                   or an empty string
      */
     public String passwordFor(PgHost host) {
+        if (passwordSupplier != null) {
+            return supplied(host);
+        }
         return password != null ? password : PgPassFile.lookup(passfile, host, database, user);
+    }
+
+    /**
+     * Returns the supplier of OAuth bearer tokens for PostgreSQL 18's {@code oauth} authentication
+     * (SASL mechanism OAUTHBEARER), if one is set with {@link Builder#oauthTokenSupplier(Supplier)}.
+     *
+     * @return the supplier, or {@code null}
+     */
+    public Supplier<String> oauthTokenSupplier() {
+        return oauthTokenSupplier;
+    }
+
+    /**
+     * Returns the OAuth bearer token to offer a host: the value of the
+     * {@linkplain #oauthTokenSupplier() token supplier}, asked anew at every call. PgJet calls
+     * this once per connect attempt to a host when a supplier is set (its only caller is the
+     * connector, as it resolves that host), on the connecting thread; the token is sent only if
+     * the server asks for OAUTHBEARER.
+     *
+     * @param host one of {@link #hosts()}
+     * @return the token, or {@code null} when no supplier is set
+     * @throws PgAuthenticationException if the supplier throws, returns {@code null} or an empty
+     *                                   string, or a value that is not an RFC 6750 bearer token
+     */
+    public String oauthTokenFor(PgHost host) {
+        if (oauthTokenSupplier == null) {
+            return null;
+        }
+        String token;
+        try {
+            token = oauthTokenSupplier.get();
+        } catch (RuntimeException e) {
+            throw new PgAuthenticationException("the OAuth token supplier (oauthTokenSupplier) failed while connecting"
+                    + " to " + host + " as user \"" + user + "\": " + e.getClass().getName(), e);
+        }
+        if (token == null || token.isEmpty() || !token.matches("[A-Za-z0-9\\-._~+/]+=*")) {
+            throw new PgAuthenticationException("the OAuth token supplier (oauthTokenSupplier) returned "
+                    + (token == null ? "null" : token.isEmpty() ? "an empty token" : "a value that is not a bearer token"
+                    + " (RFC 6750: letters, digits, -._~+/ and trailing =)") + " while connecting to " + host
+                    + " as user \"" + user + "\"");
+        }
+        return token;
+    }
+
+    private String supplied(PgHost host) {
+        String value;
+        try {
+            value = passwordSupplier.get();
+        } catch (RuntimeException e) {
+            throw new PgAuthenticationException("the password supplier (passwordSupplier) failed while connecting"
+                    + " to " + host + " as user \"" + user + "\": " + e.getClass().getName(), e);
+        }
+        if (value == null || value.isEmpty()) {
+            throw new PgAuthenticationException("the password supplier (passwordSupplier) returned "
+                    + (value == null ? "null" : "an empty password") + " while connecting to " + host
+                    + " as user \"" + user + "\"");
+        }
+        return value;
     }
 
     /**
@@ -477,7 +567,43 @@ public final class ConnectionConfig {
     }
 
     /**
-     * Compares all settings, passwords included.
+     * Returns whether connections go through a pooler in transaction or statement mode (such as
+     * pgbouncer with {@code pool_mode=transaction}), which may run each transaction on another
+     * server connection. Then PgJet creates no named server-side statement: the statement cache
+     * is off, and every execution (explicit {@code prepare()} included) parses its SQL again on
+     * the unnamed statement in the same message batch as its Bind and Execute, so it cannot land
+     * on a server connection that lacks it; an explicitly prepared statement keeps the parameter
+     * and column types of its first description, and runs in one round trip. {@code LISTEN}
+     * (a listener) is refused with a {@link PgInterfaceException}, since notifications would
+     * arrive on whichever server connection ran the {@code LISTEN}. Connection string keyword
+     * {@code transaction_pooler=true}; pgjdbc's {@code prepareThreshold=0} (or
+     * {@code prepare_threshold=0}) means the same.
+     *
+     * @return {@code false} by default
+     */
+    public boolean transactionPooler() {
+        return transactionPooler;
+    }
+
+    /**
+     * Returns the authentication methods the server may ask for, as libpq's {@code require_auth}:
+     * a comma-separated list of {@code password}, {@code md5}, {@code scram-sha-256},
+     * {@code oauth}, {@code gss}, {@code sspi} and {@code none} (no authentication exchange, as
+     * with {@code trust} or a TLS client certificate), or the same each prefixed with {@code !}
+     * for "any method but these". When the server asks for a method not allowed, the connect
+     * fails with a {@link PgAuthenticationException} before anything (no password, no hash) is
+     * sent. Connection string keyword {@code require_auth}, environment variable
+     * {@code PGREQUIREAUTH}.
+     *
+     * @return the list as given, or {@code null} (the default) to allow every method
+     */
+    public String requireAuth() {
+        return requireAuth;
+    }
+
+    /**
+     * Compares all settings, passwords included; password suppliers compare by
+     * {@link Object#equals(Object)} (identity for lambdas) and are never called.
      *
      * @param o another object
      * @return {@code true} if {@code o} is a configuration with equal settings
@@ -494,8 +620,11 @@ public final class ConnectionConfig {
         return sslSni == c.sslSni && statementCacheSize == c.statementCacheSize
                 && maxCacheableStatementSize == c.maxCacheableStatementSize
                 && maxMessageSize == c.maxMessageSize && tcpKeepAlive == c.tcpKeepAlive
-                && rewriteBatchedInserts == c.rewriteBatchedInserts
+                && rewriteBatchedInserts == c.rewriteBatchedInserts && transactionPooler == c.transactionPooler
+                && Objects.equals(requireAuth, c.requireAuth)
                 && hosts.equals(c.hosts) && user.equals(c.user) && Objects.equals(password, c.password)
+                && Objects.equals(passwordSupplier, c.passwordSupplier)
+                && Objects.equals(oauthTokenSupplier, c.oauthTokenSupplier)
                 && database.equals(c.database) && Objects.equals(applicationName, c.applicationName)
                 && Objects.equals(options, c.options) && serverSettings.equals(c.serverSettings)
                 && Objects.equals(connectTimeout, c.connectTimeout) && sslMode == c.sslMode
@@ -519,7 +648,8 @@ public final class ConnectionConfig {
     }
 
     /**
-     * Describes the configuration for logs. Passwords are shown as {@code <redacted>}.
+     * Describes the configuration for logs. Passwords are shown as {@code <redacted>}; a password
+     * supplier is shown as {@code passwordSupplier=<set>}, without being called.
      *
      * @return a one-line description
      */
@@ -529,6 +659,12 @@ public final class ConnectionConfig {
                 .append(", user=").append(user).append(", database=").append(database);
         if (password != null) {
             s.append(", password=<redacted>");
+        }
+        if (passwordSupplier != null) {
+            s.append(", passwordSupplier=<set>");
+        }
+        if (oauthTokenSupplier != null) {
+            s.append(", oauthTokenSupplier=<set>");
         }
         appendIfSet(s, "applicationName", applicationName);
         appendIfSet(s, "options", options);
@@ -557,6 +693,10 @@ public final class ConnectionConfig {
                 .append(", tcpKeepAlive=").append(tcpKeepAlive)
                 .append(", rewriteBatchedInserts=").append(rewriteBatchedInserts);
         appendIfSet(s, "hostRecheck", hostRecheck);
+        if (transactionPooler) {
+            s.append(", transactionPooler=true");
+        }
+        appendIfSet(s, "requireAuth", requireAuth);
         return s.append('}').toString();
     }
 
@@ -575,6 +715,8 @@ public final class ConnectionConfig {
         private final List<PgHost> hosts = new ArrayList<>();
         private String user;
         private String password;
+        private Supplier<String> passwordSupplier;
+        private Supplier<String> oauthTokenSupplier;
         private String database;
         private String applicationName;
         private String options;
@@ -600,6 +742,8 @@ public final class ConnectionConfig {
         private boolean rewriteBatchedInserts;
         private Duration hostRecheck;
         private final List<PgJetListener> listeners = new ArrayList<>();
+        private boolean transactionPooler;
+        private String requireAuth;
 
         private Builder() {
         }
@@ -648,6 +792,44 @@ public final class ConnectionConfig {
          */
         public Builder password(String password) {
             this.password = password == null || password.isEmpty() ? null : password;
+            return this;
+        }
+
+        /**
+         * Sets a supplier of the password, for rotating credentials such as cloud IAM
+         * authentication tokens. It is called anew at each connect attempt (every host tried,
+         * every connection a pool opens, on the connecting thread, where blocking is fine; never
+         * for a cancel request) and takes precedence over {@link #password(String)} and the password
+         * file. If it throws or returns {@code null} or an empty string, that connect attempt
+         * fails with a {@link PgAuthenticationException} naming the supplier. Its value never
+         * appears in {@link ConnectionConfig#toString()} nor in any exception message. Must be
+         * thread-safe when connections are opened concurrently.
+         *
+         * @param supplier the supplier, or {@code null} to use the fixed password
+         * @return this builder
+         */
+        public Builder passwordSupplier(Supplier<String> supplier) {
+            this.passwordSupplier = supplier;
+            return this;
+        }
+
+        /**
+         * Sets a supplier of OAuth bearer tokens, for servers that authenticate with PostgreSQL
+         * 18's {@code oauth} method (SASL mechanism OAUTHBEARER, RFC 7628). PgJet does not run an
+         * OAuth flow itself: the supplier obtains the token (from the identity provider's SDK, a
+         * cache, a file...) and is called anew at each connect attempt, on the connecting thread,
+         * where blocking is fine; the token is sent only when the server asks for OAUTHBEARER.
+         * If it throws or returns no valid token, that attempt fails with a
+         * {@link PgAuthenticationException} naming the supplier; if the server rejects the
+         * token, the server's error (SQLSTATE 28000) is reported. The token never appears in
+         * {@link ConnectionConfig#toString()} nor in any message. Use TLS with
+         * {@code sslmode=verify-full}: a bearer token is as good as a password to whoever reads it.
+         *
+         * @param supplier the supplier, or {@code null} for none
+         * @return this builder
+         */
+        public Builder oauthTokenSupplier(Supplier<String> supplier) {
+            this.oauthTokenSupplier = supplier;
             return this;
         }
 
@@ -966,6 +1148,18 @@ public final class ConnectionConfig {
         }
 
         /**
+         * Sets whether connections go through a transaction-mode pooler such as pgbouncer;
+         * default {@code false}. See {@link ConnectionConfig#transactionPooler()}.
+         *
+         * @param enabled whether to avoid named statements and refuse LISTEN
+         * @return this builder
+         */
+        public Builder transactionPooler(boolean enabled) {
+            this.transactionPooler = enabled;
+            return this;
+        }
+
+        /**
          * Replaces the listeners; see {@link #addListener}.
          *
          * @param listeners the listeners, in calling order; empty for none
@@ -976,6 +1170,20 @@ public final class ConnectionConfig {
             List<PgJetListener> copy = new ArrayList<>(listeners);
             this.listeners.clear();
             copy.forEach(this::addListener);
+            return this;
+        }
+
+        /**
+         * Sets the authentication methods the server may ask for (libpq's {@code require_auth});
+         * default {@code null}: any. See {@link ConnectionConfig#requireAuth()}.
+         *
+         * @param methods e.g. {@code "scram-sha-256"}, {@code "!password,!md5"}, or null
+         * @return this builder
+         * @throws PgInterfaceException for an unknown method, a repeated one, or plain and
+         *     negated methods mixed
+         */
+        public Builder requireAuth(String methods) {
+            this.requireAuth = io.pgjet.internal.engine.AuthRequirement.parse(methods).spec();
             return this;
         }
 

@@ -132,8 +132,9 @@ public class PgException extends PgJetException {
         return "PgJet hint: a prepared statement PgJet made is " + ("26000".equals(code) ? "missing" : "already there")
                 + " on this server connection. If the connection goes through pgbouncer (or another pooler) in"
                 + " transaction or statement mode, each transaction may run on another server connection:"
-                + " use session mode, or PgJet's own pool, or turn the statement cache off with"
-                + " ConnectionConfig.Builder.statementCacheSize(0).";
+                + " use session mode, or PgJet's own pool, or connect with transaction_pooler=true"
+                + " (ConnectionConfig.Builder.transactionPooler(true), or pgjdbc's prepareThreshold=0), which"
+                + " makes no named statements.";
     }
 
     /**

@@ -39,7 +39,7 @@ class PoolerHintTest {
         conn.execute("deallocate " + name); // what another server connection behind a pooler looks like
         InvalidSqlStatementNameException e = assertThrows(InvalidSqlStatementNameException.class, () -> ps.fetch(1));
         assertEquals("26000", e.sqlState());
-        assertTrue(e.getMessage().contains("pgbouncer") && e.getMessage().contains("statementCacheSize(0)"),
+        assertTrue(e.getMessage().contains("pgbouncer") && e.getMessage().contains("transaction_pooler=true"),
                 e.getMessage());
         assertTrue(e.getMessage().startsWith("ERROR: prepared statement \"" + name + "\" does not exist"), e.getMessage());
     }

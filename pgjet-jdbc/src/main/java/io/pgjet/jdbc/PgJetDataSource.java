@@ -203,7 +203,11 @@ public class PgJetDataSource implements DataSource, Serializable {
         setProperty("options", options);
     }
 
-    /** Sets {@code prepareThreshold} (accepted and ignored: PgJet always prepares). */
+    /**
+     * Sets {@code prepareThreshold}: 0 means the connections go through a transaction-mode pooler
+     * such as pgbouncer, so no named server-side statement is made (PgJet's
+     * {@code transaction_pooler=true}); any positive value keeps PgJet's default (prepare on first use).
+     */
     public void setPrepareThreshold(int threshold) {
         setProperty("prepareThreshold", Integer.toString(threshold));
     }

@@ -176,6 +176,12 @@ public final class ConfigResolver {
             throw new InvalidDsnException("host_recheck_seconds must not be negative: " + recheck);
         }
         b.hostRecheck(recheck == null || recheck == 0 ? null : Duration.ofSeconds(recheck));
+        b.transactionPooler(transactionPooler());
+        try {
+            b.requireAuth(text(ConnectionKeyword.REQUIRE_AUTH));
+        } catch (PgInterfaceException e) {
+            throw new InvalidDsnException(e.getMessage());
+        }
         checkClientEncoding();
         checkValues();
         try {
@@ -185,6 +191,16 @@ public final class ConfigResolver {
         } catch (PgInterfaceException e) {
             throw new InvalidDsnException(e.getMessage());
         }
+    }
+
+    /** transaction_pooler=true, or pgjdbc's prepareThreshold=0; a positive threshold changes nothing. */
+    private boolean transactionPooler() {
+        Boolean pooler = bool(ConnectionKeyword.TRANSACTION_POOLER);
+        Integer threshold = integer(ConnectionKeyword.PREPARE_THRESHOLD);
+        if (threshold != null && threshold < 0) {
+            throw new InvalidDsnException("prepare_threshold must not be negative: " + threshold);
+        }
+        return pooler != null ? pooler : threshold != null && threshold == 0;
     }
 
     private String text(ConnectionKeyword keyword) {

@@ -36,6 +36,7 @@ enum ConnectionKeyword {
     SSLROOTCERT("sslrootcert", "PGSSLROOTCERT", Support.SUPPORTED),
     SSLSNI("sslsni", "PGSSLSNI", Support.SUPPORTED),
     TARGET_SESSION_ATTRS("target_session_attrs", "PGTARGETSESSIONATTRS", Support.SUPPORTED),
+    REQUIRE_AUTH("require_auth", "PGREQUIREAUTH", Support.SUPPORTED),
     LOAD_BALANCE_HOSTS("load_balance_hosts", "PGLOADBALANCEHOSTS", Support.SUPPORTED),
     // Accepted when the value asks for nothing PgJet lacks (checked by ConfigResolver).
     GSSENCMODE("gssencmode", "PGGSSENCMODE", Support.VALUE_CHECKED),
@@ -54,7 +55,6 @@ enum ConnectionKeyword {
     GSSLIB("gsslib", "PGGSSLIB", Support.IGNORED),
     GSSDELEGATION("gssdelegation", "PGGSSDELEGATION", Support.IGNORED),
     // Not implemented; rejected because ignoring them would weaken security or change behaviour.
-    REQUIRE_AUTH("require_auth", "PGREQUIREAUTH", Support.UNSUPPORTED),
     SERVICE("service", "PGSERVICE", Support.UNSUPPORTED),
     SSLCRL("sslcrl", "PGSSLCRL", Support.UNSUPPORTED),
     SSLCRLDIR("sslcrldir", "PGSSLCRLDIR", Support.UNSUPPORTED),
@@ -71,7 +71,11 @@ enum ConnectionKeyword {
     // accepted under pgjdbc's name (see ALIASES), so a JDBC URL's setting carries over.
     REWRITE_BATCHED_INSERTS("rewrite_batched_inserts", null, Support.SUPPORTED),
     // PgJet's own: how often a pool re-checks a free connection's server role (pgjdbc's hostRecheckSeconds).
-    HOST_RECHECK_SECONDS("host_recheck_seconds", null, Support.SUPPORTED);
+    HOST_RECHECK_SECONDS("host_recheck_seconds", null, Support.SUPPORTED),
+    // PgJet's own: behind pgbouncer's transaction/statement mode (no named statements, no LISTEN).
+    TRANSACTION_POOLER("transaction_pooler", null, Support.SUPPORTED),
+    // pgjdbc's prepareThreshold: 0 (never use named statements) turns transaction_pooler on.
+    PREPARE_THRESHOLD("prepare_threshold", null, Support.SUPPORTED);
 
     /** What PgJet does with an option. */
     public enum Support {
@@ -94,6 +98,7 @@ enum ConnectionKeyword {
         // Other drivers' spellings of PgJet's own options.
         BY_NAME.put("reWriteBatchedInserts", REWRITE_BATCHED_INSERTS);
         BY_NAME.put("hostRecheckSeconds", HOST_RECHECK_SECONDS);
+        BY_NAME.put("prepareThreshold", PREPARE_THRESHOLD);
     }
 
     private final String libpqName;

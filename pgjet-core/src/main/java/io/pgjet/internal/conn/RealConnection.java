@@ -155,7 +155,8 @@ public final class RealConnection implements AsyncConnection, Awaiter.Source {
         long nanos = timeout == null ? 0 : timeout.toNanos();
         return Connector.connect(config, listeners, dialer).thenApply(io -> {
             io.closeFuture().thenRun(listeners::terminated);
-            StatementCache cache = new StatementCache(config.statementCacheSize(),
+            io.session().reparseUnnamed(config.transactionPooler());
+            StatementCache cache = new StatementCache(config.transactionPooler() ? 0 : config.statementCacheSize(),
                     config.statementCacheMaxLifetime().toNanos(), config.maxCacheableStatementSize());
             SessionTypes types = new SessionTypes(io.session(), io.serverKey() + "/" + config.database(),
                     JsonMapper.STRINGS_ONLY);
@@ -710,11 +711,21 @@ public final class RealConnection implements AsyncConnection, Awaiter.Source {
 
     @Override
     public CompletableFuture<Void> addListener(String channel, Consumer<Notification> listener) {
+        if (behindTransactionPooler()) {
+            return CompletableFuture.failedFuture(new PgInterfaceException("LISTEN does not work behind a"
+                    + " transaction pooler (transactionPooler=true): notifications would go to whichever server"
+                    + " connection ran the LISTEN; listen on a direct connection (or a session-mode pool) instead"));
+        }
         if (listeners.addChannelListener(channel, listener)) {
             io.keepReadingWhileIdle(true);
             return simpleQuery("LISTEN " + Identifiers.quote(channel)).thenApply(r -> null);
         }
         return CompletableFuture.completedFuture(null);
+    }
+
+    /** Returns whether this connection was opened with {@code transactionPooler}: no named statements, no LISTEN. */
+    boolean behindTransactionPooler() {
+        return io.session().reparsesUnnamed();
     }
 
     @Override

@@ -42,7 +42,9 @@ public final class RealPreparedStatement implements AsyncPreparedStatement {
     }
 
     static CompletableFuture<AsyncPreparedStatement> prepare(RealConnection connection, String sql) {
-        return prepare(connection, new StatementRef("pgjet_ps_" + NAMES.incrementAndGet(), sql));
+        // Behind a transaction pooler the unnamed statement is parsed again by every execution.
+        String name = connection.behindTransactionPooler() ? "" : "pgjet_ps_" + NAMES.incrementAndGet();
+        return prepare(connection, new StatementRef(name, sql));
     }
 
     /** Prepares {@code sql} under the caller's {@code name}; see {@link io.pgjet.AsyncConnection#prepare(String, String)}. */
@@ -50,6 +52,11 @@ public final class RealPreparedStatement implements AsyncPreparedStatement {
         if (name == null || name.isEmpty()) {
             return CompletableFuture.failedFuture(new io.pgjet.PgInterfaceException(
                     "a prepared statement's name must not be empty (use prepare(sql) for one PgJet names)"));
+        }
+        if (connection.behindTransactionPooler()) {
+            return CompletableFuture.failedFuture(new io.pgjet.PgInterfaceException("a named prepared statement (\""
+                    + name.replace('\0', ' ') + "\") does not survive a transaction pooler (transactionPooler=true):"
+                    + " use prepare(sql), which re-parses the statement at each execution"));
         }
         if (name.indexOf('\0') >= 0 || name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 63) {
             return CompletableFuture.failedFuture(new io.pgjet.PgInterfaceException("invalid prepared statement name \""
@@ -190,8 +197,8 @@ public final class RealPreparedStatement implements AsyncPreparedStatement {
             return CompletableFuture.completedFuture(null);
         }
         statement.markClosed();
-        if (connection.isClosed()) {
-            return CompletableFuture.completedFuture(null);
+        if (connection.isClosed() || statement.name().isEmpty()) {
+            return CompletableFuture.completedFuture(null); // the unnamed statement needs no Close
         }
         return connection.closeServerObject(statement.name(), false);
     }

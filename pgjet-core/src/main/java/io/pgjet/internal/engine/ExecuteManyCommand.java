@@ -138,6 +138,8 @@ public final class ExecuteManyCommand extends ResultCommand<ExecuteManyCommand.O
     private boolean refreshing;
     private boolean writing;
     private long written;
+    /** Whether this batch wrote the unnamed statement's Parse again (behind a transaction pooler). */
+    private boolean reparsed;
     private long executions;
     private long rowCount;
     private boolean serverFailed;
@@ -294,6 +296,12 @@ public final class ExecuteManyCommand extends ResultCommand<ExecuteManyCommand.O
         int start = out.writerIndex();
         PreparedInfo info = statement.info();
         boolean waiting = false;
+        if (!reparsed && context.session().reparsesUnnamed() && statement.name().isEmpty()) {
+            reparsed = true;
+            // Behind a transaction pooler the Parse of the describing round trip may have run on
+            // another server connection: parse again under this batch's Sync.
+            FrontendMessages.parse(out, "", statement.sql(), info.parameterTypes());
+        }
         while (!serverFailed && out.writerIndex() - start < CHUNK_BYTES) {
             int mark = out.writerIndex();
             long index = written + 1;

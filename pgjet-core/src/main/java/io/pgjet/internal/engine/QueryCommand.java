@@ -45,6 +45,8 @@ public final class QueryCommand<T> extends ResultCommand<T> {
     private final boolean execute;
     private final RowCollector collector = new RowCollector(null);
     private Phase phase = Phase.EXECUTE;
+    /** Whether the execution writes the unnamed statement's Parse again (behind a transaction pooler). */
+    private boolean reparse;
     private int[] parameterTypes = UNSPECIFIED;
     private RowDescription described;
     private RowCollector introspected;
@@ -164,6 +166,7 @@ public final class QueryCommand<T> extends ResultCommand<T> {
             return;
         }
         PreparedInfo info = statement.info();
+        reparse = context.session().reparsesUnnamed() && statement.name().isEmpty();
         if (types.isOutdated(info)) {
             // A type it uses was altered: the server's description still holds (same OIDs), only
             // PgJet's codecs must be built again, after introspecting what is out of date.
@@ -194,6 +197,10 @@ public final class QueryCommand<T> extends ResultCommand<T> {
         int mark = out.writerIndex();
         try {
             ParameterLimit.check(info.parameterTypes().length, "the statement");
+            if (reparse) {
+                // Same batch as the Bind, so it runs on the server connection the Bind reaches.
+                FrontendMessages.parse(out, "", statement.sql(), info.parameterTypes());
+            }
             parameters.writeBind(out, portal, info);
         } catch (RuntimeException e) {
             out.writerIndex(mark);
@@ -209,7 +216,7 @@ public final class QueryCommand<T> extends ResultCommand<T> {
 
     @Override
     protected void parseComplete() {
-        if (phase == Phase.EXECUTE) {
+        if (phase == Phase.EXECUTE && !reparse) {
             unexpected("ParseComplete");
         }
     }
@@ -258,6 +265,7 @@ public final class QueryCommand<T> extends ResultCommand<T> {
             return false;
         }
         phase = Phase.EXECUTE;
+        reparse = context.session().reparsesUnnamed() && statement.name().isEmpty();
         PreparedInfo info = redescribe();
         writeExecution(context.outbound(), info);
         context.requestFlush();

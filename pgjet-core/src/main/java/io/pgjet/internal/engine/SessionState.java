@@ -20,12 +20,28 @@ public final class SessionState {
     private volatile byte[] secretKey;
     private volatile int protocolVersion;
     private volatile byte transactionStatus = 'I';
+    /** Set once at connect for a connection behind a transaction pooler ({@code transactionPooler}). */
+    private volatile boolean reparseUnnamed;
     /** {@link SessionChanges} bits; written on the I/O thread, taken by the pool from any thread. */
     private final AtomicInteger changes = new AtomicInteger();
 
     /** Returns an unmodifiable live view of the server parameters (server_version, TimeZone...). */
     public Map<String, String> parameters() {
         return Collections.unmodifiableMap(parameters);
+    }
+
+    /**
+     * Returns whether the connection goes through a transaction-mode pooler, so every execution of
+     * the unnamed statement writes its Parse again ahead of its Bind: the Parse of an earlier
+     * round trip may have run on another server connection.
+     */
+    public boolean reparsesUnnamed() {
+        return reparseUnnamed;
+    }
+
+    /** Sets {@link #reparsesUnnamed()}; called once, before the connection is used. */
+    public void reparseUnnamed(boolean enabled) {
+        reparseUnnamed = enabled;
     }
 
     /** Returns one server parameter, or null when the server has not reported it. */

@@ -30,6 +30,11 @@ public final class StartupCommand extends ResultCommand<Void> {
     private ScramSha256Client scram;
     private boolean channelBound;
     private boolean authenticated;
+    /** Whether the server asked for any authentication exchange (else it is require_auth's "none"). */
+    private boolean exchanged;
+    /** Whether the exchange is OAUTHBEARER; {@link #oauthStatus} holds the server's reason for a rejected token. */
+    private boolean oauth;
+    private String oauthStatus;
 
     /** Creates the startup exchange for the given parameters. */
     public StartupCommand(StartupParameters parameters) {
@@ -56,10 +61,19 @@ public final class StartupCommand extends ResultCommand<Void> {
     protected void errorResponse(ServerMessage error) {
         super.errorResponse(error);
         // The server closes the connection after a startup error without a ReadyForQuery.
-        future().completeExceptionally(PgException.of(error.fields(), null));
+        PgException failure = PgException.of(error.fields(), null);
+        if (oauthStatus != null) {
+            future().completeExceptionally(new PgAuthenticationException("the server rejected the OAuth bearer token"
+                    + " (status \"" + oauthStatus + "\"): " + failure.getMessage(), failure));
+            return;
+        }
+        future().completeExceptionally(failure);
     }
 
     void authenticationOk() {
+        if (!exchanged) {
+            checkRequired("none");
+        }
         if (parameters.channelBinding() == ChannelBindingMode.REQUIRE && !channelBound) {
             refuse("channel binding is required, but the server authenticated the client without it");
             return;
@@ -68,6 +82,7 @@ public final class StartupCommand extends ResultCommand<Void> {
     }
 
     void cleartextPassword(EngineContext context) {
+        checkRequired("password");
         if (refuseUnboundMethod("password")) {
             return;
         }
@@ -77,6 +92,7 @@ public final class StartupCommand extends ResultCommand<Void> {
     }
 
     void md5Password(byte[] salt, EngineContext context) {
+        checkRequired("md5");
         if (refuseUnboundMethod("md5")) {
             return;
         }
@@ -88,6 +104,12 @@ public final class StartupCommand extends ResultCommand<Void> {
     }
 
     void sasl(List<String> mechanisms, EngineContext context) {
+        if (mechanisms.contains(OAuthBearer.MECHANISM) && !mechanisms.contains("SCRAM-SHA-256")
+                && !mechanisms.contains("SCRAM-SHA-256-PLUS")) {
+            oauthBearer(context);
+            return;
+        }
+        checkRequired("scram-sha-256");
         String password = requirePassword("SCRAM-SHA-256");
         boolean tls = parameters.serverCertificate() != null;
         ChannelBindingMode mode = parameters.channelBinding();
@@ -115,7 +137,33 @@ public final class StartupCommand extends ResultCommand<Void> {
         context.requestFlush();
     }
 
+    /** Answers OAUTHBEARER with the configured token (RFC 7628 initial client response). */
+    private void oauthBearer(EngineContext context) {
+        checkRequired("oauth");
+        if (refuseUnboundMethod(OAuthBearer.MECHANISM)) {
+            return;
+        }
+        String token = parameters.oauthToken();
+        if (token == null) {
+            refuse("the server requested OAuth (OAUTHBEARER) authentication for user \""
+                    + parameters.startupMessage().get("user") + "\", but no OAuth token supplier is configured"
+                    + " (ConnectionConfig.Builder.oauthTokenSupplier); PgJet does not run OAuth flows itself");
+            return;
+        }
+        oauth = true;
+        FrontendMessages.saslInitialResponse(context.outbound(), OAuthBearer.MECHANISM, OAuthBearer.initialResponse(token));
+        context.requestFlush();
+    }
+
     void saslContinue(byte[] data, EngineContext context) {
+        if (oauth) {
+            // The server rejected the token and says why (a JSON error); RFC 7628 has the client
+            // answer with a lone separator, after which the server sends its ErrorResponse.
+            oauthStatus = OAuthBearer.errorStatus(data);
+            FrontendMessages.saslResponse(context.outbound(), OAuthBearer.ERROR_ACKNOWLEDGEMENT);
+            context.requestFlush();
+            return;
+        }
         if (scram == null) {
             unexpected("AuthenticationSASLContinue");
         }
@@ -131,6 +179,9 @@ public final class StartupCommand extends ResultCommand<Void> {
     }
 
     void saslFinal(byte[] data) {
+        if (oauth) {
+            return; // OAUTHBEARER has no server-final data to check
+        }
         if (scram == null) {
             unexpected("AuthenticationSASLFinal");
         }
@@ -183,6 +234,16 @@ public final class StartupCommand extends ResultCommand<Void> {
             return true;
         }
         return false;
+    }
+
+    /** Refuses, before anything is sent, a method {@code require_auth} does not allow. */
+    private void checkRequired(String method) {
+        exchanged |= !"none".equals(method);
+        AuthRequirement required = parameters.requireAuth();
+        String refusal = required == null ? null : required.refusal(method, parameters.startupMessage().get("user"));
+        if (refusal != null) {
+            refuse(refusal);
+        }
     }
 
     private String requirePassword(String method) {

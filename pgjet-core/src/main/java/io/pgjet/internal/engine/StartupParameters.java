@@ -14,18 +14,23 @@ import java.util.Map;
  * @param protocolVersion the protocol version to request (e.g. {@code ProtocolVersion.V3_2})
  * @param channelBinding whether SCRAM channel binding is disabled, preferred or required
  * @param serverCertificate the server's TLS certificate, or null on a plain connection
+ * @param requireAuth the authentication methods the server may choose ({@code require_auth})
+ * @param oauthToken the OAuth bearer token to offer for OAUTHBEARER, or null (never logged)
  */
 public record StartupParameters(
         Map<String, String> startupMessage,
         String password,
         int protocolVersion,
         ChannelBindingMode channelBinding,
-        X509Certificate serverCertificate) {
+        X509Certificate serverCertificate,
+        AuthRequirement requireAuth,
+        String oauthToken) {
 
-    /** Hides the password: records print their components. */
+    /** Hides the password and the token: records print their components. */
     @Override
     public String toString() {
         return "StartupParameters[" + startupMessage + ", protocolVersion=" + protocolVersion
-                + ", channelBinding=" + channelBinding + ", tls=" + (serverCertificate != null) + "]";
+                + ", channelBinding=" + channelBinding + ", tls=" + (serverCertificate != null)
+                + ", requireAuth=" + requireAuth + "]";
     }
 }

@@ -8,6 +8,7 @@ import io.pgjet.PgJetException;
 import io.pgjet.LoadBalanceHosts;
 import io.pgjet.TargetSessionAttrs;
 import io.pgjet.SslMode;
+import io.pgjet.internal.engine.AuthRequirement;
 import io.pgjet.internal.engine.EngineListener;
 import io.pgjet.internal.engine.StartupParameters;
 import io.pgjet.internal.engine.Transport;
@@ -36,10 +37,21 @@ public final class Connector {
     private final ConnectionConfig config;
     private final EngineListener listener;
     private final Dialer dialer;
-    /** The password for the host being tried (DSN, else ~/.pgpass); never logged. */
+    /**
+     * The password for the host being tried ({@link ConnectionConfig#passwordFor}: the password
+     * supplier, else the DSN, else ~/.pgpass), fetched once per attempt; never logged.
+     */
     private volatile String password;
     /** Whether the last startup began over TLS (for the log). */
     private volatile boolean tls;
+    /** The OAuth bearer token for the host being tried, when a token supplier is set; never logged. */
+    private volatile String oauthToken;
+    /**
+     * The protocol version the next StartupMessage asks for: 3.2, or 3.0 once a server refused
+     * 3.2 outright (older poolers, e.g. pgbouncer 1.18, answer a 3.2 StartupMessage with
+     * 08P01 "bad packet header" instead of NegotiateProtocolVersion).
+     */
+    private volatile int protocolVersion = ProtocolVersion.V3_2;
 
     private Connector(ConnectionConfig config, EngineListener listener, Dialer dialer) {
         this.config = config;
@@ -137,7 +149,7 @@ public final class Connector {
     /**
      * Tries every address {@code host} resolves to, in order, as libpq does (so "localhost"
      * works whether the server listens on 127.0.0.1, ::1 or both). Name resolution and reading
-     * the password file block, so they run on a worker thread.
+     * the password (file or supplier) block, so they run on a worker thread.
      */
     private CompletableFuture<Transport> attempt(PgHost host, boolean tls) {
         return CompletableFuture.supplyAsync(() -> resolve(host), dialer.blockingSteps())
@@ -154,6 +166,10 @@ public final class Connector {
                 return CompletableFuture.completedFuture(io);
             }
             Throwable cause = unwrap(error);
+            if (refusedProtocol32(cause)) {
+                protocolVersion = ProtocolVersion.V3_0;
+                return attemptAddresses(host, addresses, index, tls, previous);
+            }
             boolean unreachable = cause instanceof PgConnectionException && !(cause instanceof Dialer.TlsHandshakeFailed);
             Throwable sofar = unreachable && previous != null ? everyAddress(previous, cause) : cause;
             if (!unreachable || index + 1 >= addresses.size()) {
@@ -161,6 +177,12 @@ public final class Connector {
             }
             return attemptAddresses(host, addresses, index + 1, tls, sofar);
         }).thenCompose(f -> f);
+    }
+
+    /** A FATAL protocol violation in answer to a 3.2 StartupMessage: the server (pooler) knows only 3.0. */
+    private boolean refusedProtocol32(Throwable cause) {
+        return protocolVersion == ProtocolVersion.V3_2 && cause instanceof PgException e
+                && "08P01".equals(e.sqlState());
     }
 
     /** Keeps the failure of each address a host name resolved to, as libpq reports them all. */
@@ -172,6 +194,7 @@ public final class Connector {
 
     private List<SocketAddress> resolve(PgHost host) {
         password = config.passwordFor(host);
+        oauthToken = config.oauthTokenFor(host);
         if (host.isUnixSocket()) {
             return List.of(UnixDomainSocketAddress.of(host.socketPath()));
         }
@@ -189,8 +212,8 @@ public final class Connector {
 
     private StartupParameters startupParameters(X509Certificate certificate) {
         tls = certificate != null;
-        return new StartupParameters(startupMessage(), password, ProtocolVersion.V3_2, config.channelBinding(),
-                certificate);
+        return new StartupParameters(startupMessage(), password, protocolVersion, config.channelBinding(),
+                certificate, AuthRequirement.parse(config.requireAuth()), oauthToken);
     }
 
     /** Fails when the server refused TLS and {@code sslmode} requires it; else plain text goes on. */

@@ -213,8 +213,7 @@ class ConfigResolverTest {
     void unsupportedOptionIsRejectedInStringButIgnoredInEnvironment() {
         assertEquals("connection option \"service\" is not supported by PgJet", error("service=prod"));
         assertEquals("connection option \"sslcrl\" is not supported by PgJet", error("postgresql://h?sslcrl=x"));
-        assertEquals("connection option \"require_auth\" is not supported by PgJet", error("require_auth=scram-sha-256"));
-        ConnectionConfig c = resolve("", Map.of("PGSERVICE", "prod", "PGREQUIREAUTH", "md5"));
+        ConnectionConfig c = resolve("", Map.of("PGSERVICE", "prod"));
         assertEquals("localhost", c.hosts().get(0).host());
     }
 

@@ -49,7 +49,7 @@ public record JdbcConfig(ConnectionConfig config, String url, int defaultFetchSi
      * binary transfer, buffer sizes, logging) or behaviour PgJet always has
      * ({@code stringtype=unspecified}: PgJet sends strings untyped and lets the server type them).
      */
-    public static final Set<String> IGNORED = Set.of("prepareThreshold", "preparedStatementCacheQueries",
+    public static final Set<String> IGNORED = Set.of("preparedStatementCacheQueries",
             "preparedStatementCacheSizeMiB", "binaryTransfer", "binaryTransferEnable", "binaryTransferDisable",
             "stringtype", "loggerLevel", "loggerFile", "logUnclosedConnections", "sendBufferSize",
             "receiveBufferSize", "assumeMinServerVersion", "hostRecheckSeconds", "disableColumnSanitiser",
