@@ -48,7 +48,7 @@ final class Faults {
             java.util.function.UnaryOperator<ConnectionConfig.Builder> more) {
         ConnectionConfig.Builder b = ConnectionConfig.parse(server().dsn()).toBuilder()
                 .host(proxy.host(), proxy.port())
-                .connectTimeout(Duration.ofSeconds(5));
+                .connectTimeout(Duration.ofSeconds(10));
         return more.apply(b).build();
     }
 
