@@ -28,6 +28,9 @@ public final class ConnectionConfig {
 
     /** The connect timeout used when none is configured: 10 seconds. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+    /** The default of {@link #scramMaxIterations()}: 100,000. */
+    public static final int DEFAULT_SCRAM_MAX_ITERATIONS = 100_000;
     /** The default number of prepared statements cached per connection: 100. */
     public static final int DEFAULT_STATEMENT_CACHE_SIZE = 100;
     /** The default time a cached prepared statement is kept: 300 seconds. */
@@ -67,6 +70,7 @@ public final class ConnectionConfig {
     private final boolean tcpKeepAlive;
     private final boolean rewriteBatchedInserts;
     private final Duration hostRecheck;
+    private final int scramMaxIterations;
 
     private ConnectionConfig(Builder b) {
         hosts = b.hosts.isEmpty() ? List.of(new PgHost("localhost", PgHost.DEFAULT_PORT)) : List.copyOf(b.hosts);
@@ -97,6 +101,7 @@ public final class ConnectionConfig {
         tcpKeepAlive = b.tcpKeepAlive;
         rewriteBatchedInserts = b.rewriteBatchedInserts;
         hostRecheck = b.hostRecheck;
+        scramMaxIterations = b.scramMaxIterations;
         if (sslNegotiation == SslNegotiation.DIRECT && !sslMode.requiresTls()) {
             throw new PgInterfaceException("weak sslmode \"" + sslMode.libpqName() + "\" may not be used with "
                     + "sslnegotiation=direct (use \"require\", \"verify-ca\" or \"verify-full\")");
@@ -171,7 +176,7 @@ public final class ConnectionConfig {
                 .statementCacheSize(statementCacheSize).statementCacheMaxLifetime(statementCacheMaxLifetime)
                 .maxCacheableStatementSize(maxCacheableStatementSize).maxMessageSize(maxMessageSize)
                 .tcpKeepAlive(tcpKeepAlive).rewriteBatchedInserts(rewriteBatchedInserts)
-                .hostRecheck(hostRecheck);
+                .hostRecheck(hostRecheck).scramMaxIterations(scramMaxIterations);
         return b;
     }
 
@@ -464,6 +469,19 @@ public final class ConnectionConfig {
     }
 
     /**
+     * Returns the largest SCRAM iteration count accepted from a server. A server (or an
+     * impersonator, before it has proven anything) asking for more is refused with a
+     * {@link PgAuthenticationException} before any key derivation, so it cannot make the client
+     * spend minutes of CPU per connection attempt. Connection string keyword
+     * {@code scram_max_iterations}.
+     *
+     * @return the cap; default 100,000 (PostgreSQL's default count is 4096)
+     */
+    public int scramMaxIterations() {
+        return scramMaxIterations;
+    }
+
+    /**
      * Compares all settings, passwords included.
      *
      * @param o another object
@@ -492,7 +510,7 @@ public final class ConnectionConfig {
                 && targetSessionAttrs == c.targetSessionAttrs && Objects.equals(passfile, c.passfile)
                 && loadBalanceHosts == c.loadBalanceHosts && Objects.equals(commandTimeout, c.commandTimeout)
                 && Objects.equals(statementCacheMaxLifetime, c.statementCacheMaxLifetime)
-                && Objects.equals(hostRecheck, c.hostRecheck);
+                && Objects.equals(hostRecheck, c.hostRecheck) && scramMaxIterations == c.scramMaxIterations;
     }
 
     /**
@@ -544,6 +562,7 @@ public final class ConnectionConfig {
                 .append(", tcpKeepAlive=").append(tcpKeepAlive)
                 .append(", rewriteBatchedInserts=").append(rewriteBatchedInserts);
         appendIfSet(s, "hostRecheck", hostRecheck);
+        s.append(", scramMaxIterations=").append(scramMaxIterations);
         return s.append('}').toString();
     }
 
@@ -586,6 +605,7 @@ public final class ConnectionConfig {
         private boolean tcpKeepAlive = true;
         private boolean rewriteBatchedInserts;
         private Duration hostRecheck;
+        private int scramMaxIterations = DEFAULT_SCRAM_MAX_ITERATIONS;
 
         private Builder() {
         }
@@ -931,6 +951,22 @@ public final class ConnectionConfig {
          */
         public Builder hostRecheck(Duration interval) {
             this.hostRecheck = positiveOrNull(interval, "hostRecheck");
+            return this;
+        }
+
+        /**
+         * Sets the largest SCRAM iteration count accepted from a server; default 100,000. See
+         * {@link ConnectionConfig#scramMaxIterations()}.
+         *
+         * @param iterations the cap, at least 4096 (PostgreSQL's default count)
+         * @return this builder
+         * @throws PgInterfaceException if the cap is below 4096
+         */
+        public Builder scramMaxIterations(int iterations) {
+            if (iterations < 4096) {
+                throw new PgInterfaceException("scramMaxIterations must be at least 4096, got " + iterations);
+            }
+            this.scramMaxIterations = iterations;
             return this;
         }
 

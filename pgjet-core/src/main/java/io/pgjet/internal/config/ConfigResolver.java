@@ -176,6 +176,13 @@ public final class ConfigResolver {
             throw new InvalidDsnException("host_recheck_seconds must not be negative: " + recheck);
         }
         b.hostRecheck(recheck == null || recheck == 0 ? null : Duration.ofSeconds(recheck));
+        Integer scramCap = integer(ConnectionKeyword.SCRAM_MAX_ITERATIONS);
+        if (scramCap != null) {
+            if (scramCap < 4096) {
+                throw new InvalidDsnException("scram_max_iterations must be at least 4096, got " + scramCap);
+            }
+            b.scramMaxIterations(scramCap);
+        }
         checkClientEncoding();
         checkValues();
         try {

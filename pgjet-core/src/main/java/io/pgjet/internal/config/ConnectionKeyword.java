@@ -71,7 +71,10 @@ enum ConnectionKeyword {
     // accepted under pgjdbc's name (see ALIASES), so a JDBC URL's setting carries over.
     REWRITE_BATCHED_INSERTS("rewrite_batched_inserts", null, Support.SUPPORTED),
     // PgJet's own: how often a pool re-checks a free connection's server role (pgjdbc's hostRecheckSeconds).
-    HOST_RECHECK_SECONDS("host_recheck_seconds", null, Support.SUPPORTED);
+    HOST_RECHECK_SECONDS("host_recheck_seconds", null, Support.SUPPORTED),
+    // PgJet's own: the largest SCRAM iteration count accepted from a server (a hostile server's
+    // 10^9 would cost the client minutes of CPU before anything is proven).
+    SCRAM_MAX_ITERATIONS("scram_max_iterations", null, Support.SUPPORTED);
 
     /** What PgJet does with an option. */
     public enum Support {

@@ -103,7 +103,7 @@ public final class StartupCommand extends ResultCommand<Void> {
                     ? ChannelBinding.supportedButNotUsed()
                     : ChannelBinding.none();
         }
-        scram = new ScramSha256Client(password, binding);
+        scram = new ScramSha256Client(password, binding, parameters.scramMaxIterations());
         FrontendMessages.saslInitialResponse(context.outbound(), scram.mechanism(), scram.clientFirstMessage());
         context.requestFlush();
     }

@@ -14,18 +14,21 @@ import java.util.Map;
  * @param protocolVersion the protocol version to request (e.g. {@code ProtocolVersion.V3_2})
  * @param channelBinding whether SCRAM channel binding is disabled, preferred or required
  * @param serverCertificate the server's TLS certificate, or null on a plain connection
+ * @param scramMaxIterations the largest SCRAM iteration count accepted from the server
  */
 public record StartupParameters(
         Map<String, String> startupMessage,
         String password,
         int protocolVersion,
         ChannelBindingMode channelBinding,
-        X509Certificate serverCertificate) {
+        X509Certificate serverCertificate,
+        int scramMaxIterations) {
 
     /** Hides the password: records print their components. */
     @Override
     public String toString() {
         return "StartupParameters[" + startupMessage + ", protocolVersion=" + protocolVersion
-                + ", channelBinding=" + channelBinding + ", tls=" + (serverCertificate != null) + "]";
+                + ", channelBinding=" + channelBinding + ", tls=" + (serverCertificate != null)
+                + ", scramMaxIterations=" + scramMaxIterations + "]";
     }
 }

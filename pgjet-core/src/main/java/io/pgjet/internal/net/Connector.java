@@ -179,7 +179,7 @@ public final class Connector {
 
     private StartupParameters startupParameters(X509Certificate certificate) {
         return new StartupParameters(startupMessage(), password, ProtocolVersion.V3_2, config.channelBinding(),
-                certificate);
+                certificate, config.scramMaxIterations());
     }
 
     /** Fails when the server refused TLS and {@code sslmode} requires it; else plain text goes on. */
