@@ -45,6 +45,8 @@ public final class QueryCommand<T> extends ResultCommand<T> {
     private final boolean execute;
     private final RowCollector collector = new RowCollector(null);
     private Phase phase = Phase.EXECUTE;
+    /** Set by this execution's BindComplete: rows and CommandComplete before it are not this command's. */
+    private boolean bound;
     private int[] parameterTypes = UNSPECIFIED;
     private RowDescription described;
     private RowCollector introspected;
@@ -267,7 +269,9 @@ public final class QueryCommand<T> extends ResultCommand<T> {
 
     @Override
     protected void bindComplete() {
-        // expected
+        if (phase == Phase.EXECUTE) {
+            bound = true;
+        }
     }
 
     @Override
@@ -282,6 +286,9 @@ public final class QueryCommand<T> extends ResultCommand<T> {
         if (phase == Phase.INTROSPECT) {
             introspected.row(row);
             return;
+        }
+        if (!bound) {
+            unexpected("DataRow"); // before this command's BindComplete: not an answer to it
         }
         if (outdated != null) {
             return; // the result cannot be decoded: not worth keeping
@@ -300,6 +307,11 @@ public final class QueryCommand<T> extends ResultCommand<T> {
     protected void commandComplete(String tag) {
         if (phase == Phase.INTROSPECT) {
             return;
+        }
+        if (!bound) {
+            // e.g. one the server sent while the connection was idle, read only now by the
+            // blocking transport: taking it for this command's answer would be a wrong result
+            unexpected("CommandComplete");
         }
         this.tag = tag;
         collector.complete(tag);
