@@ -31,6 +31,9 @@ public final class ConnectionConfig {
 
     /** The connect timeout used when none is configured: 10 seconds. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+    /** The default of {@link #scramMaxIterations()}: 100,000. */
+    public static final int DEFAULT_SCRAM_MAX_ITERATIONS = 100_000;
     /** The default number of prepared statements cached per connection: 100. */
     public static final int DEFAULT_STATEMENT_CACHE_SIZE = 100;
     /** The default time a cached prepared statement is kept: 300 seconds. */
@@ -75,6 +78,7 @@ public final class ConnectionConfig {
     private final List<PgJetListener> listeners;
     private final boolean transactionPooler;
     private final String requireAuth;
+    private final int scramMaxIterations;
 
     private ConnectionConfig(Builder b) {
         hosts = b.hosts.isEmpty() ? List.of(new PgHost("localhost", PgHost.DEFAULT_PORT)) : List.copyOf(b.hosts);
@@ -110,6 +114,7 @@ public final class ConnectionConfig {
         listeners = List.copyOf(b.listeners);
         transactionPooler = b.transactionPooler;
         requireAuth = b.requireAuth;
+        scramMaxIterations = b.scramMaxIterations;
         if (sslNegotiation == SslNegotiation.DIRECT && !sslMode.requiresTls()) {
             throw new PgInterfaceException("weak sslmode \"" + sslMode.libpqName() + "\" may not be used with "
                     + "sslnegotiation=direct (use \"require\", \"verify-ca\" or \"verify-full\")");
@@ -187,7 +192,7 @@ public final class ConnectionConfig {
                 .tcpKeepAlive(tcpKeepAlive).rewriteBatchedInserts(rewriteBatchedInserts)
                 .hostRecheck(hostRecheck).listeners(listeners).transactionPooler(transactionPooler)
                 .requireAuth(requireAuth)
-                .oauthTokenSupplier(oauthTokenSupplier);
+                .oauthTokenSupplier(oauthTokenSupplier).scramMaxIterations(scramMaxIterations);
         return b;
     }
 
@@ -602,6 +607,19 @@ public final class ConnectionConfig {
     }
 
     /**
+     * Returns the largest SCRAM iteration count accepted from a server. A server (or an
+     * impersonator, before it has proven anything) asking for more is refused with a
+     * {@link PgAuthenticationException} before any key derivation, so it cannot make the client
+     * spend minutes of CPU per connection attempt. Connection string keyword
+     * {@code scram_max_iterations}.
+     *
+     * @return the cap; default 100,000 (PostgreSQL's default count is 4096)
+     */
+    public int scramMaxIterations() {
+        return scramMaxIterations;
+    }
+
+    /**
      * Compares all settings, passwords included; password suppliers compare by
      * {@link Object#equals(Object)} (identity for lambdas) and are never called.
      *
@@ -634,7 +652,7 @@ public final class ConnectionConfig {
                 && targetSessionAttrs == c.targetSessionAttrs && Objects.equals(passfile, c.passfile)
                 && loadBalanceHosts == c.loadBalanceHosts && Objects.equals(commandTimeout, c.commandTimeout)
                 && Objects.equals(statementCacheMaxLifetime, c.statementCacheMaxLifetime)
-                && Objects.equals(hostRecheck, c.hostRecheck);
+                && Objects.equals(hostRecheck, c.hostRecheck) && scramMaxIterations == c.scramMaxIterations;
     }
 
     /**
@@ -697,6 +715,7 @@ public final class ConnectionConfig {
             s.append(", transactionPooler=true");
         }
         appendIfSet(s, "requireAuth", requireAuth);
+        s.append(", scramMaxIterations=").append(scramMaxIterations);
         return s.append('}').toString();
     }
 
@@ -744,6 +763,7 @@ public final class ConnectionConfig {
         private final List<PgJetListener> listeners = new ArrayList<>();
         private boolean transactionPooler;
         private String requireAuth;
+        private int scramMaxIterations = DEFAULT_SCRAM_MAX_ITERATIONS;
 
         private Builder() {
         }
@@ -1184,6 +1204,22 @@ public final class ConnectionConfig {
          */
         public Builder requireAuth(String methods) {
             this.requireAuth = io.pgjet.internal.engine.AuthRequirement.parse(methods).spec();
+            return this;
+        }
+
+        /**
+         * Sets the largest SCRAM iteration count accepted from a server; default 100,000. See
+         * {@link ConnectionConfig#scramMaxIterations()}.
+         *
+         * @param iterations the cap, at least 4096 (PostgreSQL's default count)
+         * @return this builder
+         * @throws PgInterfaceException if the cap is below 4096
+         */
+        public Builder scramMaxIterations(int iterations) {
+            if (iterations < 4096) {
+                throw new PgInterfaceException("scramMaxIterations must be at least 4096, got " + iterations);
+            }
+            this.scramMaxIterations = iterations;
             return this;
         }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pgjet.errors.DivisionByZeroException;
+import io.pgjet.testkit.FaultProxy;
 import io.pgjet.testkit.PgTestServer;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -528,7 +529,7 @@ class PoolTest {
         }
     }
 
-    private static String dsnThrough(StallingProxy proxy) {
+    private static String dsnThrough(FaultProxy proxy) {
         var server = PgTestServer.shared();
         return "postgresql://" + enc(server.user()) + ":" + enc(server.password()) + "@127.0.0.1:" + proxy.port()
                 + "/" + server.database();
@@ -537,7 +538,7 @@ class PoolTest {
     @Test
     void givingBackALeaseEndsInTimeWhenTheServerStopsAnswering() throws Exception {
         var server = PgTestServer.shared();
-        try (StallingProxy proxy = new StallingProxy(server.host(), server.port())) {
+        try (FaultProxy proxy = FaultProxy.to(server)) {
             AsyncPool pool = PgJet.createPoolAsync(dsnThrough(proxy),
                     sized(0, 1).withAcquireTimeout(Duration.ofSeconds(1))).join();
             try {
@@ -556,7 +557,7 @@ class PoolTest {
     @Test
     void acquireHonoursItsTimeoutWhenTheHealthCheckGetsNoAnswer() throws Exception {
         var server = PgTestServer.shared();
-        try (StallingProxy proxy = new StallingProxy(server.host(), server.port())) {
+        try (FaultProxy proxy = FaultProxy.to(server)) {
             String dsn = dsnThrough(proxy);
             AsyncPool pool = PgJet.createPoolAsync(dsn, sized(1, 1).withHealthCheckAfter(Duration.ZERO)).join();
             try {

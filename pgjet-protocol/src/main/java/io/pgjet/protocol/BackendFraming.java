@@ -19,6 +19,15 @@ public final class BackendFraming {
      */
     public static final int DEFAULT_MAX_MESSAGE_SIZE = (1 << 30) + (1 << 20);
 
+    /**
+     * Upper bound for the declared length of a message that carries no row data (ErrorResponse,
+     * NoticeResponse, ParameterStatus, Authentication, NotificationResponse, CommandComplete...):
+     * 16 MiB, far above anything PostgreSQL sends, so that a hostile server cannot make the
+     * client buffer up to {@code maxMessageSize} (1 GiB by default) for an error text. A lower
+     * {@code maxMessageSize} applies to these too.
+     */
+    public static final int MAX_CONTROL_MESSAGE_SIZE = 16 << 20;
+
     /** Largest accepted {@code maxMessageSize}, so that the frame size still fits in an int. */
     public static final int MAX_MESSAGE_SIZE_LIMIT = Integer.MAX_VALUE - 1;
 
@@ -37,7 +46,8 @@ public final class BackendFraming {
      *     itself but not the type byte), at most {@link #MAX_MESSAGE_SIZE_LIMIT}
      * @return 0 if the frame is not complete yet, else the total frame size ({@code 1 + length})
      * @throws ProtocolException if the type byte is not a known backend message type, or the
-     *     declared length is below 4 or above {@code maxMessageSize}
+     *     declared length is below 4 or above {@code maxMessageSize} (or, for a message that
+     *     carries no row data, above {@link #MAX_CONTROL_MESSAGE_SIZE})
      * @throws IllegalArgumentException if {@code maxMessageSize} is outside 4..{@link
      *     #MAX_MESSAGE_SIZE_LIMIT}
      */
@@ -59,10 +69,18 @@ public final class BackendFraming {
             return 0;
         }
         int length = in.getInt(start + 1);
-        if (length < 4 || length > maxMessageSize) {
+        int limit = carriesRowData(type) ? maxMessageSize : Math.min(maxMessageSize, MAX_CONTROL_MESSAGE_SIZE);
+        if (length < 4 || length > limit) {
             throw new ProtocolException(BackendMessageType.name(type) + " declares length " + length
-                    + (length < 4 ? ", below the minimum of 4" : ", above the limit of " + maxMessageSize));
+                    + (length < 4 ? ", below the minimum of 4" : ", above the limit of " + limit));
         }
         return readable - 1 < length ? 0 : length + 1;
+    }
+
+    /** Tells whether messages of this type carry values or row metadata, so only {@code maxMessageSize} bounds them. */
+    private static boolean carriesRowData(byte type) {
+        return type == BackendMessageType.DATA_ROW || type == BackendMessageType.COPY_DATA
+                || type == BackendMessageType.ROW_DESCRIPTION || type == BackendMessageType.PARAMETER_DESCRIPTION
+                || type == BackendMessageType.FUNCTION_CALL_RESPONSE;
     }
 }

@@ -27,10 +27,11 @@ public final class ScramSha256Client {
     public static final String MECHANISM_PLUS = "SCRAM-SHA-256-PLUS";
 
     /**
-     * Largest iteration count accepted from a server, bounding the work a malicious server can
-     * make the client do (PostgreSQL's default is 4096).
+     * Default largest iteration count accepted from a server, bounding the work (PBKDF2 rounds,
+     * about 1 ms per 1,000 here) a malicious or impersonated server can make the client do before
+     * it proves anything (PostgreSQL's default is 4096; pgjdbc caps at the same 100,000).
      */
-    public static final int MAX_ITERATIONS = 10_000_000;
+    public static final int DEFAULT_MAX_ITERATIONS = 100_000;
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int NONCE_BYTES = 18;
@@ -41,6 +42,7 @@ public final class ScramSha256Client {
     private final ChannelBinding binding;
     private final String clientNonce;
     private final String clientFirstBare;
+    private final int maxIterations;
     private byte[] expectedServerSignature;
     private State state = State.INITIAL;
 
@@ -51,7 +53,19 @@ public final class ScramSha256Client {
      * @param binding the channel binding to use; see {@link ChannelBinding#adaptTo}
      */
     public ScramSha256Client(String password, ChannelBinding binding) {
-        this(password, binding, randomNonce(), "");
+        this(password, binding, DEFAULT_MAX_ITERATIONS);
+    }
+
+    /**
+     * Creates a client with a random nonce and its own iteration cap.
+     *
+     * @param password the user's password (prepared with SASLprep, or used raw if it fails)
+     * @param binding the channel binding to use; see {@link ChannelBinding#adaptTo}
+     * @param maxIterations the largest iteration count accepted from the server, at least 4096
+     * @throws IllegalArgumentException if {@code maxIterations} is below 4096
+     */
+    public ScramSha256Client(String password, ChannelBinding binding, int maxIterations) {
+        this(password, binding, randomNonce(), "", maxIterations);
     }
 
     /**
@@ -66,6 +80,16 @@ public final class ScramSha256Client {
      * @throws IllegalArgumentException if the nonce is empty or not printable ASCII without commas
      */
     public ScramSha256Client(String password, ChannelBinding binding, String clientNonce, String username) {
+        this(password, binding, clientNonce, username, DEFAULT_MAX_ITERATIONS);
+    }
+
+    private ScramSha256Client(String password, ChannelBinding binding, String clientNonce, String username,
+            int maxIterations) {
+        if (maxIterations < 4096) {
+            throw new IllegalArgumentException("the SCRAM iteration cap must be at least 4096 (PostgreSQL's default), got "
+                    + maxIterations);
+        }
+        this.maxIterations = maxIterations;
         checkNonce(clientNonce);
         this.password = SaslPrep.prepareOrRaw(password).getBytes(StandardCharsets.UTF_8);
         this.binding = java.util.Objects.requireNonNull(binding, "binding");
@@ -98,7 +122,8 @@ public final class ScramSha256Client {
      * @return the client-final-message bytes, a fresh array
      * @throws AuthenticationException if the message is malformed, requests an extension, its
      *     nonce does not extend the client nonce, its salt is not base64, or its iteration count is
-     *     outside 1..{@link #MAX_ITERATIONS}
+     *     outside 1 to the cap (default {@link #DEFAULT_MAX_ITERATIONS}); the cap is checked before
+     *     any key derivation
      * @throws IllegalStateException if called twice
      */
     public byte[] clientFinalMessage(byte[] serverFirstMessage) {
@@ -189,13 +214,17 @@ public final class ScramSha256Client {
         return attribute.substring(2);
     }
 
-    private static int iterations(String value) {
+    private int iterations(String value) {
         if (value.isEmpty() || value.length() > 10 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw new AuthenticationException("malformed SCRAM iteration count");
         }
         long count = Long.parseLong(value);
-        if (count < 1 || count > MAX_ITERATIONS) {
-            throw new AuthenticationException("SCRAM iteration count " + count + " is outside 1.." + MAX_ITERATIONS);
+        if (count < 1) {
+            throw new AuthenticationException("SCRAM iteration count " + count + " is not positive");
+        }
+        if (count > maxIterations) {
+            throw new AuthenticationException("the server asked for " + count + " SCRAM iterations, more than the "
+                    + maxIterations + " allowed (scram_max_iterations); refused before any work was done");
         }
         return (int) count;
     }

@@ -182,6 +182,13 @@ public final class ConfigResolver {
         } catch (PgInterfaceException e) {
             throw new InvalidDsnException(e.getMessage());
         }
+        Integer scramCap = integer(ConnectionKeyword.SCRAM_MAX_ITERATIONS);
+        if (scramCap != null) {
+            if (scramCap < 4096) {
+                throw new InvalidDsnException("scram_max_iterations must be at least 4096, got " + scramCap);
+            }
+            b.scramMaxIterations(scramCap);
+        }
         checkClientEncoding();
         checkValues();
         try {

@@ -75,7 +75,10 @@ enum ConnectionKeyword {
     // PgJet's own: behind pgbouncer's transaction/statement mode (no named statements, no LISTEN).
     TRANSACTION_POOLER("transaction_pooler", null, Support.SUPPORTED),
     // pgjdbc's prepareThreshold: 0 (never use named statements) turns transaction_pooler on.
-    PREPARE_THRESHOLD("prepare_threshold", null, Support.SUPPORTED);
+    PREPARE_THRESHOLD("prepare_threshold", null, Support.SUPPORTED),
+    // PgJet's own: the largest SCRAM iteration count accepted from a server (a hostile server's
+    // 10^9 would cost the client minutes of CPU before anything is proven).
+    SCRAM_MAX_ITERATIONS("scram_max_iterations", null, Support.SUPPORTED);
 
     /** What PgJet does with an option. */
     public enum Support {

@@ -208,8 +208,22 @@ public final class ProtocolEngine implements BackendHandler, EngineContext {
      */
     @Override
     public void cancelRunningQuery() {
-        outbound.sendCancelRequest();
+        if (cancelCannotMissItsTarget()) {
+            outbound.sendCancelRequest();
+        }
         cancelDelivered();
+    }
+
+    /**
+     * Tells whether a cancel request sent now can only stop the head command. PostgreSQL cancels
+     * whatever the backend runs when the signal lands; with other commands already written behind
+     * the head, the server may have finished the head (its answer still on its way, or unread in
+     * the socket) and be running one of those, whose caller would then get 57014 for a cancel it
+     * never asked for. So the head is stopped server-side only when it is alone in flight; else it
+     * runs to its end (its caller already has its timeout or cancellation).
+     */
+    private boolean cancelCannotMissItsTarget() {
+        return inFlight.size() == 1;
     }
 
     /**
@@ -222,7 +236,9 @@ public final class ProtocolEngine implements BackendHandler, EngineContext {
             return;
         }
         if (isHead(command)) {
-            outbound.sendCancelRequest();
+            if (cancelCannotMissItsTarget()) {
+                outbound.sendCancelRequest();
+            }
         } else {
             cancelQueued(command);
         }

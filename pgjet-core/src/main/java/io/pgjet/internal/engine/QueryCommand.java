@@ -47,6 +47,8 @@ public final class QueryCommand<T> extends ResultCommand<T> {
     private Phase phase = Phase.EXECUTE;
     /** Whether the execution writes the unnamed statement's Parse again (behind a transaction pooler). */
     private boolean reparse;
+    /** Set by this execution's BindComplete: rows and CommandComplete before it are not this command's. */
+    private boolean bound;
     private int[] parameterTypes = UNSPECIFIED;
     private RowDescription described;
     private RowCollector introspected;
@@ -275,7 +277,9 @@ public final class QueryCommand<T> extends ResultCommand<T> {
 
     @Override
     protected void bindComplete() {
-        // expected
+        if (phase == Phase.EXECUTE) {
+            bound = true;
+        }
     }
 
     @Override
@@ -290,6 +294,9 @@ public final class QueryCommand<T> extends ResultCommand<T> {
         if (phase == Phase.INTROSPECT) {
             introspected.row(row);
             return;
+        }
+        if (!bound) {
+            unexpected("DataRow"); // before this command's BindComplete: not an answer to it
         }
         if (outdated != null) {
             return; // the result cannot be decoded: not worth keeping
@@ -308,6 +315,11 @@ public final class QueryCommand<T> extends ResultCommand<T> {
     protected void commandComplete(String tag) {
         if (phase == Phase.INTROSPECT) {
             return;
+        }
+        if (!bound) {
+            // e.g. one the server sent while the connection was idle, read only now by the
+            // blocking transport: taking it for this command's answer would be a wrong result
+            unexpected("CommandComplete");
         }
         this.tag = tag;
         collector.complete(tag);

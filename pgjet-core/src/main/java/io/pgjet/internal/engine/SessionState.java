@@ -15,7 +15,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * parameter map is concurrent).
  */
 public final class SessionState {
+    /** How many distinct server parameters a session keeps at most (PostgreSQL reports about 20). */
+    static final int MAX_PARAMETERS = 1_000;
+    /** How many characters of parameter names and values a session keeps at most. */
+    static final long MAX_PARAMETERS_SIZE = 4 << 20;
     private final Map<String, String> parameters = new ConcurrentHashMap<>();
+    private long parametersSize; // written on the I/O thread only
     private volatile int processId;
     private volatile byte[] secretKey;
     private volatile int protocolVersion;
@@ -50,6 +55,15 @@ public final class SessionState {
     }
 
     void parameter(String name, String value) {
+        String old = parameters.get(name);
+        long size = parametersSize + name.length() + value.length()
+                - (old == null ? 0 : name.length() + old.length());
+        if (size > MAX_PARAMETERS_SIZE || (old == null && parameters.size() >= MAX_PARAMETERS)) {
+            // A server reports a few dozen; a flood of new names is hostile and would grow without bound.
+            throw new io.pgjet.protocol.ProtocolException("the server reported more ParameterStatus values than the "
+                    + MAX_PARAMETERS + " names or " + MAX_PARAMETERS_SIZE + " characters kept per session");
+        }
+        parametersSize = size;
         parameters.put(name, value);
         changed(SessionChanges.SETTINGS);
     }

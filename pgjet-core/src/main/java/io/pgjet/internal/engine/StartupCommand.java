@@ -131,7 +131,7 @@ public final class StartupCommand extends ResultCommand<Void> {
                     ? ChannelBinding.supportedButNotUsed()
                     : ChannelBinding.none();
         }
-        scram = new ScramSha256Client(password, binding);
+        scram = new ScramSha256Client(password, binding, parameters.scramMaxIterations());
         authMethod = channelBound ? "SCRAM-SHA-256-PLUS (channel binding)" : "SCRAM-SHA-256";
         FrontendMessages.saslInitialResponse(context.outbound(), scram.mechanism(), scram.clientFirstMessage());
         context.requestFlush();

@@ -16,6 +16,7 @@ import java.util.Map;
  * @param serverCertificate the server's TLS certificate, or null on a plain connection
  * @param requireAuth the authentication methods the server may choose ({@code require_auth})
  * @param oauthToken the OAuth bearer token to offer for OAUTHBEARER, or null (never logged)
+ * @param scramMaxIterations the largest SCRAM iteration count accepted from the server
  */
 public record StartupParameters(
         Map<String, String> startupMessage,
@@ -24,13 +25,15 @@ public record StartupParameters(
         ChannelBindingMode channelBinding,
         X509Certificate serverCertificate,
         AuthRequirement requireAuth,
-        String oauthToken) {
+        String oauthToken,
+        int scramMaxIterations) {
 
     /** Hides the password and the token: records print their components. */
     @Override
     public String toString() {
         return "StartupParameters[" + startupMessage + ", protocolVersion=" + protocolVersion
                 + ", channelBinding=" + channelBinding + ", tls=" + (serverCertificate != null)
-                + ", requireAuth=" + requireAuth + "]";
+                + ", requireAuth=" + requireAuth
+                + ", scramMaxIterations=" + scramMaxIterations + "]";
     }
 }

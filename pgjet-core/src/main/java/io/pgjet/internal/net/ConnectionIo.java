@@ -54,6 +54,9 @@ public final class ConnectionIo implements Transport, ProtocolEngine.Outbound, C
     private boolean flushScheduled;
     private final FatalErrorRecorder fatal;
     private volatile boolean closing;
+    // Set before pending commands are failed, so a caller woken by that failure already sees the
+    // connection closed (channel.close() may complete after the caller looks).
+    private volatile boolean broken;
     private volatile Runnable writabilityListener;
     /** A command's continuation waiting for the socket to drain (large executeMany, COPY). */
     private Runnable pendingWritable;
@@ -104,7 +107,7 @@ public final class ConnectionIo implements Transport, ProtocolEngine.Outbound, C
     /** Returns whether the connection is closed or closing. */
     @Override
     public boolean isClosed() {
-        return closing || !channel.isActive();
+        return closing || broken || !channel.isActive();
     }
 
     /** Returns the number of commands queued or in flight. */
@@ -296,6 +299,7 @@ public final class ConnectionIo implements Transport, ProtocolEngine.Outbound, C
 
     void fail(Throwable cause) {
         Throwable reported = ConnectionFailures.broken(cause);
+        broken = true;
         engine.connectionLost(reported);
         channel.close();
     }

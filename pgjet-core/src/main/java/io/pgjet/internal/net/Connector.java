@@ -213,7 +213,8 @@ public final class Connector {
     private StartupParameters startupParameters(X509Certificate certificate) {
         tls = certificate != null;
         return new StartupParameters(startupMessage(), password, protocolVersion, config.channelBinding(),
-                certificate, AuthRequirement.parse(config.requireAuth()), oauthToken);
+                certificate, AuthRequirement.parse(config.requireAuth()), oauthToken,
+                config.scramMaxIterations());
     }
 
     /** Fails when the server refused TLS and {@code sslmode} requires it; else plain text goes on. */
