@@ -65,6 +65,39 @@ public interface AsyncConnection extends AutoCloseable {
     CompletableFuture<AsyncPreparedStatement> prepare(String sql, String name);
 
     /**
+     * Streams the rows of {@code sql} as they arrive, without a transaction or a server-side
+     * cursor: one Execute of the unnamed portal with no row limit, whose rows are handed to the
+     * subscriber as the server sends them, in constant memory for any result size.
+     *
+     * <p><b>Backpressure</b> comes from the socket: rows go to the subscriber only against its
+     * demand; while demand is missing PgJet buffers at most a few thousand rows (a few MiB),
+     * then stops reading the connection, so the server blocks on its send buffer until the
+     * subscriber requests more.
+     *
+     * <p><b>Contract.</b> Cold: each {@code subscribe} runs the statement once, submitted during
+     * {@code subscribe} (it takes its place in this connection's pipeline then). Signals arrive
+     * serially on a PgJet worker thread, never the I/O thread; {@code onSubscribe} comes first,
+     * then at most as many {@code onNext} as requested, then exactly one of {@code onComplete}
+     * (every row delivered) or {@code onError}. A server error part-way (e.g. division by zero
+     * at row 5000) reaches {@code onError} as the {@link PgException} subclass of its SQLSTATE,
+     * after the rows that came before it; a lost connection as {@link PgConnectionException}.
+     * {@code onComplete} and {@code onError} may arrive without outstanding demand. Cancelling
+     * the subscription stops the statement (a cancel request if it still runs; what is already
+     * on its way is read and discarded) and leaves the connection usable; no further signal
+     * follows a cancel. Rows stay valid after {@code onNext} returns.
+     *
+     * <p><b>Pipelining.</b> Requests issued on this connection after the stream was subscribed
+     * wait until it ends: their answers come after its rows. A subscriber must therefore not
+     * wait for such a request from its own callbacks (it would wait for itself). No client-side
+     * timeout applies to the stream; the server's {@code statement_timeout} does.
+     *
+     * @param sql one statement, with {@code $1..$n} parameters
+     * @param args the parameter values
+     * @return a publisher of the statement's rows
+     */
+    Flow.Publisher<Row> stream(String sql, Object... args);
+
+    /**
      * Streams the rows of {@code sql} through a server-side cursor, fetching 50 rows at a time
      * as the subscriber requests them (real backpressure: memory stays flat for any result size).
      * Must be subscribed inside a transaction; otherwise the subscriber gets

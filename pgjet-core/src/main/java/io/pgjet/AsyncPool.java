@@ -66,6 +66,18 @@ public interface AsyncPool extends AutoCloseable {
     /** Runs {@link AsyncConnection#executeMany(String, Iterable)} on a pooled connection. */
     CompletableFuture<Long> executeMany(String sql, Iterable<Object[]> parameterSets);
 
+    /**
+     * Runs {@link AsyncConnection#stream} on a pooled connection, taken when the publisher is
+     * subscribed and held until the statement is over (every row read, an error, or a cancel
+     * answered by the server), then returned to the pool. A subscription that cannot get a
+     * connection gets the acquire error ({@link PgTimeoutException}...) through {@code onError}.
+     *
+     * @param sql one statement, with {@code $1..$n} parameters
+     * @param args the parameter values
+     * @return a publisher of the statement's rows (cold: each subscription borrows a connection)
+     */
+    java.util.concurrent.Flow.Publisher<Row> stream(String sql, Object... args);
+
     /** Returns how many connections are open or being opened. */
     /**
      * Returns the read-only side of this pool: a pool of its own, made on first call, over the

@@ -43,6 +43,26 @@ public interface Connection extends AutoCloseable {
     PreparedStatement prepare(String sql, String name);
 
     /**
+     * Returns the rows of {@code sql} as a lazy stream that reads them as they arrive, without a
+     * transaction or a server-side cursor (see {@link AsyncConnection#stream} for the protocol
+     * and the memory bound). Rows are read only as the stream is consumed: on the default
+     * transport the consuming thread reads the socket itself when it needs more rows.
+     *
+     * <p>Close the stream (try-with-resources) when not reading it to the end: closing early
+     * cancels the statement on the server, discards what is on its way and returns once the
+     * connection is usable again. A server error part-way is thrown, as the {@link PgException}
+     * of its SQLSTATE, by the stream operation that reaches it, after the rows before it. While
+     * the stream is open (not read to its end nor closed), other calls on this connection fail
+     * with {@link PgInterfaceException} instead of waiting behind rows nobody reads. Not
+     * thread-safe, like any sequential stream.
+     *
+     * @param sql one statement, with {@code $1..$n} parameters
+     * @param args the parameter values
+     * @return the rows, read lazily
+     */
+    Stream<Row> stream(String sql, Object... args);
+
+    /**
      * Returns the rows of {@code sql} as a lazy stream read through a server-side cursor, 50 rows
      * per round trip (inside a transaction). Close the stream (try-with-resources) to close the
      * cursor early.

@@ -61,6 +61,18 @@ public interface Pool extends AutoCloseable {
     long executeMany(String sql, Iterable<Object[]> parameterSets);
 
     /**
+     * Runs {@link Connection#stream} on a pooled connection, held until the statement is over
+     * (read to its end, failed, or closed early and its cancel answered), then returned to the
+     * pool. Close the stream (try-with-resources) when not reading it to the end.
+     *
+     * @param sql one statement, with {@code $1..$n} parameters
+     * @param args the parameter values
+     * @return the rows, read lazily
+     * @throws PgTimeoutException if no connection became free in time
+     */
+    java.util.stream.Stream<Row> stream(String sql, Object... args);
+
+    /**
      * Returns the read-only side of this pool (standbys first, load-balanced, the primary when
      * none is up); see {@link AsyncPool#readOnly()}.
      *

@@ -21,12 +21,23 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
+import io.pgjet.PgInterfaceException;
+import io.pgjet.internal.stream.BlockingRowStream;
+import io.pgjet.internal.stream.RowQueue;
+import io.pgjet.internal.stream.StreamSource;
 
 /** The blocking facade: each verb calls the asynchronous connection and waits. */
 public final class BlockingConnection implements Connection {
     private final AsyncConnection async;
+    /** How this facade's own stream waits: unguarded. */
+    private final Awaiter streamAwaiter;
+    /** How every other verb waits: first refuses the call while a stream is open. */
     private final Awaiter awaiter;
+    /** The queue of the stream last opened here; other calls are refused until it is over. */
+    private volatile RowQueue streaming;
 
     /**
      * Wraps {@code async} (a connection of PgJet's own, or a pool's lease on one); each verb
@@ -34,7 +45,38 @@ public final class BlockingConnection implements Connection {
      */
     public BlockingConnection(AsyncConnection async) {
         this.async = async;
-        this.awaiter = Awaiter.of(async);
+        this.streamAwaiter = Awaiter.of(async);
+        this.awaiter = new Awaiter() {
+            @Override
+            public <T> T call(Supplier<CompletableFuture<T>> request) {
+                checkNotStreaming();
+                return streamAwaiter.call(request);
+            }
+        };
+    }
+
+    /**
+     * Refuses a call while a stream of this facade is open and its statement still running: the
+     * call's answer would come after rows nobody reads (reading is paused), so it would wait
+     * forever if the stream's own reader made it.
+     */
+    private void checkNotStreaming() {
+        RowQueue open = streaming;
+        if (open != null && !open.whenFinished().isDone()) {
+            throw new PgInterfaceException("a stream of this connection is still open: read it to its end or close it"
+                    + " before the next call (its answer would wait behind the stream's unread rows)");
+        }
+    }
+
+    @Override
+    public Stream<Row> stream(String sql, Object... args) {
+        checkNotStreaming();
+        if (!(async instanceof StreamSource)) {
+            throw new PgInterfaceException("this connection cannot stream rows to a blocking caller");
+        }
+        RowQueue queue = ((StreamSource) async).openStream(sql, args);
+        streaming = queue;
+        return BlockingRowStream.of(streamAwaiter, queue, null);
     }
 
     @Override
@@ -247,8 +289,13 @@ public final class BlockingConnection implements Connection {
         async.terminate();
     }
 
+    /** Closes the connection; a stream still open is closed first (its statement cancelled), so closing never waits for it. */
     @Override
     public void close() {
-        awaiter.call(() -> async.closeAsync());
+        RowQueue open = streaming;
+        if (open != null) {
+            open.close();
+        }
+        streamAwaiter.call(() -> async.closeAsync());
     }
 }

@@ -44,6 +44,8 @@ import io.pgjet.internal.engine.QueryCommand;
 import io.pgjet.internal.engine.PreparedInfo;
 import io.pgjet.internal.engine.ResultCommand;
 import io.pgjet.internal.engine.SimpleQueryCommand;
+import io.pgjet.internal.stream.RowPublisher;
+import io.pgjet.internal.stream.RowQueue;
 import io.pgjet.internal.engine.StatementRef;
 import io.pgjet.internal.engine.Transport;
 import io.pgjet.internal.net.Connector;
@@ -72,7 +74,7 @@ import java.util.function.ToLongFunction;
  * submits it to the connection's I/O. Views made by {@link #withTimeout} share the connection
  * and differ only in their default timeout.
  */
-public final class RealConnection implements AsyncConnection, Awaiter.Source {
+public final class RealConnection implements AsyncConnection, Awaiter.Source, io.pgjet.internal.stream.StreamSource {
     /** Rows per round trip of a cursor read as a stream, as asyncpg's default. */
     public static final int DEFAULT_PREFETCH = 50;
     private static final boolean BLOCKING_ON_EVENT_LOOPS = "eventloop".equals(System.getProperty("pgjet.blockingTransport"));
@@ -566,6 +568,31 @@ public final class RealConnection implements AsyncConnection, Awaiter.Source {
     @Override
     public Flow.Publisher<Row> cursor(int prefetch, String sql, Object... args) {
         return new CursorPublisher(() -> openCursor(sql, args), prefetch);
+    }
+
+    @Override
+    public Flow.Publisher<Row> stream(String sql, Object... args) {
+        return new RowPublisher(() -> CompletableFuture.completedFuture(openStream(sql, args)));
+    }
+
+    /**
+     * Submits {@code sql} as one Execute of the unnamed portal with no row limit and returns the
+     * queue its rows arrive in (the engine of {@link #stream} and of the blocking stream). No
+     * client-side timeout applies: the stream lasts as long as its consumer reads.
+     *
+     * @throws io.pgjet.PgInterfaceException for more parameters than the protocol allows
+     */
+    @Override
+    public RowQueue openStream(String sql, Object... args) {
+        if (args != null && args.length > ParameterLimit.MAX) {
+            throw ParameterLimit.tooMany(args.length, "the call");
+        }
+        Statement statement = statementFor(sql);
+        RowQueue queue = new RowQueue(io, io.readsOnDemand());
+        QueryCommand<CommandStatus> command = QueryCommand.streaming(statement.ref(), parameters(args), types, queue);
+        queue.attach(command);
+        track(statement, io.submit(command, 0).future());
+        return queue;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.pgjet.internal.engine;
 
 import io.netty.buffer.ByteBuf;
+import io.pgjet.CommandStatus;
 import io.pgjet.PgException;
 import io.pgjet.PgJetException;
 import io.pgjet.internal.types.Codec;
@@ -62,6 +63,9 @@ public final class QueryCommand<T> extends ResultCommand<T> {
     private String tag;
     private final Function<StatementResult, T> mapper;
     private final StaleRetry staleRetry;
+    /** Where rows go as they arrive when this execution streams them; null when they are collected. */
+    private RowSink sink;
+    private boolean sinkFinished;
 
     /**
      * Runs a call again when the server rejected a cached statement as stale; returns null
@@ -107,6 +111,19 @@ public final class QueryCommand<T> extends ResultCommand<T> {
         this.portal = portal;
         this.maxRows = maxRows;
         this.execute = execute;
+    }
+
+    /**
+     * Creates an execution of {@code statement} on the unnamed portal with no row limit whose
+     * rows go to {@code sink} as they arrive instead of being collected; its future completes
+     * with the statement's status. Never retried (rows may already have been handed over).
+     */
+    public static QueryCommand<CommandStatus> streaming(StatementRef statement, BindEncoder parameters,
+            TypeResolver types, RowSink sink) {
+        QueryCommand<CommandStatus> command = new QueryCommand<>(statement, parameters, types, "", 0, true,
+                StatementResult::status, null);
+        command.sink = sink;
+        return command;
     }
 
     /** Returns the statement this command runs. */
@@ -307,7 +324,11 @@ public final class QueryCommand<T> extends ResultCommand<T> {
         }
         outdated = shapes.check(row);
         if (outdated == null) {
-            collector.row(row);
+            if (sink != null) {
+                sink.row(statement.columns(), row);
+            } else {
+                collector.row(row);
+            }
         }
     }
 
@@ -347,6 +368,30 @@ public final class QueryCommand<T> extends ResultCommand<T> {
 
     @Override
     protected void failed(byte transactionStatus) {
+        try {
+            failedAttempt(transactionStatus);
+        } finally {
+            streamFinished();
+        }
+    }
+
+    @Override
+    protected void abort(Throwable cause) {
+        try {
+            super.abort(cause);
+        } finally {
+            streamFinished();
+        }
+    }
+
+    private void streamFinished() {
+        if (sink != null && !sinkFinished) {
+            sinkFinished = true; // once: failed() may abort() too
+            sink.finished();
+        }
+    }
+
+    private void failedAttempt(byte transactionStatus) {
         if (prepareError != null) {
             abort(prepareError);
             return;
@@ -379,12 +424,16 @@ public final class QueryCommand<T> extends ResultCommand<T> {
 
     @Override
     protected void completed(byte transactionStatus) {
-        if (outdated == null) {
-            super.completed(transactionStatus);
-            return;
+        try {
+            if (outdated == null) {
+                super.completed(transactionStatus);
+                return;
+            }
+            types.outdated(outdated.codec());
+            retryOrFail(outdated.error(), transactionStatus);
+        } finally {
+            streamFinished();
         }
-        types.outdated(outdated.codec());
-        retryOrFail(outdated.error(), transactionStatus);
     }
 
     @Override

@@ -74,6 +74,14 @@ public interface Transport extends io.pgjet.internal.blocking.Awaiter {
      */
     void setAutoRead(boolean read);
 
+    /**
+     * Returns whether this transport reads only when a caller waits for an answer (the
+     * caller-driven socket), so a streamed result should be read on demand rather than ahead.
+     */
+    default boolean readsOnDemand() {
+        return false;
+    }
+
     /** Runs {@code task} later, with the engine to itself (on its I/O thread, or under its lock). */
     void execute(Runnable task);
 

@@ -59,6 +59,13 @@ public final class BlockingPool implements Pool {
     }
 
     @Override
+    public java.util.stream.Stream<Row> stream(String sql, Object... args) {
+        io.pgjet.AsyncConnection lease = Futures.await(pool.acquire());
+        io.pgjet.internal.stream.RowQueue queue = PoolVerbs.openStream(lease, sql, args);
+        return io.pgjet.internal.stream.BlockingRowStream.of(io.pgjet.internal.blocking.Awaiter.of(lease), queue, null);
+    }
+
+    @Override
     public CommandStatus execute(String sql, Object... args) {
         return withConnection(c -> c.execute(sql, args));
     }

@@ -5,7 +5,11 @@ import io.pgjet.AsyncPool;
 import io.pgjet.CommandStatus;
 import io.pgjet.Row;
 import io.pgjet.internal.blocking.Futures;
+import io.pgjet.internal.stream.RowPublisher;
+import io.pgjet.internal.stream.RowQueue;
+import io.pgjet.internal.stream.StreamSource;
 import java.util.List;
+import java.util.concurrent.Flow;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -40,6 +44,27 @@ abstract class PoolVerbs implements AsyncPool {
                 return value;
             });
         });
+    }
+
+    @Override
+    public Flow.Publisher<Row> stream(String sql, Object... args) {
+        return new RowPublisher(() -> acquire().thenApply(connection -> openStream(connection, sql, args)));
+    }
+
+    /**
+     * Starts a streamed statement on a borrowed connection and returns the connection to the pool
+     * once the statement is over on the wire (its remaining queued rows need no connection).
+     */
+    static RowQueue openStream(AsyncConnection connection, String sql, Object[] args) {
+        RowQueue queue;
+        try {
+            queue = ((StreamSource) connection).openStream(sql, args);
+        } catch (RuntimeException e) {
+            connection.closeAsync();
+            throw e;
+        }
+        queue.whenFinished().whenComplete((done, error) -> connection.closeAsync());
+        return queue;
     }
 
     @Override

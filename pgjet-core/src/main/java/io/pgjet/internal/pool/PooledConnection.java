@@ -14,6 +14,8 @@ import io.pgjet.QueryRecord;
 import io.pgjet.Row;
 import io.pgjet.TransactionOptions;
 import io.pgjet.internal.blocking.Awaiter;
+import io.pgjet.internal.stream.RowQueue;
+import io.pgjet.internal.stream.StreamSource;
 import io.pgjet.types.BinaryTypeCodec;
 import io.pgjet.types.TextTypeCodec;
 import io.pgjet.types.TupleTypeCodec;
@@ -30,7 +32,7 @@ import java.util.function.Function;
  * lasts and fails with {@link io.pgjet.PgInterfaceException} after it, and {@code close()}
  * returns the connection to the pool instead of closing it.
  */
-final class PooledConnection implements AsyncConnection, Awaiter.Source {
+final class PooledConnection implements AsyncConnection, Awaiter.Source, StreamSource {
     private final PoolLease lease;
     /** The connection this view talks to: the pooled one, or a {@code withTimeout} view of it. */
     private final AsyncConnection view;
@@ -125,6 +127,20 @@ final class PooledConnection implements AsyncConnection, Awaiter.Source {
     @Override
     public CompletableFuture<AsyncPreparedStatement> prepare(String sql, String name) {
         return queryAsync(c -> c.prepare(sql, name));
+    }
+
+    @Override
+    public Flow.Publisher<Row> stream(String sql, Object... args) {
+        return query().stream(sql, args);
+    }
+
+    @Override
+    public RowQueue openStream(String sql, Object... args) {
+        AsyncConnection connection = query();
+        if (!(connection instanceof StreamSource)) {
+            throw new io.pgjet.PgInterfaceException("this connection cannot stream rows to a blocking caller");
+        }
+        return ((StreamSource) connection).openStream(sql, args);
     }
 
     @Override

@@ -250,8 +250,14 @@ public final class SocketIo implements Transport, ProtocolEngine.Outbound, Comma
     public void setAutoRead(boolean read) {
         autoRead = read;
         if (read) {
-            role.signal();
+            role.workArrived(); // wakes the waiting reader, or starts a helper when nobody waits
         }
+    }
+
+    /** Returns true: streamed rows are read by the thread that wants them. */
+    @Override
+    public boolean readsOnDemand() {
+        return true;
     }
 
     @Override
@@ -294,7 +300,7 @@ public final class SocketIo implements Transport, ProtocolEngine.Outbound, Comma
 
     @Override
     public void pollIdle() {
-        if (!role.tryTakeIdle()) {
+        if (answersDue > 0 || !autoRead || !role.tryTakeIdle()) {
             return;
         }
         try {
@@ -472,7 +478,8 @@ public final class SocketIo implements Transport, ProtocolEngine.Outbound, Comma
 
     @Override
     public boolean wantsReader() {
-        return answersDue > 0 || readWhileIdle;
+        // While reading is paused (a slow consumer of streamed data) nobody should read: no helper is parked for it.
+        return autoRead && (answersDue > 0 || readWhileIdle);
     }
 
     /** A helper thread's turn at the read role: reads while answers are due or notifications are wanted. */
