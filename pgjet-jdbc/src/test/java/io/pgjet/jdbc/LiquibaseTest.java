@@ -1,11 +1,13 @@
 package io.pgjet.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import liquibase.CatalogAndSchema;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
@@ -13,6 +15,11 @@ import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;
+import liquibase.snapshot.DatabaseSnapshot;
+import liquibase.snapshot.SnapshotControl;
+import liquibase.snapshot.SnapshotGeneratorFactory;
+import liquibase.structure.core.ForeignKey;
+import liquibase.structure.core.Index;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +57,20 @@ class LiquibaseTest {
             assertEquals(1, count(c, "select count(*) from pg_indexes where schemaname = 'lb_pgjet' and indexname = 'lb_book_title_idx'"));
             assertEquals(1, count(c, "select count(*) from lb_pgjet.lb_book b join lb_pgjet.lb_author a on a.id = b.author_id"
                     + " where a.email = 'ada@example.com'"));
+
+            // Liquibase's snapshot (what diff and generateChangeLog use) reads the schema through
+            // DatabaseMetaData: tables, columns, primary and foreign keys, indexes.
+            DatabaseSnapshot snapshot = SnapshotGeneratorFactory.getInstance().createSnapshot(
+                    new CatalogAndSchema(null, "lb_pgjet"), db, new SnapshotControl(db));
+            ForeignKey fk = snapshot.get(ForeignKey.class).stream()
+                    .filter(k -> k.getName().equals("lb_book_author_fk")).findFirst().orElseThrow();
+            assertEquals("lb_author", fk.getPrimaryKeyTable().getName());
+            assertEquals("author_id", fk.getForeignKeyColumns().get(0).getName());
+            assertTrue(snapshot.get(Index.class).stream().anyMatch(i -> i.getName().equals("lb_book_title_idx")));
+            liquibase.structure.core.Table author = snapshot.get(liquibase.structure.core.Table.class).stream()
+                    .filter(t -> t.getName().equals("lb_author")).findFirst().orElseThrow();
+            assertEquals("id", author.getPrimaryKey().getColumns().get(0).getName());
+            assertTrue(author.getColumn("email") != null);
 
             // Rolling back the last two change sets runs the explicit rollback, then drops the index.
             liquibase.rollback(2, (String) null);
