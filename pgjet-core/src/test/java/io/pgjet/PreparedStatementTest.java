@@ -35,6 +35,28 @@ class PreparedStatementTest {
     }
 
     @Test
+    void describesWhichTableColumnAResultColumnComesFrom() {
+        conn.execute("drop table if exists attr_source");
+        conn.execute("create table attr_source (id int, price numeric(10,2), name varchar(20))");
+        try (PreparedStatement ps = conn.prepare("select name, price, 1 as one from attr_source")) {
+            int table = conn.fetchVal("select 'attr_source'::regclass::oid::int4");
+            Attribute name = ps.getAttributes().get(0);
+            assertEquals(table, name.tableOid());
+            assertEquals(3, name.columnNumber());
+            assertEquals(20 + 4, name.typeModifier());
+            Attribute price = ps.getAttributes().get(1);
+            assertEquals(2, price.columnNumber());
+            assertEquals((10 << 16) + 2 + 4, price.typeModifier());
+            Attribute one = ps.getAttributes().get(2);
+            assertEquals(0, one.tableOid());
+            assertEquals(0, one.columnNumber());
+            assertEquals(-1, one.typeModifier());
+        } finally {
+            conn.execute("drop table attr_source");
+        }
+    }
+
+    @Test
     void executesManyTimesWithDifferentArguments() {
         try (PreparedStatement ps = conn.prepare("select $1::int4 * 2")) {
             for (int i = 0; i < 10; i++) {

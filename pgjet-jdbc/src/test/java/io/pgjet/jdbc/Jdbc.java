@@ -1,5 +1,6 @@
 package io.pgjet.jdbc;
 
+import io.pgjet.testkit.PgServer;
 import io.pgjet.testkit.PgTestServer;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -23,5 +24,26 @@ final class Jdbc {
     /** Opens a connection with extra URL properties ({@code "&name=value..."}). */
     static Connection open(String extraQuery) throws SQLException {
         return DriverManager.getConnection(url() + extraQuery);
+    }
+
+    /** Returns a {@link PgJetDataSource} for the shared test server, set up by its bean setters. */
+    static PgJetDataSource dataSource() {
+        PgServer server = PgTestServer.shared();
+        PgJetDataSource ds = new PgJetDataSource();
+        ds.setServerName(server.host());
+        ds.setPortNumber(server.port());
+        ds.setDatabaseName(server.database());
+        ds.setUser(server.user());
+        ds.setPassword(server.password());
+        return ds;
+    }
+
+    /** Runs each SQL string on a fresh auto-commit connection (test fixtures). */
+    static void sql(String... statements) throws SQLException {
+        try (Connection c = open(); java.sql.Statement s = c.createStatement()) {
+            for (String statement : statements) {
+                s.execute(statement);
+            }
+        }
     }
 }

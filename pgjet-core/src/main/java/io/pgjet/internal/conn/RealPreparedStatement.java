@@ -106,7 +106,9 @@ public final class RealPreparedStatement implements AsyncPreparedStatement {
         List<Attribute> list = new ArrayList<>();
         Columns columns = info.columns();
         for (int i = 0; columns != null && i < columns.count(); i++) {
-            list.add(new Attribute(columns.name(i), columns.typeOid(i), names.get(columns.typeOid(i))));
+            io.pgjet.protocol.RowDescription d = columns.description();
+            list.add(new Attribute(columns.name(i), columns.typeOid(i), names.get(columns.typeOid(i)),
+                    d.tableOid(i), d.columnAttribute(i), d.typeModifier(i)));
         }
         return List.copyOf(list);
     }

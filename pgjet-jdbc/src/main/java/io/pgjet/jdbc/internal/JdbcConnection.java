@@ -48,6 +48,7 @@ public final class JdbcConnection implements Connection {
     private final io.pgjet.Connection pg;
     private final JdbcConfig config;
     private final PreparedCache prepared;
+    private final ColumnCatalog columnCatalog = new ColumnCatalog(this);
     private final QueryCanceller canceller;
     private final ReentrantLock lock = new ReentrantLock();
     private final ConcurrentLinkedQueue<SQLWarning> warnings = new ConcurrentLinkedQueue<>();
@@ -109,6 +110,11 @@ public final class JdbcConnection implements Connection {
     /** Returns the configuration this connection was opened with. */
     JdbcConfig jdbcConfig() {
         return config;
+    }
+
+    /** Returns the per-connection cache of table-column facts for ResultSetMetaData. */
+    ColumnCatalog columnCatalog() {
+        return columnCatalog;
     }
 
     PreparedCache prepared() {

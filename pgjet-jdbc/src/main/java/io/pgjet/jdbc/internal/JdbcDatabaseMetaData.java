@@ -13,7 +13,7 @@ import java.sql.SQLException;
  * conservative answers of {@link DefaultDatabaseMetaData}. Immutable; each catalog query runs on
  * the connection like any statement.
  */
-final class JdbcDatabaseMetaData extends DefaultDatabaseMetaData {
+final class JdbcDatabaseMetaData extends CatalogMetaData {
     /** The driver's version, reported to tools. */
     static final int DRIVER_MAJOR = 0;
     static final int DRIVER_MINOR = 1;
@@ -480,18 +480,15 @@ final class JdbcDatabaseMetaData extends DefaultDatabaseMetaData {
 
     // ---- catalog queries ----------------------------------------------------------------------
 
-    private ResultSet query(String sql, String... args) throws SQLException {
+    @Override
+    ResultSet query(String sql, Object... args) throws SQLException {
         java.sql.PreparedStatement statement = connection.prepareStatement(sql);
         for (int i = 0; i < args.length; i++) {
-            statement.setString(i + 1, args[i]);
+            statement.setObject(i + 1, args[i]);
         }
         ResultSet result = statement.executeQuery();
         statement.closeOnCompletion();
         return result;
-    }
-
-    private static String pattern(String p) {
-        return p == null ? "%" : p;
     }
 
     @Override
@@ -543,15 +540,6 @@ final class JdbcDatabaseMetaData extends DefaultDatabaseMetaData {
                 + " order by \"TABLE_TYPE\", \"TABLE_SCHEM\", \"TABLE_NAME\"",
                 pattern(schemaPattern), pattern(tableNamePattern), typeList, typeList);
     }
-
-    /** JDBC type codes from pg_type, following {@link PgTypes}. */
-    private static final String DATA_TYPE = "case t.typname"
-            + " when 'bool' then -7 when 'bytea' then -2 when 'char' then 1 when 'name' then 12"
-            + " when 'int8' then -5 when 'int2' then 5 when 'int4' then 4 when 'text' then 12 when 'oid' then -5"
-            + " when 'float4' then 7 when 'float8' then 8 when 'money' then 8 when 'bpchar' then 1"
-            + " when 'varchar' then 12 when 'date' then 91 when 'time' then 92 when 'timetz' then 92"
-            + " when 'timestamp' then 93 when 'timestamptz' then 93 when 'numeric' then 2 when 'bit' then -7"
-            + " when 'xml' then 2009 else case when t.typcategory = 'A' then 2003 else 1111 end end";
 
     @Override
     public ResultSet getColumns(String catalog, String schemaPattern, String tableNamePattern, String columnNamePattern)

@@ -214,7 +214,7 @@ public final class JdbcPreparedStatement extends JdbcStatement implements java.s
     @Override
     public ResultSetMetaData getMetaData() throws SQLException {
         List<Attribute> columns = described().getAttributes();
-        return columns.isEmpty() ? null : new JdbcResultSetMetaData(columns);
+        return columns.isEmpty() ? null : new JdbcResultSetMetaData(columns, connection.columnCatalog());
     }
 
     @Override

@@ -732,7 +732,7 @@ final class JdbcResultSet extends ForwardOnlyResultSet {
     @Override
     public ResultSetMetaData getMetaData() throws SQLException {
         checkOpen();
-        return new JdbcResultSetMetaData(columns);
+        return new JdbcResultSetMetaData(columns, statement.connection.columnCatalog());
     }
 
     @Override

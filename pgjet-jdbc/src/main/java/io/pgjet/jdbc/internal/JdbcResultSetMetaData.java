@@ -7,14 +7,23 @@ import java.sql.Types;
 import java.util.List;
 
 /**
- * The columns of a result: names and types as the server described them. Nullability, table and
- * schema names are not looked up (reported unknown / empty). Immutable.
+ * The columns of a result: names and types as the server described them; precision and scale from
+ * the type modifier; nullability, table and schema names and auto-increment from the connection's
+ * {@link ColumnCatalog} (looked up on first use, for columns read straight from a table; computed
+ * columns report "unknown" and empty names, as pgjdbc does). Immutable.
  */
 final class JdbcResultSetMetaData implements ResultSetMetaData {
     private final List<Attribute> columns;
+    private final ColumnCatalog catalog;
 
-    JdbcResultSetMetaData(List<Attribute> columns) {
+    JdbcResultSetMetaData(List<Attribute> columns, ColumnCatalog catalog) {
         this.columns = columns;
+        this.catalog = catalog;
+    }
+
+    private ColumnCatalog.Column source(int column) throws SQLException {
+        Attribute a = column(column);
+        return catalog == null ? null : catalog.column(a.tableOid(), a.columnNumber(), columns);
     }
 
     private Attribute column(int column) throws SQLException {
@@ -31,8 +40,8 @@ final class JdbcResultSetMetaData implements ResultSetMetaData {
 
     @Override
     public boolean isAutoIncrement(int column) throws SQLException {
-        column(column);
-        return false;
+        ColumnCatalog.Column source = source(column);
+        return source != null && source.autoIncrement();
     }
 
     @Override
@@ -54,8 +63,11 @@ final class JdbcResultSetMetaData implements ResultSetMetaData {
 
     @Override
     public int isNullable(int column) throws SQLException {
-        column(column);
-        return columnNullableUnknown;
+        ColumnCatalog.Column source = source(column);
+        if (source == null) {
+            return columnNullableUnknown;
+        }
+        return source.notNull() ? columnNoNulls : columnNullable;
     }
 
     @Override
@@ -65,8 +77,8 @@ final class JdbcResultSetMetaData implements ResultSetMetaData {
 
     @Override
     public int getColumnDisplaySize(int column) throws SQLException {
-        column(column);
-        return Integer.MAX_VALUE;
+        Attribute c = column(column);
+        return TypeSizes.displaySize(c.typeOid(), c.typeModifier());
     }
 
     @Override
@@ -81,26 +93,26 @@ final class JdbcResultSetMetaData implements ResultSetMetaData {
 
     @Override
     public String getSchemaName(int column) throws SQLException {
-        column(column);
-        return "";
+        ColumnCatalog.Column source = source(column);
+        return source == null ? "" : source.schema();
     }
 
     @Override
     public int getPrecision(int column) throws SQLException {
-        column(column);
-        return 0;
+        Attribute c = column(column);
+        return TypeSizes.precision(c.typeOid(), c.typeModifier());
     }
 
     @Override
     public int getScale(int column) throws SQLException {
-        column(column);
-        return 0;
+        Attribute c = column(column);
+        return TypeSizes.scale(c.typeOid(), c.typeModifier());
     }
 
     @Override
     public String getTableName(int column) throws SQLException {
-        column(column);
-        return "";
+        ColumnCatalog.Column source = source(column);
+        return source == null ? "" : source.table();
     }
 
     @Override
