@@ -31,6 +31,27 @@ public interface AsyncConnection extends AutoCloseable {
     /** Runs a query and returns all its rows. */
     CompletableFuture<List<Row>> fetch(String sql, Object... args);
 
+    /**
+     * Runs one statement (as a prepared statement, like {@link #fetch}) and returns its rows and
+     * its command status together.
+     *
+     * @param sql one SQL statement, with {@code $1}, {@code $2}... placeholders
+     * @param args the parameter values
+     * @return a future of the rows and the status
+     */
+    CompletableFuture<QueryResult> fetchResult(String sql, Object... args);
+
+    /**
+     * Runs a script of statements separated by semicolons through the simple query protocol (no
+     * parameters; values arrive in text format, decoded like any other) and returns one result
+     * per statement, in order. Without an explicit {@code BEGIN} the script runs as one implicit
+     * transaction: an error rolls back all of it and fails the future.
+     *
+     * @param sql the script
+     * @return a future of one result per statement; empty for a script with no statements
+     */
+    CompletableFuture<List<QueryResult>> executeScript(String sql);
+
     /** Runs a query and returns its first row, or null when it returned none. */
     CompletableFuture<Row> fetchRow(String sql, Object... args);
 

@@ -24,6 +24,25 @@ public interface Connection extends AutoCloseable {
     /** Runs a query and returns all its rows. */
     List<Row> fetch(String sql, Object... args);
 
+    /**
+     * Runs one statement and returns its rows and its command status together; see
+     * {@link AsyncConnection#fetchResult}.
+     *
+     * @param sql one SQL statement, with {@code $1}, {@code $2}... placeholders
+     * @param args the parameter values
+     * @return the rows and the status
+     */
+    QueryResult fetchResult(String sql, Object... args);
+
+    /**
+     * Runs a script of statements through the simple query protocol and returns one result per
+     * statement; see {@link AsyncConnection#executeScript}.
+     *
+     * @param sql the script
+     * @return one result per statement, in order
+     */
+    List<QueryResult> executeScript(String sql);
+
     /** Runs a query and returns its first row, or null when it returned none. */
     Row fetchRow(String sql, Object... args);
 

@@ -1,5 +1,6 @@
 package io.pgjet.internal.blocking;
 
+import io.pgjet.QueryResult;
 import io.pgjet.internal.conn.RealConnection;
 
 import io.pgjet.AsyncConnection;
@@ -87,6 +88,16 @@ public final class BlockingConnection implements Connection {
     @Override
     public List<Row> fetch(String sql, Object... args) {
         return awaiter.call(() -> async.fetch(sql, args));
+    }
+
+    @Override
+    public QueryResult fetchResult(String sql, Object... args) {
+        return awaiter.call(() -> async.fetchResult(sql, args));
+    }
+
+    @Override
+    public List<QueryResult> executeScript(String sql) {
+        return awaiter.call(() -> async.executeScript(sql));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.pgjet.internal.conn;
 
+import io.pgjet.QueryResult;
 import io.pgjet.internal.batch.BatchedInserts;
 import io.pgjet.internal.batch.PublisherBatchSource;
 import io.pgjet.internal.blocking.Awaiter;
@@ -58,6 +59,7 @@ import io.pgjet.internal.result.StatementResult;
 import io.pgjet.internal.types.UserCodecs;
 import io.pgjet.types.JsonMapper;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -253,6 +255,37 @@ public final class RealConnection implements AsyncConnection, Awaiter.Source, io
     @Override
     public CompletableFuture<List<Row>> fetch(String sql, Object... args) {
         return run(sql, args, StatementResult::rows);
+    }
+
+    @Override
+    public CompletableFuture<QueryResult> fetchResult(String sql, Object... args) {
+        return run(sql, args, RealConnection::publicResult);
+    }
+
+    @Override
+    public CompletableFuture<List<QueryResult>> executeScript(String sql) {
+        PgJetListener observer = listeners.observer();
+        if (observer == null) {
+            return simpleQuery(sql).thenApply(RealConnection::publicResults);
+        }
+        Observers.Started started = start(observer, OperationKind.QUERY, sql, null, null);
+        return started.end(simpleQuery(started.commented(sql)).thenApply(RealConnection::publicResults),
+                results -> results.isEmpty() || results.get(results.size() - 1).status() == null ? -1
+                        : results.get(results.size() - 1).status().rowCount(),
+                results -> results.isEmpty() || results.get(results.size() - 1).status() == null ? null
+                        : results.get(results.size() - 1).status().tag());
+    }
+
+    private static QueryResult publicResult(StatementResult result) {
+        return new QueryResult(result.rows(), result.status());
+    }
+
+    private static List<QueryResult> publicResults(List<StatementResult> results) {
+        List<QueryResult> out = new ArrayList<>(results.size());
+        for (StatementResult result : results) {
+            out.add(publicResult(result));
+        }
+        return out;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.pgjet.internal.pool;
 
+import io.pgjet.QueryResult;
 import io.pgjet.AsyncConnection;
 import io.pgjet.AsyncCursor;
 import io.pgjet.AsyncPreparedStatement;
@@ -97,6 +98,16 @@ final class PooledConnection implements AsyncConnection, Awaiter.Source, StreamS
     @Override
     public CompletableFuture<List<Row>> fetch(String sql, Object... args) {
         return queryAsync(c -> c.fetch(sql, args));
+    }
+
+    @Override
+    public CompletableFuture<QueryResult> fetchResult(String sql, Object... args) {
+        return queryAsync(c -> c.fetchResult(sql, args));
+    }
+
+    @Override
+    public CompletableFuture<List<QueryResult>> executeScript(String sql) {
+        return queryAsync(c -> c.executeScript(sql));
     }
 
     @Override

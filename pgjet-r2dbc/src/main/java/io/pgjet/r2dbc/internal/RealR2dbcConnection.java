@@ -6,7 +6,7 @@ import io.pgjet.CopyOptions;
 import io.pgjet.CopySource;
 import io.pgjet.Notice;
 import io.pgjet.Notification;
-import io.pgjet.internal.result.StatementResult;
+import io.pgjet.QueryResult;
 import io.pgjet.r2dbc.PgJetR2dbcConnection;
 import io.r2dbc.spi.Batch;
 import io.r2dbc.spi.ConnectionMetadata;
@@ -34,7 +34,6 @@ import org.reactivestreams.Publisher;
  */
 public final class RealR2dbcConnection implements PgJetR2dbcConnection {
     private final AsyncConnection async;
-    private final CoreAccess core;
     private final Queue<Notice> notices = new ConcurrentLinkedQueue<>();
     private volatile boolean autoCommit = true;
     private volatile IsolationLevel sessionIsolation;
@@ -42,7 +41,6 @@ public final class RealR2dbcConnection implements PgJetR2dbcConnection {
 
     private RealR2dbcConnection(AsyncConnection async, IsolationLevel isolation) {
         this.async = async;
-        this.core = CoreAccess.of(async);
         this.sessionIsolation = isolation;
         async.addLogListener(notices::add);
     }
@@ -94,13 +92,13 @@ public final class RealR2dbcConnection implements PgJetR2dbcConnection {
 
     private CompletableFuture<List<Result>> run(SqlText sql, List<Object[]> sets, int fetchSize, boolean inTransaction) {
         if (sql.isMultiStatement() && sets.size() == 1 && sets.get(0).length == 0) {
-            return linked(core.simpleQuery(sql.sql()), (results, error) -> {
+            return linked(async.executeScript(sql.sql()), (results, error) -> {
                 List<Result> out = new ArrayList<>();
                 if (error != null) {
                     out.add(PgResult.of(List.of(Segments.error(error))));
                     return out;
                 }
-                for (StatementResult result : results) {
+                for (QueryResult result : results) {
                     out.add(PgResult.of(Segments.of(result, drainNotices())));
                 }
                 return out;
@@ -120,7 +118,7 @@ public final class RealR2dbcConnection implements PgJetR2dbcConnection {
         if (RowSource.streams(fetchSize, sql, inTransaction)) {
             return new PgResult(RowSource.stream(async, fetchSize, sql.sql(), args));
         }
-        return PgResult.of(linked(core.query(sql.sql(), args), (result, error) -> error != null
+        return PgResult.of(linked(async.fetchResult(sql.sql(), args), (result, error) -> error != null
                 ? List.of(Segments.error(error)) : Segments.of(result, drainNotices())));
     }
 

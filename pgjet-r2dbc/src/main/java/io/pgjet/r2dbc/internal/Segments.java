@@ -2,7 +2,7 @@ package io.pgjet.r2dbc.internal;
 
 import io.pgjet.Notice;
 import io.pgjet.Row;
-import io.pgjet.internal.result.StatementResult;
+import io.pgjet.QueryResult;
 import io.r2dbc.spi.R2dbcException;
 import io.r2dbc.spi.Result;
 import java.util.ArrayList;
@@ -52,7 +52,7 @@ final class Segments {
     }
 
     /** Returns the segments of a finished statement: its rows, then its count, then notices. */
-    static List<Result.Segment> of(StatementResult result, List<Notice> notices) {
+    static List<Result.Segment> of(QueryResult result, List<Notice> notices) {
         List<Row> rows = result.rows();
         List<Result.Segment> segments = new ArrayList<>(rows.size() + 1 + notices.size());
         PgRowMetadata metadata = null;
