@@ -48,7 +48,8 @@ public interface AsyncConnection extends AutoCloseable {
      * transaction: an error rolls back all of it and fails the future.
      *
      * @param sql the script
-     * @return a future of one result per statement; empty for a script with no statements
+     * @return a future of one result per statement; a script with no statement at all (an empty
+     *     string, only comments) gives one result with a null status, the server's empty-query answer
      */
     CompletableFuture<List<QueryResult>> executeScript(String sql);
 
