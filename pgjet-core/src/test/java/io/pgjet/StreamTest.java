@@ -166,6 +166,45 @@ class StreamTest {
     }
 
     @Test
+    void aRequestSentRightAfterCancellingTheSubscriptionFindsTheStatementStopped() throws Exception {
+        for (AsyncConnection conn : new AsyncConnection[] {eventLoop, socket.async()}) {
+            CompletableFuture<CompletableFuture<Integer>> next = new CompletableFuture<>();
+            AtomicLong seen = new AtomicLong();
+            conn.stream("select generate_series(1, 1000000000)").subscribe(new Flow.Subscriber<Row>() {
+                private Flow.Subscription subscription;
+
+                @Override
+                public void onSubscribe(Flow.Subscription s) {
+                    subscription = s;
+                    s.request(10);
+                }
+
+                @Override
+                public void onNext(Row row) {
+                    if (seen.incrementAndGet() == 10) {
+                        // Cancel, then at once (still inside onNext) send the next request: it is
+                        // written behind the stream, which must already be stopped by then.
+                        subscription.cancel();
+                        next.complete(conn.fetchVal("select 7"));
+                    }
+                }
+
+                @Override
+                public void onError(Throwable t) {
+                    next.completeExceptionally(t);
+                }
+
+                @Override
+                public void onComplete() {
+                    next.completeExceptionally(new AssertionError("completed after a cancel"));
+                }
+            });
+            assertEquals(7, (int) next.get(20, TimeUnit.SECONDS).get(20, TimeUnit.SECONDS));
+            assertEquals(10, seen.get());
+        }
+    }
+
+    @Test
     void anErrorPartWayReachesTheStreamAfterTheRowsBeforeIt() {
         String sql = "select 10 / (5000 - g) from generate_series(1, 10000) g";
         for (Connection conn : new Connection[] {socket, new BlockingConnection(eventLoop)}) {

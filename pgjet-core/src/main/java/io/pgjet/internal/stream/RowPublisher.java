@@ -45,7 +45,7 @@ public final class RowPublisher implements Flow.Publisher<Row> {
         private final SerialExecutor signals = new SerialExecutor(NettyRuntime.shared().blockingWork());
         private final Runnable drainTask = this::drainAfterWait;
         // The fields below are only touched by tasks of the serial executor.
-        private RowQueue queue;
+        private volatile RowQueue queue;
         private RowQueue.Batch batch;
         private long demand;
         private boolean waiting;
@@ -101,6 +101,14 @@ public final class RowPublisher implements Flow.Publisher<Row> {
 
         @Override
         public void cancel() {
+            // Stop the statement now, on the caller's thread, not after the hop to the signal
+            // executor: a caller that cancels and then sends its next request on the connection
+            // must find the stream alone in flight, or its cancel request cannot be sent safely
+            // and the statement would run to its end. RowQueue.close is thread-safe and idempotent.
+            RowQueue opened = queue;
+            if (opened != null) {
+                opened.close();
+            }
             signals.execute(() -> {
                 if (!terminated) {
                     terminated = true;
