@@ -53,6 +53,7 @@ final class Runner {
                         long end = System.nanoTime();
                         if (state.value == MEASURE) {
                             latency.record(end - start);
+                            state.measured.increment();
                             myOps++;
                             myRows += n;
                         }
@@ -150,7 +151,7 @@ final class Runner {
                         totals[2] += end - start;
                         totals[3] += AllocationMeter.Tracked.delta(a0, a1);
                         cpu[0] = cpu[0].plus(used);
-                    } while (System.nanoTime() < windowEnd);
+                    } while (System.nanoTime() < windowEnd); // at least one operation, however slow
                 } finally {
                     if (watcher != null) {
                         watcher.close();
@@ -193,6 +194,8 @@ final class Runner {
     /** The shared phase flag of one run. */
     private static final class Phase {
         volatile int value = WARMUP;
+        /** Operations completed inside the window so far. */
+        final LongAdder measured = new LongAdder();
     }
 
     /** Waits out the warm-up, then measures the window and the allocations and CPU used in it. */
@@ -213,6 +216,13 @@ final class Runner {
                 state.value = MEASURE;
             }
             sleepNanos(measureNanos);
+            // A window with no completed operation says nothing (an operation slower than the
+            // window, e.g. a short smoke window on a busy machine): extend it, boundedly, until
+            // one completes.
+            long extendUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(DRAIN_SECONDS);
+            while (state.value == MEASURE && state.measured.sum() == 0 && System.nanoTime() - extendUntil < 0) {
+                sleepNanos(TimeUnit.MILLISECONDS.toNanos(5));
+            }
             // Read the counters before STOP: loop workers end right after it, and a thread that
             // has ended has no allocation count any more (it read as 0 B/op).
             long[] a1 = tracked.read();
@@ -273,6 +283,7 @@ final class Runner {
             }
             if (state.value == MEASURE) {
                 latency.record(System.nanoTime() - start);
+                state.measured.increment();
                 rows.add(n);
             }
             if (state.value == STOP) {
