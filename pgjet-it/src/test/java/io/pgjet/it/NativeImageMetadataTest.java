@@ -128,6 +128,9 @@ class NativeImageMetadataTest {
                 assertTrue(audit.classNames().contains(name), module.artifactId + " registers unknown class " + name);
                 assertNotNull(contents.get(module).get(name.replace('.', '/') + ".class"),
                         name + " is registered by " + module.artifactId + " but lives elsewhere");
+                if (Boolean.TRUE.equals(md.entry(name).get("queryAllPublicMethods"))) {
+                    assertTrue(audit.isNettyHandler(name), name + " is registered for Netty's method queries but is no handler");
+                }
                 Set<String> declared = declaredMethods(audit.bytes(name));
                 @SuppressWarnings("unchecked")
                 List<Map<String, Object>> methods = (List<Map<String, Object>>) md.entry(name).getOrDefault("methods", List.of());
