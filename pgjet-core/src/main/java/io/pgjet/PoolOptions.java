@@ -129,10 +129,12 @@ public record PoolOptions(int minSize, int maxSize, long maxQueries, Duration ma
      * @param minSize connections kept open even when unused; between 0 and {@code maxSize}
      * @param maxSize the most connections open at once; at least 1
      * @param maxQueries queries before a connection is replaced; 0 or more (0: no limit)
-     * @param maxInactiveLifetime idle time before a connection above {@code minSize} closes; not null, not negative
+     * @param maxInactiveLifetime idle time before a connection above {@code minSize} closes; not null,
+     *     not negative
      * @param maxLifetime the age at which a free connection is replaced; not null, not negative
      * @param acquireTimeout how long {@code acquire} waits; not null, not negative
-     * @param healthCheckAfter idle time after which a connection is checked; not negative, or null to never check
+     * @param healthCheckAfter idle time after which a connection is checked; not negative, or null to
+     *     never check
      * @param init the new-connection hook, or null
      * @param setup the per-acquire hook, or null
      * @param reset the per-release hook, or null
