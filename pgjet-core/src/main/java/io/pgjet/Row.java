@@ -99,7 +99,7 @@ public interface Row {
      *
      * @param <T> the requested Java type
      * @param index the column index, from 0
-     * @param type the class to decode to; boxed classes for primitives (e.g. {@code Long.class})
+     * @param type the class to decode to; docs/types.md lists what each PostgreSQL type can be read as
      * @return the value as {@code type}, or null for SQL NULL
      * @throws PgInterfaceException if the column's type cannot be read as {@code type}
      */

@@ -237,7 +237,7 @@ public class PgJetDataSource implements DataSource, Serializable {
     /**
      * Sets {@code currentSchema}: the session's search_path.
      *
-     * @param schema the schema (or comma-separated schemas) to put on the search_path
+     * @param schema the schema to put on the search_path
      */
     public void setCurrentSchema(String schema) {
         setProperty("currentSchema", schema);
