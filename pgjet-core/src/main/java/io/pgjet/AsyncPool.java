@@ -38,32 +38,81 @@ public interface AsyncPool extends AutoCloseable {
      */
     CompletableFuture<AsyncConnection> acquire();
 
-    /** Like {@link #acquire()}, waiting at most {@code timeout} for a free connection. */
+    /**
+     * Like {@link #acquire()}, waiting at most {@code timeout} for a free connection.
+     *
+     * @param timeout the longest wait for a free connection, instead of
+     *     {@link PoolOptions#acquireTimeout()}
+     * @return a future of the connection, failing as {@link #acquire()}'s does
+     */
     CompletableFuture<AsyncConnection> acquire(Duration timeout);
 
     /**
      * Takes a connection, runs {@code work} on it and returns the connection when the work's
      * future completes (either way); the result is the work's, and completes without waiting for
      * the connection's reset. The convenience verbs below work the same way.
+     *
+     * @param <T> the type of the work's result
+     * @param work runs with the connection and returns a future; it must not keep the connection
+     * @return a future of the work's result (or its failure)
      */
     <T> CompletableFuture<T> withConnection(Function<AsyncConnection, CompletableFuture<T>> work);
 
-    /** Runs {@link AsyncConnection#execute} on a pooled connection. */
+    /**
+     * Runs {@link AsyncConnection#execute} on a pooled connection.
+     *
+     * @param sql the SQL, as for {@link AsyncConnection#execute}
+     * @param args the values of {@code $1..$n}, in order
+     * @return a future of the command status
+     */
     CompletableFuture<CommandStatus> execute(String sql, Object... args);
 
-    /** Runs {@link AsyncConnection#fetch(String, Object...)} on a pooled connection. */
+    /**
+     * Runs {@link AsyncConnection#fetch(String, Object...)} on a pooled connection.
+     *
+     * @param sql one SQL statement, with {@code $1..$n} placeholders
+     * @param args the values of {@code $1..$n}, in order
+     * @return a future of every row of the result
+     */
     CompletableFuture<List<Row>> fetch(String sql, Object... args);
 
-    /** Runs {@link AsyncConnection#fetch(Class, String, Object...)} on a pooled connection. */
+    /**
+     * Runs {@link AsyncConnection#fetch(Class, String, Object...)} on a pooled connection.
+     *
+     * @param <R> the record type
+     * @param type the record class, see {@link Row#as(Class)}
+     * @param sql one SQL statement, with {@code $1..$n} placeholders
+     * @param args the values of {@code $1..$n}, in order
+     * @return a future of one record per row
+     */
     <R extends Record> CompletableFuture<List<R>> fetch(Class<R> type, String sql, Object... args);
 
-    /** Runs {@link AsyncConnection#fetchRow(String, Object...)} on a pooled connection. */
+    /**
+     * Runs {@link AsyncConnection#fetchRow(String, Object...)} on a pooled connection.
+     *
+     * @param sql one SQL statement, with {@code $1..$n} placeholders
+     * @param args the values of {@code $1..$n}, in order
+     * @return a future of the first row, or of null
+     */
     CompletableFuture<Row> fetchRow(String sql, Object... args);
 
-    /** Runs {@link AsyncConnection#fetchVal} on a pooled connection. */
+    /**
+     * Runs {@link AsyncConnection#fetchVal} on a pooled connection.
+     *
+     * @param <T> the Java type the caller expects
+     * @param sql one SQL statement, with {@code $1..$n} placeholders
+     * @param args the values of {@code $1..$n}, in order
+     * @return a future of the first column of the first row, or of null
+     */
     <T> CompletableFuture<T> fetchVal(String sql, Object... args);
 
-    /** Runs {@link AsyncConnection#executeMany(String, Iterable)} on a pooled connection. */
+    /**
+     * Runs {@link AsyncConnection#executeMany(String, Iterable)} on a pooled connection.
+     *
+     * @param sql one statement, with {@code $1..$n} placeholders
+     * @param parameterSets one {@code Object[]} of values per execution, read lazily
+     * @return a future of the total number of rows the executions affected
+     */
     CompletableFuture<Long> executeMany(String sql, Iterable<Object[]> parameterSets);
 
     /**
@@ -78,7 +127,6 @@ public interface AsyncPool extends AutoCloseable {
      */
     java.util.concurrent.Flow.Publisher<Row> stream(String sql, Object... args);
 
-    /** Returns how many connections are open or being opened. */
     /**
      * Returns the read-only side of this pool: a pool of its own, made on first call, over the
      * same hosts with {@code target_session_attrs=prefer-standby} and
@@ -103,15 +151,32 @@ public interface AsyncPool extends AutoCloseable {
      */
     CompletableFuture<List<HostStatus>> hostStatus();
 
+    /**
+     * Returns how many connections are open or being opened.
+     *
+     * @return the number of connections, free or in use, including those still connecting
+     */
     int size();
 
-    /** Returns how many open connections are free. */
+    /**
+     * Returns how many open connections are free.
+     *
+     * @return the number of open connections nobody holds
+     */
     int idleSize();
 
-    /** Returns how many callers are waiting for a connection. */
+    /**
+     * Returns how many callers are waiting for a connection.
+     *
+     * @return the number of {@code acquire} calls waiting for a connection
+     */
     int waiting();
 
-    /** Returns the options the pool was made with. */
+    /**
+     * Returns the options the pool was made with.
+     *
+     * @return the options given at creation
+     */
     PoolOptions options();
 
     /**
@@ -123,6 +188,8 @@ public interface AsyncPool extends AutoCloseable {
     /**
      * Closes the pool gracefully: waiting callers fail, free connections close now, connections
      * in use close when released. The future completes when every connection is closed.
+     *
+     * @return a future that completes when every connection is closed
      */
     CompletableFuture<Void> closeAsync();
 

@@ -14,15 +14,29 @@ public interface AsyncTransaction {
     /**
      * Commits (or releases the savepoint). If a statement in the transaction failed, the server
      * rolls back instead, and the future fails with {@link PgInterfaceException} saying so.
+     *
+     * @return a future that completes when the server has committed
      */
     CompletableFuture<Void> commit();
 
-    /** Rolls back (or rolls back to the savepoint and releases it). */
+    /**
+     * Rolls back (or rolls back to the savepoint and releases it).
+     *
+     * @return a future that completes when the server has rolled back
+     */
     CompletableFuture<Void> rollback();
 
-    /** Returns whether it is still active (neither committed nor rolled back). */
+    /**
+     * Returns whether it is still active (neither committed nor rolled back).
+     *
+     * @return true until {@code commit} or {@code rollback} is called
+     */
     boolean isActive();
 
-    /** Returns whether it is a savepoint inside an outer transaction. */
+    /**
+     * Returns whether it is a savepoint inside an outer transaction.
+     *
+     * @return true for a savepoint
+     */
     boolean isNested();
 }

@@ -8,7 +8,11 @@ package io.pgjet;
  */
 public record CommandStatus(String tag) {
 
-    /** Returns the command word(s) without counts, e.g. {@code INSERT} or {@code CREATE TABLE}. */
+    /**
+     * Returns the command word(s) without counts, e.g. {@code INSERT} or {@code CREATE TABLE}.
+     *
+     * @return the tag without its trailing row counts
+     */
     public String command() {
         int end = tag.length();
         while (end > 0 && (Character.isDigit(tag.charAt(end - 1)) || tag.charAt(end - 1) == ' ')) {
@@ -20,6 +24,8 @@ public record CommandStatus(String tag) {
     /**
      * Returns the number of rows the statement processed (the last number in the tag), or -1 for
      * commands that report none.
+     *
+     * @return the row count, or -1
      */
     public long rowCount() {
         int end = tag.length();

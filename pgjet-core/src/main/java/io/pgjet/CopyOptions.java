@@ -61,17 +61,29 @@ public final class CopyOptions {
         this.where = where;
     }
 
-    /** Returns the defaults: text format, server-default delimiter and NULL marker, all columns. */
+    /**
+     * Returns the defaults: text format, server-default delimiter and NULL marker, all columns.
+     *
+     * @return the shared default options
+     */
     public static CopyOptions defaults() {
         return DEFAULTS;
     }
 
-    /** Returns defaults with {@code FORMAT csv}. */
+    /**
+     * Returns defaults with {@code FORMAT csv}.
+     *
+     * @return options for CSV data with the server's CSV defaults (comma, double quote, no header)
+     */
     public static CopyOptions csv() {
         return DEFAULTS.withFormat(Format.CSV);
     }
 
-    /** Returns defaults with {@code FORMAT binary}. */
+    /**
+     * Returns defaults with {@code FORMAT binary}.
+     *
+     * @return options for PostgreSQL's binary COPY format
+     */
     public static CopyOptions binary() {
         return DEFAULTS.withFormat(Format.BINARY);
     }
@@ -82,43 +94,84 @@ public final class CopyOptions {
                 encoding, columns, forceNotNull, forceNull, where);
     }
 
-    /** Returns a copy with the given format. */
+    /**
+     * Returns a copy with the given format.
+     *
+     * @param format the data format; not null
+     * @return a copy with {@code FORMAT} set
+     */
     public CopyOptions withFormat(Format format) {
         return copy(Objects.requireNonNull(format, "format"), delimiter, nullString, header, quote, escape, forceQuote,
                 forceQuoteAll, encoding, columns);
     }
 
-    /** Returns a copy with the column delimiter (one single-byte character). */
+    /**
+     * Returns a copy with the column delimiter (one single-byte character).
+     *
+     * @param delimiter the delimiter, or null for the format's default (tab for text, comma for
+     *     CSV)
+     * @return a copy with {@code DELIMITER} set
+     */
     public CopyOptions withDelimiter(String delimiter) {
         return copy(format, delimiter, nullString, header, quote, escape, forceQuote, forceQuoteAll, encoding, columns);
     }
 
-    /** Returns a copy with the string that stands for NULL. */
+    /**
+     * Returns a copy with the string that stands for NULL.
+     *
+     * @param nullString the NULL marker, or null for the format's default ({@code \N} in text,
+     *     empty in CSV)
+     * @return a copy with {@code NULL} set
+     */
     public CopyOptions withNull(String nullString) {
         return copy(format, delimiter, nullString, header, quote, escape, forceQuote, forceQuoteAll, encoding, columns);
     }
 
-    /** Returns a copy with or without a header line (text and CSV formats). */
+    /**
+     * Returns a copy with or without a header line (text and CSV formats).
+     *
+     * @param header true to write (when copying out) or skip (when loading) a header line
+     * @return a copy with {@code HEADER} set
+     */
     public CopyOptions withHeader(boolean header) {
         return copy(format, delimiter, nullString, header, quote, escape, forceQuote, forceQuoteAll, encoding, columns);
     }
 
-    /** Returns a copy with the CSV quote character. */
+    /**
+     * Returns a copy with the CSV quote character.
+     *
+     * @param quote one single-byte character, or null for the default double quote
+     * @return a copy with {@code QUOTE} set
+     */
     public CopyOptions withQuote(String quote) {
         return copy(format, delimiter, nullString, header, quote, escape, forceQuote, forceQuoteAll, encoding, columns);
     }
 
-    /** Returns a copy with the CSV escape character. */
+    /**
+     * Returns a copy with the CSV escape character.
+     *
+     * @param escape one single-byte character, or null for the default (the quote character)
+     * @return a copy with {@code ESCAPE} set
+     */
     public CopyOptions withEscape(String escape) {
         return copy(format, delimiter, nullString, header, quote, escape, forceQuote, forceQuoteAll, encoding, columns);
     }
 
-    /** Returns a copy that quotes the given columns' non-NULL values in CSV output. */
+    /**
+     * Returns a copy that quotes the given columns' non-NULL values in CSV output.
+     *
+     * @param columns the columns to quote; replaces an earlier {@link #withForceQuoteAll()}
+     * @return a copy with {@code FORCE_QUOTE (columns)} set
+     */
     public CopyOptions withForceQuote(String... columns) {
         return copy(format, delimiter, nullString, header, quote, escape, List.of(columns), false, encoding, this.columns);
     }
 
-    /** Returns a copy that quotes every non-NULL value in CSV output ({@code FORCE_QUOTE *}). */
+    /**
+     * Returns a copy that quotes every non-NULL value in CSV output ({@code FORCE_QUOTE *}).
+     *
+     * @return a copy with {@code FORCE_QUOTE *} set, replacing a column list given before
+     */
     public CopyOptions withForceQuoteAll() {
         return copy(format, delimiter, nullString, header, quote, escape, null, true, encoding, columns);
     }
@@ -126,6 +179,9 @@ public final class CopyOptions {
     /**
      * Returns a copy that never reads the given columns' values as NULL, even when they match the
      * NULL string ({@code FORCE_NOT_NULL}); only for loading (copyToTable) in CSV format.
+     *
+     * @param columns the columns never read as NULL
+     * @return a copy with {@code FORCE_NOT_NULL (columns)} set
      */
     public CopyOptions withForceNotNull(String... columns) {
         return new CopyOptions(format, delimiter, nullString, header, quote, escape, forceQuote, forceQuoteAll,
@@ -135,6 +191,9 @@ public final class CopyOptions {
     /**
      * Returns a copy that reads the given columns' values as NULL when they match the NULL string,
      * even when quoted ({@code FORCE_NULL}); only for loading (copyToTable) in CSV format.
+     *
+     * @param columns the columns whose quoted NULL strings are read as NULL
+     * @return a copy with {@code FORCE_NULL (columns)} set
      */
     public CopyOptions withForceNull(String... columns) {
         return new CopyOptions(format, delimiter, nullString, header, quote, escape, forceQuote, forceQuoteAll,
@@ -148,84 +207,147 @@ public final class CopyOptions {
      * given, so it must never be built from untrusted input; it may refer to the table's columns.
      *
      * @param condition a boolean SQL expression, or null for none
+     * @return a copy with the {@code WHERE} condition set (or removed, for null)
      */
     public CopyOptions withWhere(String condition) {
         return new CopyOptions(format, delimiter, nullString, header, quote, escape, forceQuote, forceQuoteAll,
                 encoding, columns, forceNotNull, forceNull, condition);
     }
 
-    /** Returns a copy with the data's encoding (e.g. {@code LATIN1}); default is UTF8. */
+    /**
+     * Returns a copy with the data's encoding (e.g. {@code LATIN1}); default is UTF8.
+     *
+     * @param encoding a PostgreSQL encoding name, or null for the connection's
+     * @return a copy with {@code ENCODING} set
+     */
     public CopyOptions withEncoding(String encoding) {
         return copy(format, delimiter, nullString, header, quote, escape, forceQuote, forceQuoteAll, encoding, columns);
     }
 
-    /** Returns a copy restricted to the given table columns, in that order. */
+    /**
+     * Returns a copy restricted to the given table columns, in that order.
+     *
+     * @param columns the columns, unquoted (PgJet quotes them); none means all columns
+     * @return a copy with the column list set
+     */
     public CopyOptions withColumns(String... columns) {
         return copy(format, delimiter, nullString, header, quote, escape, forceQuote, forceQuoteAll, encoding,
                 List.of(columns));
     }
 
-    /** Returns the format. */
+    /**
+     * Returns the format.
+     *
+     * @return the data format, never null
+     */
     public Format format() {
         return format;
     }
 
-    /** Returns the delimiter, or null for the server default. */
+    /**
+     * Returns the delimiter, or null for the server default.
+     *
+     * @return the delimiter, or null
+     */
     public String delimiter() {
         return delimiter;
     }
 
-    /** Returns the NULL marker, or null for the server default. */
+    /**
+     * Returns the NULL marker, or null for the server default.
+     *
+     * @return the NULL marker, or null
+     */
     public String nullString() {
         return nullString;
     }
 
-    /** Returns whether a header line is used, or null for the server default (none). */
+    /**
+     * Returns whether a header line is used, or null for the server default (none).
+     *
+     * @return true or false if set, or null
+     */
     public Boolean header() {
         return header;
     }
 
-    /** Returns the CSV quote character, or null for the default. */
+    /**
+     * Returns the CSV quote character, or null for the default.
+     *
+     * @return the quote character, or null
+     */
     public String quote() {
         return quote;
     }
 
-    /** Returns the CSV escape character, or null for the default. */
+    /**
+     * Returns the CSV escape character, or null for the default.
+     *
+     * @return the escape character, or null
+     */
     public String escape() {
         return escape;
     }
 
-    /** Returns the columns whose values are always quoted in CSV output, or null. */
+    /**
+     * Returns the columns whose values are always quoted in CSV output, or null.
+     *
+     * @return the force-quoted columns, or null when none were given
+     */
     public List<String> forceQuote() {
         return forceQuote;
     }
 
-    /** Returns whether every value is quoted in CSV output. */
+    /**
+     * Returns whether every value is quoted in CSV output.
+     *
+     * @return true if {@code FORCE_QUOTE *} is set
+     */
     public boolean forceQuoteAll() {
         return forceQuoteAll;
     }
 
-    /** Returns the encoding, or null for the connection's (UTF8). */
+    /**
+     * Returns the encoding, or null for the connection's (UTF8).
+     *
+     * @return the encoding name, or null
+     */
     public String encoding() {
         return encoding;
     }
 
-    /** Returns the columns never read as NULL ({@code FORCE_NOT_NULL}), empty for none. */
+    /**
+     * Returns the columns never read as NULL ({@code FORCE_NOT_NULL}), empty for none.
+     *
+     * @return the {@code FORCE_NOT_NULL} columns, empty for none
+     */
     public List<String> forceNotNull() {
         return forceNotNull;
     }
 
-    /** Returns the columns read as NULL even when quoted ({@code FORCE_NULL}), empty for none. */
+    /**
+     * Returns the columns read as NULL even when quoted ({@code FORCE_NULL}), empty for none.
+     *
+     * @return the {@code FORCE_NULL} columns, empty for none
+     */
     public List<String> forceNull() {
         return forceNull;
     }
 
-    /** Returns the {@code WHERE} condition of a load, or null for none. */
+    /**
+     * Returns the {@code WHERE} condition of a load, or null for none.
+     *
+     * @return the {@code WHERE} condition as SQL text, or null
+     */
     public String where() {
         return where;
     }
 
-    /** Returns the column list, empty for all columns. */
+    /**
+     * Returns the column list, empty for all columns.
+     *
+     * @return the column list, empty for all columns
+     */
     public List<String> columns() {
         return columns;
     }

@@ -17,14 +17,28 @@ import java.util.function.Consumer;
  */
 public interface CopySink {
 
-    /** Receives the next chunk of COPY data; the buffer is only valid during the call. */
+    /**
+     * Receives the next chunk of COPY data; the buffer is only valid during the call.
+     *
+     * @param chunk the data; the sink must copy what it keeps
+     * @throws IOException to abort the COPY with this failure
+     */
     void write(ByteBuffer chunk) throws IOException;
 
-    /** Called once after the last chunk (flush, close files PgJet opened). */
+    /**
+     * Called once after the last chunk (flush, close files PgJet opened).
+     *
+     * @throws IOException if finishing fails (e.g. the file cannot be closed)
+     */
     default void finish() throws IOException {
     }
 
-    /** Returns a sink writing to {@code out}; the stream is flushed, not closed, at the end. */
+    /**
+     * Returns a sink writing to {@code out}; the stream is flushed, not closed, at the end.
+     *
+     * @param out the stream to write to
+     * @return a sink writing every chunk to {@code out}
+     */
     static CopySink of(OutputStream out) {
         return new CopySink() {
             @Override
@@ -45,7 +59,12 @@ public interface CopySink {
         };
     }
 
-    /** Returns a sink writing to {@code file}, created or truncated, and closed at the end. */
+    /**
+     * Returns a sink writing to {@code file}, created or truncated, and closed at the end.
+     *
+     * @param file the file, opened at the first chunk
+     * @return a sink writing to the file
+     */
     static CopySink of(Path file) {
         return new CopySink() {
             private OutputStream out;
@@ -70,7 +89,13 @@ public interface CopySink {
         };
     }
 
-    /** Returns a sink handing each chunk to {@code consumer}. */
+    /**
+     * Returns a sink handing each chunk to {@code consumer}.
+     *
+     * @param consumer receives each chunk, only valid during the call; an
+     *     {@code UncheckedIOException} it throws aborts the COPY with its cause
+     * @return a sink calling {@code consumer}
+     */
     static CopySink of(Consumer<ByteBuffer> consumer) {
         return chunk -> {
             try {

@@ -18,15 +18,25 @@ public interface CopySource {
     /**
      * Returns the next chunk, or null at the end. Called from one worker thread at a time.
      *
+     * @return the next chunk of COPY data, or null at the end
      * @throws IOException when the source fails; the COPY is aborted
      */
     ByteBuffer next() throws IOException;
 
-    /** Releases the source (closes files PgJet opened); called once at the end. */
+    /**
+     * Releases the source (closes files PgJet opened); called once at the end.
+     *
+     * @throws IOException if releasing the source fails
+     */
     default void close() throws IOException {
     }
 
-    /** Returns a source reading {@code in} in 64 KiB chunks; the stream is not closed. */
+    /**
+     * Returns a source reading {@code in} in 64 KiB chunks; the stream is not closed.
+     *
+     * @param in the stream to read from
+     * @return a source of up to 64 KiB chunks of {@code in}
+     */
     static CopySource of(InputStream in) {
         return () -> {
             byte[] chunk = new byte[64 * 1024];
@@ -35,7 +45,12 @@ public interface CopySource {
         };
     }
 
-    /** Returns a source reading {@code file}, closed at the end. */
+    /**
+     * Returns a source reading {@code file}, closed at the end.
+     *
+     * @param file the file, opened at the first read
+     * @return a source reading the file
+     */
     static CopySource of(Path file) {
         return new CopySource() {
             private InputStream in;
@@ -60,6 +75,9 @@ public interface CopySource {
     /**
      * Returns a source taking chunks from {@code publisher}, requesting them as the server
      * consumes them (real backpressure); an {@code onError} aborts the COPY.
+     *
+     * @param publisher the publisher of data chunks
+     * @return a source taking its chunks from {@code publisher}
      */
     static CopySource of(Flow.Publisher<ByteBuffer> publisher) {
         return io.pgjet.internal.copy.PublisherCopySource.subscribe(publisher);

@@ -17,7 +17,11 @@ public enum Isolation {
         this.sql = sql;
     }
 
-    /** Returns the SQL spelling, e.g. {@code REPEATABLE READ}. */
+    /**
+     * Returns the SQL spelling, e.g. {@code REPEATABLE READ}.
+     *
+     * @return the words to write after {@code ISOLATION LEVEL}
+     */
     public String sql() {
         return sql;
     }

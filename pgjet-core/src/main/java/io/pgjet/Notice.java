@@ -11,28 +11,48 @@ import java.util.Map;
  */
 public record Notice(Map<Character, String> fields) {
 
-    /** Returns the severity, non-localized when the server sent it (WARNING, NOTICE, INFO...). */
+    /**
+     * Returns the severity, non-localized when the server sent it (WARNING, NOTICE, INFO...).
+     *
+     * @return field 'V' when present, else the possibly localized field 'S'
+     */
     public String severity() {
         String severity = fields.get('V');
         return severity != null ? severity : fields.get('S');
     }
 
-    /** Returns the SQLSTATE code, e.g. {@code 01000}. */
+    /**
+     * Returns the SQLSTATE code, e.g. {@code 01000}.
+     *
+     * @return field 'C', a five-character code
+     */
     public String sqlState() {
         return fields.get('C');
     }
 
-    /** Returns the primary message. */
+    /**
+     * Returns the primary message.
+     *
+     * @return field 'M'
+     */
     public String message() {
         return fields.get('M');
     }
 
-    /** Returns the detail, or null. */
+    /**
+     * Returns the detail, or null.
+     *
+     * @return field 'D', or null
+     */
     public String detail() {
         return fields.get('D');
     }
 
-    /** Returns the hint, or null. */
+    /**
+     * Returns the hint, or null.
+     *
+     * @return field 'H', or null
+     */
     public String hint() {
         return fields.get('H');
     }

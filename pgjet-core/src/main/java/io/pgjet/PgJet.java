@@ -24,6 +24,7 @@ public final class PgJet {
      *
      * @param dsn a libpq connection URI ({@code postgresql://...}) or keyword/value string;
      *     PG* environment variables and {@code ~/.pgpass} fill what it leaves out
+     * @return an open blocking connection, ready for queries
      * @throws InvalidDsnException if the DSN is malformed
      * @throws PgConnectionException if no host could be reached or authentication was refused
      * @throws PgException if the server rejected the connection (e.g. wrong password)
@@ -36,12 +37,20 @@ public final class PgJet {
      * Connects per {@code config} and returns a blocking connection; see {@link #connect(String)}.
      * The connection is caller-driven: each call writes its request and reads the answer on the
      * calling thread, with no hand-off to an I/O thread (docs/guide.md, "Which transport").
+     *
+     * @param config the parsed or built connection settings
+     * @return an open blocking connection
      */
     public static Connection connect(ConnectionConfig config) {
         return new BlockingConnection(Futures.await(RealConnection.connectBlocking(config)));
     }
 
-    /** Connects asynchronously; the future fails as {@link #connect(String)} throws. */
+    /**
+     * Connects asynchronously; the future fails as {@link #connect(String)} throws.
+     *
+     * @param dsn a libpq connection URI or keyword/value string, as for {@link #connect(String)}
+     * @return a future of the open connection
+     */
     public static CompletableFuture<AsyncConnection> connectAsync(String dsn) {
         ConnectionConfig config;
         try {
@@ -52,7 +61,12 @@ public final class PgJet {
         return connectAsync(config);
     }
 
-    /** Connects asynchronously per {@code config}. */
+    /**
+     * Connects asynchronously per {@code config}.
+     *
+     * @param config the parsed or built connection settings
+     * @return a future of the open connection
+     */
     public static CompletableFuture<AsyncConnection> connectAsync(ConnectionConfig config) {
         return RealConnection.connect(config).thenApply(connection -> connection);
     }
@@ -61,6 +75,8 @@ public final class PgJet {
      * Creates a connection pool with the default options ({@link PoolOptions#DEFAULT}: 10
      * connections) and waits until its first connections are open.
      *
+     * @param dsn a libpq connection URI or keyword/value string, as for {@link #connect(String)}
+     * @return the open pool
      * @throws InvalidDsnException if the DSN is malformed
      * @throws PgConnectionException if the first connections could not be opened
      */
@@ -68,7 +84,13 @@ public final class PgJet {
         return createPool(ConnectionConfig.parse(dsn), PoolOptions.DEFAULT);
     }
 
-    /** Creates a connection pool per {@code options}; see {@link #createPool(String)}. */
+    /**
+     * Creates a connection pool per {@code options}; see {@link #createPool(String)}.
+     *
+     * @param dsn a libpq connection URI or keyword/value string, as for {@link #connect(String)}
+     * @param options sizes, lifetimes and hooks of the pool
+     * @return the open pool
+     */
     public static Pool createPool(String dsn, PoolOptions options) {
         return createPool(ConnectionConfig.parse(dsn), options);
     }
@@ -76,6 +98,10 @@ public final class PgJet {
     /**
      * Creates a connection pool to the server(s) {@code config} names; see {@link #createPool(String)}.
      * Its connections are caller-driven, like {@link #connect(ConnectionConfig)}'s.
+     *
+     * @param config the connection settings every pooled connection uses
+     * @param options sizes, lifetimes and hooks of the pool
+     * @return the open pool
      */
     public static Pool createPool(ConnectionConfig config, PoolOptions options) {
         return new BlockingPool(Futures.await(ConnectionPool.create(config, options,
@@ -85,6 +111,10 @@ public final class PgJet {
     /**
      * Creates a connection pool; the future completes when its {@link PoolOptions#minSize()}
      * connections are open, and fails (with the pool closed) if one of them cannot be opened.
+     *
+     * @param dsn a libpq connection URI or keyword/value string, as for {@link #connect(String)}
+     * @param options sizes, lifetimes and hooks of the pool
+     * @return a future of the pool, complete once its first connections are open
      */
     public static CompletableFuture<AsyncPool> createPoolAsync(String dsn, PoolOptions options) {
         ConnectionConfig config;
@@ -96,7 +126,14 @@ public final class PgJet {
         return createPoolAsync(config, options);
     }
 
-    /** Creates a connection pool to the server(s) {@code config} names; see {@link #createPoolAsync(String, PoolOptions)}. */
+    /**
+     * Creates a connection pool to the server(s) {@code config} names; see
+     *  {@link #createPoolAsync(String, PoolOptions)}.
+     *
+     * @param config the connection settings every pooled connection uses
+     * @param options sizes, lifetimes and hooks of the pool
+     * @return a future of the pool, complete once its first connections are open
+     */
     public static CompletableFuture<AsyncPool> createPoolAsync(ConnectionConfig config, PoolOptions options) {
         return ConnectionPool.create(config, options, RealConnection::connect).thenApply(pool -> pool);
     }

@@ -28,36 +28,86 @@ public interface Pool extends AutoCloseable {
     /**
      * Takes a free connection, waiting up to {@link PoolOptions#acquireTimeout()} for one.
      *
+     * @return a connection that is the caller's until its {@code close()} returns it to the pool
      * @throws PgTimeoutException if none became free in time
      * @throws PgInterfaceException if the pool is closed
      */
     Connection acquire();
 
-    /** Like {@link #acquire()}, waiting at most {@code timeout}. */
+    /**
+     * Like {@link #acquire()}, waiting at most {@code timeout}.
+     *
+     * @param timeout the longest wait for a free connection, instead of
+     *     {@link PoolOptions#acquireTimeout()}
+     * @return a connection that is the caller's until its {@code close()}
+     */
     Connection acquire(Duration timeout);
 
     /**
      * Takes a connection, runs {@code work} with it and returns it to the pool; returns the work's
      * result without waiting for the connection's reset.
+     *
+     * @param <T> the type of the work's result
+     * @param work runs with the connection, which it must not keep
+     * @return what {@code work} returned; its exception propagates after the connection is returned
      */
     <T> T withConnection(Function<Connection, T> work);
 
-    /** Runs {@link Connection#execute} on a pooled connection. */
+    /**
+     * Runs {@link Connection#execute} on a pooled connection.
+     *
+     * @param sql the SQL, as for {@link Connection#execute}
+     * @param args the values of {@code $1..$n}, in order
+     * @return the command status
+     */
     CommandStatus execute(String sql, Object... args);
 
-    /** Runs {@link Connection#fetch(String, Object...)} on a pooled connection. */
+    /**
+     * Runs {@link Connection#fetch(String, Object...)} on a pooled connection.
+     *
+     * @param sql one SQL statement, with {@code $1..$n} placeholders
+     * @param args the values of {@code $1..$n}, in order
+     * @return every row of the result
+     */
     List<Row> fetch(String sql, Object... args);
 
-    /** Runs {@link Connection#fetch(Class, String, Object...)} on a pooled connection. */
+    /**
+     * Runs {@link Connection#fetch(Class, String, Object...)} on a pooled connection.
+     *
+     * @param <R> the record type
+     * @param type the record class, see {@link Row#as(Class)}
+     * @param sql one SQL statement, with {@code $1..$n} placeholders
+     * @param args the values of {@code $1..$n}, in order
+     * @return one record per row
+     */
     <R extends Record> List<R> fetch(Class<R> type, String sql, Object... args);
 
-    /** Runs {@link Connection#fetchRow(String, Object...)} on a pooled connection. */
+    /**
+     * Runs {@link Connection#fetchRow(String, Object...)} on a pooled connection.
+     *
+     * @param sql one SQL statement, with {@code $1..$n} placeholders
+     * @param args the values of {@code $1..$n}, in order
+     * @return the first row, or null
+     */
     Row fetchRow(String sql, Object... args);
 
-    /** Runs {@link Connection#fetchVal} on a pooled connection. */
+    /**
+     * Runs {@link Connection#fetchVal} on a pooled connection.
+     *
+     * @param <T> the Java type the caller expects
+     * @param sql one SQL statement, with {@code $1..$n} placeholders
+     * @param args the values of {@code $1..$n}, in order
+     * @return the first column of the first row, or null
+     */
     <T> T fetchVal(String sql, Object... args);
 
-    /** Runs {@link Connection#executeMany} on a pooled connection. */
+    /**
+     * Runs {@link Connection#executeMany} on a pooled connection.
+     *
+     * @param sql one statement, with {@code $1..$n} placeholders
+     * @param parameterSets one {@code Object[]} of values per execution
+     * @return the total number of rows the executions affected
+     */
     long executeMany(String sql, Iterable<Object[]> parameterSets);
 
     /**
@@ -87,19 +137,35 @@ public interface Pool extends AutoCloseable {
      */
     List<HostStatus> hostStatus();
 
-    /** Returns how many connections are open or being opened. */
+    /**
+     * Returns how many connections are open or being opened.
+     *
+     * @return the number of connections, free or in use, including those still connecting
+     */
     int size();
 
-    /** Returns how many open connections are free. */
+    /**
+     * Returns how many open connections are free.
+     *
+     * @return the number of open connections nobody holds
+     */
     int idleSize();
 
-    /** Returns the options the pool was made with. */
+    /**
+     * Returns the options the pool was made with.
+     *
+     * @return the options given at creation
+     */
     PoolOptions options();
 
     /** Replaces every connection; see {@link AsyncPool#expireConnections()}. */
     void expireConnections();
 
-    /** Returns the asynchronous side of this pool. */
+    /**
+     * Returns the asynchronous side of this pool.
+     *
+     * @return the asynchronous pool sharing these connections
+     */
     AsyncPool async();
 
     /** Closes every connection at once; see {@link AsyncPool#terminate()}. */

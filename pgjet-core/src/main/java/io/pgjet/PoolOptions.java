@@ -126,6 +126,18 @@ public record PoolOptions(int minSize, int maxSize, long maxQueries, Duration ma
     /**
      * Checks the options.
      *
+     * @param minSize connections kept open even when unused; between 0 and {@code maxSize}
+     * @param maxSize the most connections open at once; at least 1
+     * @param maxQueries queries before a connection is replaced; 0 or more (0: no limit)
+     * @param maxInactiveLifetime idle time before a connection above {@code minSize} closes; not null,
+     *     not negative
+     * @param maxLifetime the age at which a free connection is replaced; not null, not negative
+     * @param acquireTimeout how long {@code acquire} waits; not null, not negative
+     * @param healthCheckAfter idle time after which a connection is checked; not negative, or null to
+     *     never check
+     * @param init the new-connection hook, or null
+     * @param setup the per-acquire hook, or null
+     * @param reset the per-release hook, or null
      * @throws PgInterfaceException if a size or limit is out of range
      */
     public PoolOptions {
@@ -153,65 +165,124 @@ public record PoolOptions(int minSize, int maxSize, long maxQueries, Duration ma
         }
     }
 
-    /** Returns a copy with both sizes set. */
+    /**
+     * Returns a copy with both sizes set.
+     *
+     * @param minSize connections kept open even when unused
+     * @param maxSize the most connections open at once
+     * @return a copy with both sizes (checked as in the constructor)
+     */
     public PoolOptions withSize(int minSize, int maxSize) {
         return new PoolOptions(minSize, maxSize, maxQueries, maxInactiveLifetime, maxLifetime, acquireTimeout,
                 healthCheckAfter, init, setup, reset);
     }
 
-    /** Returns a copy with this {@code maxSize}; {@code minSize} is lowered to it if it was above. */
+    /**
+     * Returns a copy with this {@code maxSize}; {@code minSize} is lowered to it if it was above.
+     *
+     * @param maxSize the most connections open at once
+     * @return a copy with the new maximum
+     */
     public PoolOptions withMaxSize(int maxSize) {
         return withSize(Math.min(minSize, Math.max(maxSize, 0)), maxSize);
     }
 
-    /** Returns a copy with this {@code minSize}; {@code maxSize} is raised to it if it was below. */
+    /**
+     * Returns a copy with this {@code minSize}; {@code maxSize} is raised to it if it was below.
+     *
+     * @param minSize connections kept open even when unused
+     * @return a copy with the new minimum
+     */
     public PoolOptions withMinSize(int minSize) {
         return withSize(minSize, Math.max(maxSize, minSize));
     }
 
-    /** Returns a copy with this {@code maxQueries} (0 for no limit). */
+    /**
+     * Returns a copy with this {@code maxQueries} (0 for no limit).
+     *
+     * @param maxQueries queries after which a connection is replaced, or 0
+     * @return a copy with the new limit
+     */
     public PoolOptions withMaxQueries(long maxQueries) {
         return new PoolOptions(minSize, maxSize, maxQueries, maxInactiveLifetime, maxLifetime, acquireTimeout,
                 healthCheckAfter, init, setup, reset);
     }
 
-    /** Returns a copy with this {@code maxInactiveLifetime} ({@link Duration#ZERO} keeps idle connections). */
+    /**
+     * Returns a copy with this {@code maxInactiveLifetime} ({@link Duration#ZERO} keeps idle
+     *  connections).
+     *
+     * @param maxInactiveLifetime how long an unused connection above {@code minSize} stays open
+     * @return a copy with the new idle lifetime
+     */
     public PoolOptions withMaxInactiveLifetime(Duration maxInactiveLifetime) {
         return new PoolOptions(minSize, maxSize, maxQueries, maxInactiveLifetime, maxLifetime, acquireTimeout,
                 healthCheckAfter, init, setup, reset);
     }
 
-    /** Returns a copy with this {@code maxLifetime} ({@link Duration#ZERO} for no limit). */
+    /**
+     * Returns a copy with this {@code maxLifetime} ({@link Duration#ZERO} for no limit).
+     *
+     * @param maxLifetime how long any connection may live
+     * @return a copy with the new lifetime
+     */
     public PoolOptions withMaxLifetime(Duration maxLifetime) {
         return new PoolOptions(minSize, maxSize, maxQueries, maxInactiveLifetime, maxLifetime, acquireTimeout,
                 healthCheckAfter, init, setup, reset);
     }
 
-    /** Returns a copy with this {@code acquireTimeout}. */
+    /**
+     * Returns a copy with this {@code acquireTimeout}.
+     *
+     * @param acquireTimeout how long {@code acquire} waits for a free connection
+     * @return a copy with the new timeout
+     */
     public PoolOptions withAcquireTimeout(Duration acquireTimeout) {
         return new PoolOptions(minSize, maxSize, maxQueries, maxInactiveLifetime, maxLifetime, acquireTimeout,
                 healthCheckAfter, init, setup, reset);
     }
 
-    /** Returns a copy with this {@code healthCheckAfter} ({@code null} never checks). */
+    /**
+     * Returns a copy with this {@code healthCheckAfter} ({@code null} never checks).
+     *
+     * @param healthCheckAfter idle time after which a connection is checked before it is handed out
+     * @return a copy with the new threshold
+     */
     public PoolOptions withHealthCheckAfter(Duration healthCheckAfter) {
         return new PoolOptions(minSize, maxSize, maxQueries, maxInactiveLifetime, maxLifetime, acquireTimeout,
                 healthCheckAfter, init, setup, reset);
     }
 
-    /** Returns a copy with this {@code init} hook ({@code null} for none). */
+    /**
+     * Returns a copy with this {@code init} hook ({@code null} for none).
+     *
+     * @param init called once for every new connection before its first use
+     * @return a copy with the new hook
+     */
     public PoolOptions withInit(Function<AsyncConnection, CompletableFuture<?>> init) {
         return new PoolOptions(minSize, maxSize, maxQueries, maxInactiveLifetime, maxLifetime, acquireTimeout,
                 healthCheckAfter, init, setup, reset);
     }
 
-    /** Returns a copy with this {@code setup} hook ({@code null} for none). */
+    /**
+     * Returns a copy with this {@code setup} hook ({@code null} for none).
+     *
+     * @param setup called on every acquire with the connection handed out
+     * @return a copy with the new hook
+     */
     public PoolOptions withSetup(Function<AsyncConnection, CompletableFuture<?>> setup) {
         return new PoolOptions(minSize, maxSize, maxQueries, maxInactiveLifetime, maxLifetime, acquireTimeout,
                 healthCheckAfter, init, setup, reset);
     }
 
-    /** Returns a copy with this {@code reset} hook ({@code null} skips resetting; see the class doc). */
+    /**
+     * Returns a copy with this {@code reset} hook ({@code null} skips resetting; see the class
+     *  doc).
+     *
+     * @param reset called on every release before the connection goes back, e.g.
+     *     {@link #TRACKED_RESET}
+     * @return a copy with the new hook
+     */
     public PoolOptions withReset(Function<AsyncConnection, CompletableFuture<?>> reset) {
         return new PoolOptions(minSize, maxSize, maxQueries, maxInactiveLifetime, maxLifetime, acquireTimeout,
                 healthCheckAfter, init, setup, reset);

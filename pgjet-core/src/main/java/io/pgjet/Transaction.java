@@ -19,10 +19,18 @@ public interface Transaction extends AutoCloseable {
     /** Rolls back; see {@link AsyncTransaction#rollback()}. */
     void rollback();
 
-    /** Returns whether it is still active. */
+    /**
+     * Returns whether it is still active.
+     *
+     * @return true until {@code commit}, {@code rollback} or {@code close} ended it
+     */
     boolean isActive();
 
-    /** Returns whether it is a savepoint inside an outer transaction. */
+    /**
+     * Returns whether it is a savepoint inside an outer transaction.
+     *
+     * @return true for a savepoint
+     */
     boolean isNested();
 
     /** Rolls back if still active (a no-op after commit or rollback, or on a closed connection). */

@@ -16,7 +16,9 @@ import io.pgjet.PgInterfaceException;
  * reports that its result could not be decoded. The connection stays usable.
  */
 public class OutdatedSchemaCacheException extends PgInterfaceException {
+    /** The schema of the altered type, or null when unknown. */
     private final String schemaName;
+    /** The name of the altered type. */
     private final String typeName;
 
     /**

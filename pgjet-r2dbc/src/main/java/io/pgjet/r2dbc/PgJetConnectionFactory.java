@@ -24,7 +24,12 @@ public final class PgJetConnectionFactory implements ConnectionFactory {
         this.config = Objects.requireNonNull(config, "config");
     }
 
-    /** Returns a factory for connections made with {@code config}. */
+    /**
+     * Returns a factory for connections made with {@code config}.
+     *
+     * @param config the connection settings, e.g. from {@link ConnectionConfig#parse}
+     * @return a factory; creating it connects to nothing yet
+     */
     public static PgJetConnectionFactory of(ConnectionConfig config) {
         return new PgJetConnectionFactory(config);
     }
@@ -33,13 +38,19 @@ public final class PgJetConnectionFactory implements ConnectionFactory {
      * Returns a factory for a libpq DSN (URI or keyword/value), e.g.
      * {@code postgresql://app@localhost/orders}; PG* variables and {@code ~/.pgpass} apply.
      *
+     * @param dsn the DSN
+     * @return a factory; creating it connects to nothing yet
      * @throws io.pgjet.InvalidDsnException if the DSN is malformed
      */
     public static PgJetConnectionFactory of(String dsn) {
         return new PgJetConnectionFactory(ConnectionConfig.parse(dsn));
     }
 
-    /** Returns the configuration connections are made with. */
+    /**
+     * Returns the configuration connections are made with.
+     *
+     * @return the configuration given at creation
+     */
     public ConnectionConfig config() {
         return config;
     }

@@ -27,6 +27,9 @@ public interface PgJetR2dbcConnection extends Connection, Wrapped<AsyncConnectio
      * is loaded.
      *
      * @param table the table, optionally schema-qualified; quoted by PgJet
+     * @param data the COPY data, in the format {@code options} names
+     * @param options format, delimiter, header, column and {@code WHERE} options of the COPY
+     * @return a cold publisher of one value: the number of rows loaded
      */
     Publisher<Long> copyIn(String table, Publisher<ByteBuffer> data, CopyOptions options);
 
@@ -36,6 +39,9 @@ public interface PgJetR2dbcConnection extends Connection, Wrapped<AsyncConnectio
      * rows copied.
      *
      * @param columns the target columns; none means all columns of the table in order
+     * @param table the table, optionally schema-qualified; quoted by PgJet
+     * @param records the rows, requested as the server takes them
+     * @return a cold publisher of one value: the number of rows loaded
      */
     Publisher<Long> copyInRecords(String table, Publisher<?> records, String... columns);
 
@@ -43,6 +49,10 @@ public interface PgJetR2dbcConnection extends Connection, Wrapped<AsyncConnectio
      * Returns a publisher of the data of {@code COPY (query) TO STDOUT} with {@code options}, in
      * chunks as the server sends them. Reading from the server pauses while the subscriber has
      * no demand; cancelling aborts the COPY.
+     *
+     * @param query the query whose result is copied, without a trailing semicolon
+     * @param options format, delimiter, header and column options of the COPY
+     * @return a cold publisher of the COPY data chunks
      */
     Publisher<ByteBuffer> copyOut(String query, CopyOptions options);
 
@@ -51,6 +61,9 @@ public interface PgJetR2dbcConnection extends Connection, Wrapped<AsyncConnectio
      * {@code LISTEN}, cancelling the last subscription issues {@code UNLISTEN}. Notifications
      * cannot be held back on the server: a subscriber more than 8,192 behind gets
      * {@code onError}.
+     *
+     * @param channel the channel name, used exactly as given
+     * @return a publisher of the channel's notifications
      */
     Publisher<Notification> notifications(String channel);
 

@@ -110,12 +110,20 @@ public final class FaultProxy implements AutoCloseable {
         return to(server.host(), server.port());
     }
 
-    /** Returns the host clients connect to (the loopback address, as a literal). @return the host */
+    /**
+     * Returns the host clients connect to (the loopback address, as a literal).
+     *
+     * @return the host, e.g. {@code 127.0.0.1}
+     */
     public String host() {
         return listener.getInetAddress().getHostAddress();
     }
 
-    /** Returns the port clients connect to. @return the port */
+    /**
+     * Returns the port clients connect to.
+     *
+     * @return the port, chosen by the system when the proxy started
+     */
     public int port() {
         return listener.getLocalPort();
     }
@@ -214,12 +222,20 @@ public final class FaultProxy implements AutoCloseable {
         return forwarded.get(direction).get();
     }
 
-    /** Returns how many client connections were accepted since the proxy started. @return the count */
+    /**
+     * Returns how many client connections were accepted since the proxy started.
+     *
+     * @return the number of accepted client connections
+     */
     public int acceptedConnections() {
         return accepted.get();
     }
 
-    /** Returns how many forwarded connections are open now. @return the count */
+    /**
+     * Returns how many forwarded connections are open now.
+     *
+     * @return the number of connections still being forwarded
+     */
     public int openConnections() {
         return (int) links.stream().filter(l -> !l.done).count();
     }
