@@ -65,8 +65,11 @@ class ReadmeTest {
         Matcher version = Pattern.compile("<artifactId>pgjet-parent</artifactId>\\s*<version>([^<]+)</version>").matcher(pom);
         assertTrue(version.find());
         String readme = readme();
-        assertTrue(readme.contains("<groupId>io.pgjet</groupId>\n  <artifactId>pgjet-core</artifactId>\n  <version>"
-                + version.group(1) + "</version>"), "README's dependency block does not name version " + version.group(1));
-        assertTrue(readme.contains("./mvnw -B -q -DskipTests install"), "README does not say how to install before a release");
+        assertTrue(readme.contains("<artifactId>pgjet-bom</artifactId>\n      <version>" + version.group(1) + "</version>"),
+                "README's Maven BOM import does not name version " + version.group(1));
+        assertTrue(readme.contains("platform(\"io.pgjet:pgjet-bom:" + version.group(1) + "\")"),
+                "README's Gradle platform does not name version " + version.group(1));
+        assertTrue(readme.contains("./mvnw -B -DskipTests deploy -DaltDeploymentRepository=local::file:target/staging"),
+                "README does not say how to get the artifacts before a release");
     }
 }
