@@ -220,7 +220,8 @@ public final class JdbcConnection implements Connection {
 
     @Override
     public CallableStatement prepareCall(String sql) throws SQLException {
-        throw SqlErrors.unsupported("CallableStatement (prepareCall)");
+        checkOpen();
+        return new JdbcCallableStatement(this, sql);
     }
 
     @Override

@@ -40,7 +40,7 @@ import java.util.concurrent.ScheduledFuture;
  * request (PgJet's {@code executeMany}: one round trip, all or nothing; with
  * {@code reWriteBatchedInserts} single-row inserts are merged). Not thread-safe beyond JDBC's rules.
  */
-public final class JdbcPreparedStatement extends JdbcStatement implements java.sql.PreparedStatement {
+public class JdbcPreparedStatement extends JdbcStatement implements java.sql.PreparedStatement {
     private final String jdbcSql;
     private final SqlText text;
     private final String[] keyColumns;
@@ -52,6 +52,16 @@ public final class JdbcPreparedStatement extends JdbcStatement implements java.s
         this.jdbcSql = sql;
         this.text = SqlText.parse(sql);
         this.keyColumns = keyColumns;
+    }
+
+    /** The translated SQL this statement runs. */
+    final SqlText text() {
+        return text;
+    }
+
+    /** The values bound so far. */
+    final ParameterValues values() {
+        return values;
     }
 
     @Override
