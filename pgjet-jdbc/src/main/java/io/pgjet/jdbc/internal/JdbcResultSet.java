@@ -585,6 +585,38 @@ final class JdbcResultSet extends ForwardOnlyResultSet {
     }
 
     @Override
+    public java.sql.Blob getBlob(int columnIndex) throws SQLException {
+        byte[] b = getBytes(columnIndex);
+        return b == null ? null : new JdbcBlob(b);
+    }
+
+    @Override
+    public java.sql.Blob getBlob(String columnLabel) throws SQLException {
+        return getBlob(findColumn(columnLabel));
+    }
+
+    @Override
+    public java.sql.Clob getClob(int columnIndex) throws SQLException {
+        return getNClob(columnIndex);
+    }
+
+    @Override
+    public java.sql.Clob getClob(String columnLabel) throws SQLException {
+        return getClob(findColumn(columnLabel));
+    }
+
+    @Override
+    public java.sql.NClob getNClob(int columnIndex) throws SQLException {
+        String s = getString(columnIndex);
+        return s == null ? null : new JdbcClob(s);
+    }
+
+    @Override
+    public java.sql.NClob getNClob(String columnLabel) throws SQLException {
+        return getNClob(findColumn(columnLabel));
+    }
+
+    @Override
     public Reader getNCharacterStream(int columnIndex) throws SQLException {
         return getCharacterStream(columnIndex);
     }
