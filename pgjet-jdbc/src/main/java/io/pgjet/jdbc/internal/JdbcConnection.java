@@ -232,18 +232,25 @@ public final class JdbcConnection implements Connection {
     @Override
     public Statement createStatement(int resultSetType, int resultSetConcurrency) throws SQLException {
         checkResultSetKind(resultSetType, resultSetConcurrency);
-        return createStatement();
+        JdbcStatement statement = (JdbcStatement) createStatement();
+        statement.setResultSetType(resultSetType);
+        return statement;
     }
 
     @Override
     public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency) throws SQLException {
         checkResultSetKind(resultSetType, resultSetConcurrency);
-        return prepareStatement(sql);
+        JdbcPreparedStatement statement = (JdbcPreparedStatement) prepareStatement(sql);
+        statement.setResultSetType(resultSetType);
+        return statement;
     }
 
     @Override
     public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency) throws SQLException {
-        return prepareCall(sql);
+        checkResultSetKind(resultSetType, resultSetConcurrency);
+        JdbcCallableStatement statement = (JdbcCallableStatement) prepareCall(sql);
+        statement.setResultSetType(resultSetType);
+        return statement;
     }
 
     @Override
@@ -260,7 +267,7 @@ public final class JdbcConnection implements Connection {
     @Override
     public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency,
             int resultSetHoldability) throws SQLException {
-        return prepareCall(sql);
+        return prepareCall(sql, resultSetType, resultSetConcurrency);
     }
 
     @Override
@@ -272,7 +279,16 @@ public final class JdbcConnection implements Connection {
 
     @Override
     public PreparedStatement prepareStatement(String sql, int[] columnIndexes) throws SQLException {
-        throw SqlErrors.unsupported("generated keys by column index (name the columns instead)");
+        checkOpen();
+        if (columnIndexes == null || columnIndexes.length == 0) {
+            return prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
+        }
+        lock.lock();
+        try {
+            return new JdbcPreparedStatement(this, sql, KeyColumns.names(pg(), sql, columnIndexes));
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
@@ -281,9 +297,13 @@ public final class JdbcConnection implements Connection {
         return new JdbcPreparedStatement(this, sql, columnNames == null ? new String[0] : columnNames.clone());
     }
 
+    /** Accepts read-only result sets, forward-only or scroll-insensitive (over rows read in full). */
     private static void checkResultSetKind(int type, int concurrency) throws SQLException {
-        if (type != ResultSet.TYPE_FORWARD_ONLY || concurrency != ResultSet.CONCUR_READ_ONLY) {
-            throw SqlErrors.unsupported("scrollable or updatable result sets");
+        if (concurrency != ResultSet.CONCUR_READ_ONLY) {
+            throw SqlErrors.unsupported("updatable result sets");
+        }
+        if (type != ResultSet.TYPE_FORWARD_ONLY && type != ResultSet.TYPE_SCROLL_INSENSITIVE) {
+            throw SqlErrors.unsupported("TYPE_SCROLL_SENSITIVE result sets (TYPE_SCROLL_INSENSITIVE works)");
         }
     }
 

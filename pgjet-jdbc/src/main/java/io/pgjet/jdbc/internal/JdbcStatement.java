@@ -47,6 +47,7 @@ public class JdbcStatement implements Statement {
     private long updateCount = -1;
     private List<String> batch;
     private boolean escapeProcessing = true;
+    private int resultSetType = ResultSet.TYPE_FORWARD_ONLY;
 
     JdbcStatement(JdbcConnection connection) {
         this.connection = connection;
@@ -97,9 +98,19 @@ public class JdbcStatement implements Statement {
         return SqlText.parse(sql, escapeProcessing);
     }
 
-    /** Whether a query may stream its rows through a cursor when a fetch size is set. */
+    /** Whether a query may stream its rows through a cursor when a fetch size is set (not when scrollable). */
     boolean mayStream() {
-        return true;
+        return resultSetType == ResultSet.TYPE_FORWARD_ONLY;
+    }
+
+    /** Makes this statement's result sets {@code type} (forward-only or scroll-insensitive, checked by the connection). */
+    void setResultSetType(int type) {
+        resultSetType = type;
+    }
+
+    /** Whether this statement's result sets scroll (over rows read in full). */
+    boolean isScrollable() {
+        return resultSetType == ResultSet.TYPE_SCROLL_INSENSITIVE;
     }
 
     /** Whether {@code text} is a statement {@code RETURNING} can be appended to. */
@@ -286,7 +297,8 @@ public class JdbcStatement implements Statement {
 
     @Override
     public int executeUpdate(String sql, int[] columnIndexes) throws SQLException {
-        throw SqlErrors.unsupported("generated keys by column index (name the columns instead)");
+        execute(sql, columnIndexes);
+        return (int) Math.max(updateCount, 0);
     }
 
     @Override
@@ -302,7 +314,18 @@ public class JdbcStatement implements Statement {
 
     @Override
     public boolean execute(String sql, int[] columnIndexes) throws SQLException {
-        throw SqlErrors.unsupported("generated keys by column index (name the columns instead)");
+        checkOpen();
+        if (columnIndexes == null || columnIndexes.length == 0) {
+            return execute(sql, RETURN_GENERATED_KEYS);
+        }
+        String[] names;
+        connection.lock().lock();
+        try {
+            names = KeyColumns.names(connection.pg(), sql, columnIndexes);
+        } finally {
+            connection.lock().unlock();
+        }
+        return run(parse(sql), null, names);
     }
 
     @Override
@@ -562,7 +585,7 @@ public class JdbcStatement implements Statement {
     @Override
     public int getResultSetType() throws SQLException {
         checkOpen();
-        return ResultSet.TYPE_FORWARD_ONLY;
+        return resultSetType;
     }
 
     @Override
