@@ -68,7 +68,7 @@ public final class JdbcCallableStatement extends JdbcPreparedStatement implement
             runValues = new ParameterValues();
             for (int k = 0; k < bound.size(); k++) {
                 int index = bound.get(k);
-                runValues.set(k + 1, values().isSet(index) || !outs.get(index) ? valueOrUnset(index) : null);
+                runValues.set(k + 1, values().isSet(index) || !outs.get(index) ? boundValue(index) : null);
             }
         }
         boolean hasRows = run(runText, runValues, null);
@@ -83,8 +83,8 @@ public final class JdbcCallableStatement extends JdbcPreparedStatement implement
         return false;
     }
 
-    /** The value bound at {@code index}, or a marker that makes execution report it unset. */
-    private Object valueOrUnset(int index) throws SQLException {
+    /** The value bound at {@code index}; fails (07001) when none is. */
+    private Object boundValue(int index) throws SQLException {
         if (!values().isSet(index)) {
             throw SqlErrors.of("no value specified for parameter " + index, "07001");
         }
