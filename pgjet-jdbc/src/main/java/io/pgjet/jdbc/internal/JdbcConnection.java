@@ -48,6 +48,7 @@ public final class JdbcConnection implements Connection {
     private final io.pgjet.Connection pg;
     private final JdbcConfig config;
     private final PreparedCache prepared;
+    private final SqlTextCache texts = new SqlTextCache(256);
     private final ColumnCatalog columnCatalog = new ColumnCatalog(this);
     private final QueryCanceller canceller;
     private final ReentrantLock lock = new ReentrantLock();
@@ -115,6 +116,11 @@ public final class JdbcConnection implements Connection {
     /** Returns the per-connection cache of table-column facts for ResultSetMetaData. */
     ColumnCatalog columnCatalog() {
         return columnCatalog;
+    }
+
+    /** Returns the translation of {@code sql} (escapes processed), cached per connection. */
+    SqlText sqlText(String sql) {
+        return texts.get(sql);
     }
 
     PreparedCache prepared() {
@@ -226,7 +232,7 @@ public final class JdbcConnection implements Connection {
 
     @Override
     public String nativeSQL(String sql) throws SQLException {
-        return SqlText.parse(sql).sql();
+        return sqlText(sql).sql();
     }
 
     @Override

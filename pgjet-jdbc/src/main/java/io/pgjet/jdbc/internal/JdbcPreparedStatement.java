@@ -50,7 +50,7 @@ public class JdbcPreparedStatement extends JdbcStatement implements java.sql.Pre
     JdbcPreparedStatement(JdbcConnection connection, String sql, String[] keyColumns) {
         super(connection);
         this.jdbcSql = sql;
-        this.text = SqlText.parse(sql);
+        this.text = connection.sqlText(sql);
         this.keyColumns = keyColumns;
     }
 

@@ -95,7 +95,7 @@ public class JdbcStatement implements Statement {
 
     /** Translates a SQL string given to this statement, escapes included unless turned off. */
     private SqlText parse(String sql) {
-        return SqlText.parse(sql, escapeProcessing);
+        return escapeProcessing ? connection.sqlText(sql) : SqlText.parse(sql, false);
     }
 
     /** Whether a query may stream its rows through a cursor when a fetch size is set (not when scrollable). */
