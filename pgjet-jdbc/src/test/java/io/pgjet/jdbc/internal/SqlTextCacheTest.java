@@ -20,13 +20,12 @@ class SqlTextCacheTest {
     @Test
     void leastRecentlyUsedTextIsEvictedBeyondCapacity() {
         SqlTextCache cache = new SqlTextCache(2);
-        SqlText a = cache.get("select 1");
-        cache.get("select 2");
-        assertSame(a, cache.get("select 1")); // now the most recent
-        cache.get("select 3"); // evicts "select 2"
-        assertSame(a, cache.get("select 1"));
+        SqlText one = cache.get("select 1");
         SqlText two = cache.get("select 2");
-        assertNotSame(two, cache.get("select 3"));
+        assertSame(one, cache.get("select 1")); // now the most recent
+        cache.get("select 3"); // evicts "select 2", the least recently used
+        assertSame(one, cache.get("select 1"));
+        assertNotSame(two, cache.get("select 2"));
     }
 
     @Test
