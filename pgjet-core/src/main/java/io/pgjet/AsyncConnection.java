@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /**
  * A connection to PostgreSQL whose methods return at once with a {@link CompletableFuture}.
@@ -258,6 +259,23 @@ public interface AsyncConnection extends AutoCloseable {
      * @return a future of the total number of rows the executions affected
      */
     CompletableFuture<Long> executeMany(String sql, Flow.Publisher<Object[]> parameterSets);
+
+    /**
+     * Like {@link #executeMany(String, Iterable)} (pipelined, one Sync, all or nothing), also
+     * handing each execution's row count to {@code rowCounts}, in parameter-set order, as the
+     * server reports it (a command without a row count, such as DDL, counts 0): what JDBC's
+     * {@code executeBatch} returns. When the batch fails, {@code rowCounts} has seen the counts
+     * of the executions before the one the server rejected. {@code rowCounts} runs on PgJet's
+     * I/O thread and must not block; what it records is visible once the future completes.
+     * Never rewrites inserts, even with {@link ConnectionConfig#rewriteBatchedInserts()} on: a
+     * merged insert has no per-row counts.
+     *
+     * @param sql the statement, with {@code $1..$n} placeholders
+     * @param parameterSets one argument array per execution
+     * @param rowCounts receives each execution's row count
+     * @return the total number of rows the executions affected
+     */
+    CompletableFuture<Long> executeMany(String sql, Iterable<Object[]> parameterSets, LongConsumer rowCounts);
 
     /**
      * Like {@link #executeMany} but returns every row the executions produced, in order, e.g.

@@ -202,6 +202,18 @@ public interface Connection extends AutoCloseable {
     long executeMany(String sql, Iterable<Object[]> parameterSets);
 
     /**
+     * Executes {@code sql} once per parameter set as {@link #executeMany(String, Iterable)} does,
+     * handing each execution's row count to {@code rowCounts}; see
+     * {@link AsyncConnection#executeMany(String, Iterable, LongConsumer)}.
+     *
+     * @param sql the statement, with {@code $1..$n} placeholders
+     * @param parameterSets one argument array per execution
+     * @param rowCounts receives each execution's row count, in order (on PgJet's I/O thread)
+     * @return the total number of rows the executions affected
+     */
+    long executeMany(String sql, Iterable<Object[]> parameterSets, java.util.function.LongConsumer rowCounts);
+
+    /**
      * Executes {@code sql} once per parameter set and returns every row produced.
      *
      * @param sql one statement, with {@code $1..$n} placeholders, that returns rows

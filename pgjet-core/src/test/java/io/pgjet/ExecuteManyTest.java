@@ -183,4 +183,35 @@ class ExecuteManyTest {
         assertTrue(e.getMessage().contains("parameter set 2"), e.getMessage());
         assertEquals("0", conn.fetchRow("select count(*) from items").getString(0));
     }
+
+    @Test
+    void rowCountsOfEachExecutionArriveInOrder() {
+        conn.executeMany("insert into items values ($1, $2, $3)", rows(50));
+        List<Long> counts = new ArrayList<>();
+        long total = conn.executeMany("update items set price = price + 1 where id <= $1",
+                List.of(new Object[] {10}, new Object[] {0}, new Object[] {50}), counts::add);
+        assertEquals(60, total);
+        assertEquals(List.of(10L, 0L, 50L), counts);
+    }
+
+    @Test
+    void rowCountsBeforeARejectedExecutionAreReportedAndNothingIsApplied() {
+        List<Long> counts = new ArrayList<>();
+        List<Object[]> sets = List.of(new Object[] {1, "a", 1.0}, new Object[] {2, "b", 2.0}, new Object[] {1, "again", 3.0});
+        assertThrows(UniqueViolationException.class,
+                () -> conn.executeMany("insert into items values ($1, $2, $3)", sets, counts::add));
+        assertEquals(List.of(1L, 1L), counts);
+        assertEquals("0", conn.fetchRow("select count(*) from items").getString(0));
+    }
+
+    @Test
+    void rowCountsVariantDoesNotRewriteInserts() {
+        try (Connection rewriting = PgJet.connect(PgTestServer.shared().dsn() + "?rewrite_batched_inserts=true")) {
+            rewriting.execute("create temp table t (id int)");
+            List<Long> counts = new ArrayList<>();
+            assertEquals(3, rewriting.executeMany("insert into t values ($1)",
+                    List.of(new Object[] {1}, new Object[] {2}, new Object[] {3}), counts::add));
+            assertEquals(List.of(1L, 1L, 1L), counts);
+        }
+    }
 }

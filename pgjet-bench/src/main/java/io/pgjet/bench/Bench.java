@@ -66,6 +66,7 @@ public final class Bench {
                 case PGJET_BLOCKING -> drivers.put(id, new PgJetBlockingDriver(target, data));
                 case PGJET_OBSERVED -> drivers.put(id, new PgJetDriver(target, data, id, ObservedDriver.noopObservations()));
                 case PGJET_LISTENER -> drivers.put(id, new PgJetDriver(target, data, id, new io.pgjet.observe.PgJetListener() { }));
+                case PGJET_JDBC -> drivers.put(id, new io.pgjet.bench.drivers.PgJetJdbcDriver(target, data));
                 case PGJDBC -> drivers.put(id, new PgJdbcDriver(target, data, false));
                 case PGJDBC_REWRITE -> drivers.put(id, new PgJdbcDriver(target, data, true));
                 case VERTX -> drivers.put(id, new VertxDriver(target, data));

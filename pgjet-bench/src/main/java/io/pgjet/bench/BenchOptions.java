@@ -21,7 +21,7 @@ public final class BenchOptions {
             "",
             "Options:",
             "  --workload W[,W..]  workloads to run (default: all): " + Workload.names(),
-            "  --drivers D[,D..]   contestants (default: all but pgjet-observed, pgjet-listener): " + DriverId.names(),
+            "  --drivers D[,D..]   contestants (default: all but pgjet-observed, pgjet-listener, pgjet-jdbc): " + DriverId.names(),
             "  --conns N[,N..]     connection counts for 'point' (default 1,8,32)",
             "  --depth D[,D..]     requests in flight on one connection for 'pipeline'/'select1' (default 1,16,64)",
             "  --callers N[,N..]   callers sharing the 8-connection pool for 'pool' (default 8,64)",
@@ -50,9 +50,9 @@ public final class BenchOptions {
             "postgres processes' CPU time per operation (or row), and how busy the machine's CPUs were (Linux /proc).");
 
     List<Workload> workloads = List.of(Workload.values());
-    /** Every driver but pgjet-observed and pgjet-listener, which measure observing's overhead when asked for. */
+    /** Every driver but pgjet-observed and pgjet-listener (observing's overhead) and pgjet-jdbc, run when asked for. */
     List<DriverId> drivers = Arrays.stream(DriverId.values())
-            .filter(d -> d != DriverId.PGJET_OBSERVED && d != DriverId.PGJET_LISTENER).toList();
+            .filter(d -> d != DriverId.PGJET_OBSERVED && d != DriverId.PGJET_LISTENER && d != DriverId.PGJET_JDBC).toList();
     int[] conns = {1, 8, 32};
     int[] depths = {1, 16, 64};
     int[] callers = {8, 64};

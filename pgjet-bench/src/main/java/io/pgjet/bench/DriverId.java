@@ -22,6 +22,8 @@ public enum DriverId {
      * alone. Not in the default set of drivers either.
      */
     PGJET_LISTENER("pgjet-listener", true),
+    /** PgJet's JDBC driver ({@code pgjet-jdbc}) through the same JDBC code as pgjdbc; asked for with --drivers. */
+    PGJET_JDBC("pgjet-jdbc", true),
     /** pgjdbc with its default settings. */
     PGJDBC("pgjdbc", false),
     /** pgjdbc with {@code reWriteBatchedInserts=true}; differs from {@link #PGJDBC} only for batch. */

@@ -1,5 +1,6 @@
 package io.pgjet.jdbc;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -173,8 +174,11 @@ class StatementTest {
             update.addBatch();
             update.setInt(1, 20);
             update.addBatch();
+            update.setInt(1, -1);
+            update.addBatch();
             int[] counts = update.executeBatch();
-            assertEquals(Statement.SUCCESS_NO_INFO, counts[0]);
+            // Each execution's own count, as pgjdbc gives: qty 0..9 then (now 1..10 and 10..19), then none.
+            assertArrayEquals(new int[] {10, 20, 0}, counts);
         }
         try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery("select count(*), sum(qty) from items")) {
             rs.next();
@@ -194,6 +198,8 @@ class StatementTest {
             BatchUpdateException e = assertThrows(BatchUpdateException.class, insert::executeBatch);
             assertEquals("23505", e.getSQLState());
             assertInstanceOf(java.sql.SQLIntegrityConstraintViolationException.class, e.getNextException());
+            // The counts of the executions before the rejected third one.
+            assertArrayEquals(new int[] {1, 1}, e.getUpdateCounts());
         }
         try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery("select count(*) from items")) {
             rs.next();

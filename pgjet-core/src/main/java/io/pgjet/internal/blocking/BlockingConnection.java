@@ -151,6 +151,11 @@ public final class BlockingConnection implements Connection {
     }
 
     @Override
+    public long executeMany(String sql, Iterable<Object[]> parameterSets, java.util.function.LongConsumer rowCounts) {
+        return awaiter.call(() -> async.executeMany(sql, parameterSets, rowCounts));
+    }
+
+    @Override
     public List<Row> fetchMany(String sql, Iterable<Object[]> parameterSets) {
         return awaiter.call(() -> async.fetchMany(sql, parameterSets));
     }

@@ -495,6 +495,20 @@ public final class RealConnection implements AsyncConnection, Awaiter.Source, io
         return track(rewritten, track(original, outcome));
     }
 
+    /** Executes {@code sql} once per parameter set, reporting each execution's row count (never rewritten). */
+    @Override
+    public CompletableFuture<Long> executeMany(String sql, Iterable<Object[]> parameterSets,
+            java.util.function.LongConsumer rowCounts) {
+        java.util.Objects.requireNonNull(rowCounts, "rowCounts");
+        BatchSource source = BatchSource.of(parameterSets.iterator());
+        return observed(OperationKind.BATCH, sql, null, null, () -> {
+            Statement statement = statementFor(sql);
+            ExecuteManyCommand command = new ExecuteManyCommand(statement.ref(), source, this::parameters, false, types);
+            command.reportCounts(rowCounts);
+            return track(statement, submit(command));
+        }, ExecuteManyCommand.Outcome::rowCount, null).thenApply(ExecuteManyCommand.Outcome::rowCount);
+    }
+
     /** Executes {@code sql} once per parameter set and returns every row the executions returned. */
     @Override
     public CompletableFuture<List<Row>> fetchMany(String sql, Iterable<Object[]> parameterSets) {

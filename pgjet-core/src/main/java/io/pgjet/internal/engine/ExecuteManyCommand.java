@@ -142,6 +142,8 @@ public final class ExecuteManyCommand extends ResultCommand<ExecuteManyCommand.O
     private boolean reparsed;
     private long executions;
     private long rowCount;
+    /** Receives each execution's row count (JDBC's executeBatch); null when nobody asked. */
+    private java.util.function.LongConsumer countSink;
     private boolean serverFailed;
     /** Bytes of Bind/Execute written so far. */
     private long bytesWritten;
@@ -446,6 +448,17 @@ public final class ExecuteManyCommand extends ResultCommand<ExecuteManyCommand.O
         collector.row(row);
     }
 
+    /** Hands each execution's row count to {@code sink} as it is answered (on the I/O thread); call before submitting. */
+    public void reportCounts(java.util.function.LongConsumer sink) {
+        countSink = sink;
+    }
+
+    private void recordCount(long count) {
+        if (countSink != null) {
+            countSink.accept(Math.max(count, 0));
+        }
+    }
+
     @Override
     protected void commandComplete(String tag) {
         if (introspected != null) {
@@ -461,6 +474,7 @@ public final class ExecuteManyCommand extends ResultCommand<ExecuteManyCommand.O
         if (count > 0) {
             rowCount += count;
         }
+        recordCount(count);
         answerReceived();
     }
 
@@ -474,6 +488,7 @@ public final class ExecuteManyCommand extends ResultCommand<ExecuteManyCommand.O
     @Override
     protected void emptyQueryResponse() {
         executions++;
+        recordCount(0);
         answerReceived();
     }
 

@@ -195,6 +195,12 @@ final class PooledConnection implements AsyncConnection, Awaiter.Source, StreamS
     }
 
     @Override
+    public CompletableFuture<Long> executeMany(String sql, Iterable<Object[]> parameterSets,
+            java.util.function.LongConsumer rowCounts) {
+        return queryAsync(c -> c.executeMany(sql, parameterSets, rowCounts));
+    }
+
+    @Override
     public CompletableFuture<List<Row>> fetchMany(String sql, Iterable<Object[]> parameterSets) {
         return queryAsync(c -> c.fetchMany(sql, parameterSets));
     }

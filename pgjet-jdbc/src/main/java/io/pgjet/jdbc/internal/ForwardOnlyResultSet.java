@@ -1,9 +1,10 @@
 package io.pgjet.jdbc.internal;
 
 /**
- * The part of {@link java.sql.ResultSet} a forward-only, read-only result set refuses: updates,
- * scrolling, and LOB/REF/ROWID/XML getters, each failing with
- * {@link java.sql.SQLFeatureNotSupportedException}. (Generated from the interface by reflection.)
+ * The part of {@link java.sql.ResultSet} a read-only result set refuses: updates and
+ * REF/ROWID/XML getters, each failing with {@link java.sql.SQLFeatureNotSupportedException}.
+ * (Generated from the interface by reflection; {@link JdbcResultSet} overrides the scrolling and
+ * Blob/Clob methods it implements.)
  */
 abstract class ForwardOnlyResultSet implements java.sql.ResultSet {
 

@@ -26,7 +26,7 @@ import java.util.Set;
  * {@code sslrootcert}, {@code sslcert}, {@code sslkey}, {@code sslpassword}, {@code connectTimeout},
  * {@code socketTimeout}, {@code ApplicationName}, {@code currentSchema}, {@code options},
  * {@code targetServerType}, {@code loadBalanceHosts}, {@code reWriteBatchedInserts},
- * {@code defaultRowFetchSize}, {@code tcpKeepAlive}; {@link #IGNORED} lists the pgjdbc names that
+ * {@code defaultRowFetchSize}, {@code tcpKeepAlive}, {@code escapeSyntaxCallMode}; {@link #IGNORED} lists the pgjdbc names that
  * are accepted and have no effect. Any other name is passed to PgJet as a libpq keyword (so
  * {@code application_name} or {@code target_session_attrs} work too), and one PgJet does not know
  * fails the connection with a clear {@link SQLException}.
@@ -37,8 +37,11 @@ import java.util.Set;
  * @param config the PgJet configuration
  * @param url the URL as given (for {@code DatabaseMetaData.getURL})
  * @param defaultFetchSize the fetch size statements start with (0: read whole results)
+ * @param escapeCallMode how a {@code {call ...}} escape runs: {@code select} (a function, the
+ *     default), {@code call} (a procedure) or {@code callIfNoReturn} ({@code CALL} unless it is
+ *     {@code {? = call ...}}), as pgjdbc's {@code escapeSyntaxCallMode}
  */
-public record JdbcConfig(ConnectionConfig config, String url, int defaultFetchSize) {
+public record JdbcConfig(ConnectionConfig config, String url, int defaultFetchSize, String escapeCallMode) {
     /** The prefix of pgjdbc's URLs. */
     public static final String POSTGRESQL_PREFIX = "jdbc:postgresql:";
     /** The prefix of URLs carrying a libpq connection string. */
@@ -55,7 +58,7 @@ public record JdbcConfig(ConnectionConfig config, String url, int defaultFetchSi
             "receiveBufferSize", "assumeMinServerVersion", "hostRecheckSeconds", "disableColumnSanitiser",
             "readOnlyMode", "cleanupSavepoints", "gssEncMode", "jaasLogin", "logServerErrorDetail",
             "databaseMetadataCacheFields", "databaseMetadataCacheFieldsMiB", "unknownLength",
-            "escapeSyntaxCallMode", "maxResultBuffer", "adaptiveFetch", "adaptiveFetchMaximum",
+            "maxResultBuffer", "adaptiveFetch", "adaptiveFetchMaximum",
             "adaptiveFetchMinimum", "quoteReturningIdentifiers", "reWriteBatchedInsertsSize", "sslNegotiation",
             "PGHOST", "PGPORT", "PGDBNAME");
 
@@ -104,6 +107,7 @@ public record JdbcConfig(ConnectionConfig config, String url, int defaultFetchSi
         Map<String, String> keywords = new LinkedHashMap<>();
         Duration socketTimeout = null;
         int fetchSize = 0;
+        String callMode = "select";
         String schema = null;
         String options = null;
         Boolean ssl = null;
@@ -140,6 +144,7 @@ public record JdbcConfig(ConnectionConfig config, String url, int defaultFetchSi
                 case "reWriteBatchedInserts" -> keywords.put("rewrite_batched_inserts", Boolean.toString(Boolean.parseBoolean(value)));
                 case "tcpKeepAlive" -> keywords.put("keepalives", Boolean.parseBoolean(value) ? "1" : "0");
                 case "defaultRowFetchSize" -> fetchSize = nonNegative(name, value);
+                case "escapeSyntaxCallMode" -> callMode = callMode(value);
                 default -> keywords.put(name, value);
             }
         }
@@ -165,7 +170,15 @@ public record JdbcConfig(ConnectionConfig config, String url, int defaultFetchSi
         } catch (PgInterfaceException e) {
             throw new SQLException("invalid connection setting: " + e.getMessage(), SqlErrors.UNABLE_TO_CONNECT, e);
         }
-        return new JdbcConfig(config, url, fetchSize);
+        return new JdbcConfig(config, url, fetchSize, callMode);
+    }
+
+    /** Checks pgjdbc's {@code escapeSyntaxCallMode}: how {@code {call ...}} runs (select, call, callIfNoReturn). */
+    private static String callMode(String value) throws SQLException {
+        if (!Set.of("select", "call", "callIfNoReturn").contains(value)) {
+            throw invalid("escapeSyntaxCallMode must be select, call or callIfNoReturn, not \"" + value + "\"");
+        }
+        return value;
     }
 
     /** Turns pgjdbc's {@code //h1:p1,h2/db} (or {@code db}, or {@code /}) into a libpq URI without query. */

@@ -48,6 +48,7 @@ public final class JdbcConnection implements Connection {
     private final io.pgjet.Connection pg;
     private final JdbcConfig config;
     private final PreparedCache prepared;
+    private final SqlTextCache texts = new SqlTextCache(256);
     private final ColumnCatalog columnCatalog = new ColumnCatalog(this);
     private final QueryCanceller canceller;
     private final ReentrantLock lock = new ReentrantLock();
@@ -115,6 +116,11 @@ public final class JdbcConnection implements Connection {
     /** Returns the per-connection cache of table-column facts for ResultSetMetaData. */
     ColumnCatalog columnCatalog() {
         return columnCatalog;
+    }
+
+    /** Returns the translation of {@code sql} (escapes processed), cached per connection. */
+    SqlText sqlText(String sql) {
+        return texts.get(sql);
     }
 
     PreparedCache prepared() {
@@ -220,29 +226,37 @@ public final class JdbcConnection implements Connection {
 
     @Override
     public CallableStatement prepareCall(String sql) throws SQLException {
-        throw SqlErrors.unsupported("CallableStatement (prepareCall)");
+        checkOpen();
+        return new JdbcCallableStatement(this, sql);
     }
 
     @Override
     public String nativeSQL(String sql) throws SQLException {
-        return SqlText.parse(sql).sql();
+        return sqlText(sql).sql();
     }
 
     @Override
     public Statement createStatement(int resultSetType, int resultSetConcurrency) throws SQLException {
         checkResultSetKind(resultSetType, resultSetConcurrency);
-        return createStatement();
+        JdbcStatement statement = (JdbcStatement) createStatement();
+        statement.setResultSetType(resultSetType);
+        return statement;
     }
 
     @Override
     public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency) throws SQLException {
         checkResultSetKind(resultSetType, resultSetConcurrency);
-        return prepareStatement(sql);
+        JdbcPreparedStatement statement = (JdbcPreparedStatement) prepareStatement(sql);
+        statement.setResultSetType(resultSetType);
+        return statement;
     }
 
     @Override
     public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency) throws SQLException {
-        return prepareCall(sql);
+        checkResultSetKind(resultSetType, resultSetConcurrency);
+        JdbcCallableStatement statement = (JdbcCallableStatement) prepareCall(sql);
+        statement.setResultSetType(resultSetType);
+        return statement;
     }
 
     @Override
@@ -259,7 +273,7 @@ public final class JdbcConnection implements Connection {
     @Override
     public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency,
             int resultSetHoldability) throws SQLException {
-        return prepareCall(sql);
+        return prepareCall(sql, resultSetType, resultSetConcurrency);
     }
 
     @Override
@@ -271,7 +285,16 @@ public final class JdbcConnection implements Connection {
 
     @Override
     public PreparedStatement prepareStatement(String sql, int[] columnIndexes) throws SQLException {
-        throw SqlErrors.unsupported("generated keys by column index (name the columns instead)");
+        checkOpen();
+        if (columnIndexes == null || columnIndexes.length == 0) {
+            return prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
+        }
+        lock.lock();
+        try {
+            return new JdbcPreparedStatement(this, sql, KeyColumns.names(pg(), sql, columnIndexes));
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
@@ -280,9 +303,13 @@ public final class JdbcConnection implements Connection {
         return new JdbcPreparedStatement(this, sql, columnNames == null ? new String[0] : columnNames.clone());
     }
 
+    /** Accepts read-only result sets, forward-only or scroll-insensitive (over rows read in full). */
     private static void checkResultSetKind(int type, int concurrency) throws SQLException {
-        if (type != ResultSet.TYPE_FORWARD_ONLY || concurrency != ResultSet.CONCUR_READ_ONLY) {
-            throw SqlErrors.unsupported("scrollable or updatable result sets");
+        if (concurrency != ResultSet.CONCUR_READ_ONLY) {
+            throw SqlErrors.unsupported("updatable result sets");
+        }
+        if (type != ResultSet.TYPE_FORWARD_ONLY && type != ResultSet.TYPE_SCROLL_INSENSITIVE) {
+            throw SqlErrors.unsupported("TYPE_SCROLL_SENSITIVE result sets (TYPE_SCROLL_INSENSITIVE works)");
         }
     }
 
@@ -640,17 +667,20 @@ public final class JdbcConnection implements Connection {
 
     @Override
     public Clob createClob() throws SQLException {
-        throw SqlErrors.unsupported("Clob");
+        checkOpen();
+        return new JdbcClob("");
     }
 
     @Override
     public Blob createBlob() throws SQLException {
-        throw SqlErrors.unsupported("Blob");
+        checkOpen();
+        return new JdbcBlob(new byte[0]);
     }
 
     @Override
     public NClob createNClob() throws SQLException {
-        throw SqlErrors.unsupported("NClob");
+        checkOpen();
+        return new JdbcClob("");
     }
 
     @Override

@@ -37,10 +37,10 @@ import java.util.concurrent.ScheduledFuture;
  * A {@link java.sql.PreparedStatement}: the {@code ?} placeholders are translated to
  * {@code $1..$n} once ({@link SqlText}); values are converted at execution to the types the
  * server gave the parameters. {@link #executeBatch()} sends every parameter set in one pipelined
- * request (PgJet's {@code executeMany}: one round trip, all or nothing; with
- * {@code reWriteBatchedInserts} single-row inserts are merged). Not thread-safe beyond JDBC's rules.
+ * request (PgJet's {@code executeMany}: one round trip, all or nothing, each execution's update
+ * count reported; with {@code reWriteBatchedInserts} single-row inserts are merged). Not thread-safe beyond JDBC's rules.
  */
-public final class JdbcPreparedStatement extends JdbcStatement implements java.sql.PreparedStatement {
+public class JdbcPreparedStatement extends JdbcStatement implements java.sql.PreparedStatement {
     private final String jdbcSql;
     private final SqlText text;
     private final String[] keyColumns;
@@ -50,8 +50,18 @@ public final class JdbcPreparedStatement extends JdbcStatement implements java.s
     JdbcPreparedStatement(JdbcConnection connection, String sql, String[] keyColumns) {
         super(connection);
         this.jdbcSql = sql;
-        this.text = SqlText.parse(sql);
+        this.text = connection.sqlText(sql);
         this.keyColumns = keyColumns;
+    }
+
+    /** The translated SQL this statement runs. */
+    final SqlText text() {
+        return text;
+    }
+
+    /** The values bound so far. */
+    final ParameterValues values() {
+        return values;
     }
 
     @Override
@@ -133,6 +143,8 @@ public final class JdbcPreparedStatement extends JdbcStatement implements java.s
         }
         connection.lock().lock();
         ScheduledFuture<?> timer = null;
+        long[] counts = new long[sets.size()];
+        int[] answered = {0};
         try {
             clearResults();
             connection.beforeStatement();
@@ -147,21 +159,30 @@ public final class JdbcPreparedStatement extends JdbcStatement implements java.s
                 arguments.add(arguments(ps, set));
             }
             timer = connection.canceller().begin(queryTimeout());
-            long[] counts = new long[sets.size()];
             if (wantsKeys) {
                 List<Row> rows = connection.pg().fetchMany(sql, arguments);
                 setGeneratedKeys(JdbcResultSet.ofRows(this, ps.getAttributes(), rows));
                 java.util.Arrays.fill(counts, inferCount(rows.size(), sets.size()));
-            } else {
+            } else if (connection.jdbcConfig().config().rewriteBatchedInserts()) {
+                // Merged inserts have no per-row counts (pgjdbc reports SUCCESS_NO_INFO too).
                 long total = connection.pg().executeMany(sql, arguments);
                 java.util.Arrays.fill(counts, inferCount(total, sets.size()));
+            } else {
+                // Still one pipelined request; the server's count for each execution, in order.
+                connection.pg().executeMany(sql, arguments, count -> {
+                    if (answered[0] < counts.length) {
+                        counts[answered[0]++] = count;
+                    }
+                });
             }
             return counts;
         } catch (PgJetException | SQLException e) {
             boolean timedOut = timer != null && connection.canceller().end(timer);
             SQLException cause = e instanceof SQLException s ? s : translate((PgJetException) e, timedOut);
+            // The counts of the executions the server answered before the one it rejected (pgjdbc
+            // reports them too); in auto-commit none of them stays applied.
             BatchUpdateException failure = new BatchUpdateException("batch failed, nothing of it was applied: "
-                    + cause.getMessage(), cause.getSQLState(), 0, new long[0], cause);
+                    + cause.getMessage(), cause.getSQLState(), 0, java.util.Arrays.copyOf(counts, answered[0]), cause);
             failure.setNextException(cause);
             throw failure;
         } finally {
@@ -175,7 +196,7 @@ public final class JdbcPreparedStatement extends JdbcStatement implements java.s
     /**
      * Returns each execution's row count where the total alone tells it: zero when nothing was
      * touched, one for a single-row {@code INSERT ... VALUES} (each inserts exactly one row); else
-     * {@link #SUCCESS_NO_INFO}, as PgJet's pipelined batch reports only the total.
+     * {@link #SUCCESS_NO_INFO}: for batches that report only a total (merged inserts, generated keys).
      */
     private long inferCount(long total, int executions) {
         if (total == 0) {

@@ -53,6 +53,7 @@ final class JdbcResultSet extends ForwardOnlyResultSet {
     private boolean cursorDone;
     private boolean closed;
     private boolean wasNull;
+    private final boolean scrollable;
 
     private JdbcResultSet(JdbcStatement statement, List<Attribute> columns, List<Row> rows, Cursor cursor,
             int fetchSize, int maxRows) {
@@ -62,6 +63,7 @@ final class JdbcResultSet extends ForwardOnlyResultSet {
         this.cursor = cursor;
         this.fetchSize = fetchSize;
         this.maxRows = maxRows;
+        this.scrollable = cursor == null && statement.isScrollable();
     }
 
     /** Returns a result set over rows already read. */
@@ -585,6 +587,38 @@ final class JdbcResultSet extends ForwardOnlyResultSet {
     }
 
     @Override
+    public java.sql.Blob getBlob(int columnIndex) throws SQLException {
+        byte[] b = getBytes(columnIndex);
+        return b == null ? null : new JdbcBlob(b);
+    }
+
+    @Override
+    public java.sql.Blob getBlob(String columnLabel) throws SQLException {
+        return getBlob(findColumn(columnLabel));
+    }
+
+    @Override
+    public java.sql.Clob getClob(int columnIndex) throws SQLException {
+        return getNClob(columnIndex);
+    }
+
+    @Override
+    public java.sql.Clob getClob(String columnLabel) throws SQLException {
+        return getClob(findColumn(columnLabel));
+    }
+
+    @Override
+    public java.sql.NClob getNClob(int columnIndex) throws SQLException {
+        String s = getString(columnIndex);
+        return s == null ? null : new JdbcClob(s);
+    }
+
+    @Override
+    public java.sql.NClob getNClob(String columnLabel) throws SQLException {
+        return getNClob(findColumn(columnLabel));
+    }
+
+    @Override
     public Reader getNCharacterStream(int columnIndex) throws SQLException {
         return getCharacterStream(columnIndex);
     }
@@ -738,26 +772,95 @@ final class JdbcResultSet extends ForwardOnlyResultSet {
     @Override
     public int getRow() throws SQLException {
         checkOpen();
-        return index >= 0 && index < rows.size() ? (int) Math.min(delivered, Integer.MAX_VALUE) : 0;
+        if (index < 0 || index >= rows.size()) {
+            return 0;
+        }
+        return cursor == null ? index + 1 : (int) Math.min(delivered, Integer.MAX_VALUE);
     }
 
     @Override
     public boolean isBeforeFirst() throws SQLException {
         checkOpen();
-        return index < 0 && delivered == 0 && (!rows.isEmpty() || (cursor != null && !cursorDone));
+        if (cursor == null) {
+            return index < 0 && !rows.isEmpty();
+        }
+        return index < 0 && delivered == 0 && !cursorDone;
     }
 
     @Override
     public boolean isAfterLast() throws SQLException {
         checkOpen();
-        return index >= rows.size() && (cursor == null || cursorDone || (maxRows > 0 && delivered >= maxRows))
-                && delivered > 0;
+        if (cursor == null) {
+            return index >= rows.size() && !rows.isEmpty();
+        }
+        return index >= rows.size() && (cursorDone || (maxRows > 0 && delivered >= maxRows)) && delivered > 0;
     }
 
     @Override
     public boolean isFirst() throws SQLException {
         checkOpen();
+        if (cursor == null) {
+            return index == 0 && !rows.isEmpty();
+        }
         return delivered == 1 && index >= 0 && index < rows.size();
+    }
+
+    // ---- scrolling (TYPE_SCROLL_INSENSITIVE: the rows are all in memory) -----------------------
+
+    private void checkScrollable() throws SQLException {
+        checkOpen();
+        if (!scrollable) {
+            throw SqlErrors.of("the result set is TYPE_FORWARD_ONLY; create the statement with"
+                    + " TYPE_SCROLL_INSENSITIVE to scroll", "24000");
+        }
+    }
+
+    /** Moves to 0-based {@code target}, clamped to before-first (-1) .. after-last (size); returns whether on a row. */
+    private boolean moveTo(long target) {
+        index = (int) Math.max(-1, Math.min(target, rows.size()));
+        return index >= 0 && index < rows.size();
+    }
+
+    @Override
+    public boolean absolute(int row) throws SQLException {
+        checkScrollable();
+        return moveTo(row > 0 ? row - 1L : row < 0 ? (long) rows.size() + row : -1);
+    }
+
+    @Override
+    public boolean relative(int rowsToMove) throws SQLException {
+        checkScrollable();
+        return moveTo((long) index + rowsToMove);
+    }
+
+    @Override
+    public boolean previous() throws SQLException {
+        checkScrollable();
+        return moveTo(index - 1L);
+    }
+
+    @Override
+    public boolean first() throws SQLException {
+        checkScrollable();
+        return moveTo(rows.isEmpty() ? rows.size() : 0);
+    }
+
+    @Override
+    public boolean last() throws SQLException {
+        checkScrollable();
+        return moveTo(rows.size() - 1L);
+    }
+
+    @Override
+    public void beforeFirst() throws SQLException {
+        checkScrollable();
+        moveTo(-1);
+    }
+
+    @Override
+    public void afterLast() throws SQLException {
+        checkScrollable();
+        moveTo(rows.size());
     }
 
     @Override
@@ -772,7 +875,7 @@ final class JdbcResultSet extends ForwardOnlyResultSet {
     @Override
     public void setFetchDirection(int direction) throws SQLException {
         checkOpen();
-        if (direction != FETCH_FORWARD) {
+        if (direction != FETCH_FORWARD && !(scrollable && (direction == FETCH_REVERSE || direction == FETCH_UNKNOWN))) {
             throw SqlErrors.unsupported("fetch directions other than FETCH_FORWARD");
         }
     }
@@ -800,7 +903,7 @@ final class JdbcResultSet extends ForwardOnlyResultSet {
     @Override
     public int getType() throws SQLException {
         checkOpen();
-        return TYPE_FORWARD_ONLY;
+        return scrollable ? TYPE_SCROLL_INSENSITIVE : TYPE_FORWARD_ONLY;
     }
 
     @Override

@@ -33,6 +33,16 @@ final class ParameterValues {
         values[index - 1] = value;
     }
 
+    /** Returns whether a value is bound at 1-based {@code index}. */
+    boolean isSet(int index) {
+        return index >= 1 && index <= values.length && values[index - 1] != UNSET;
+    }
+
+    /** Returns the value bound at 1-based {@code index} (which {@link #isSet} must confirm). */
+    Object get(int index) {
+        return values[index - 1];
+    }
+
     /** Forgets every bound value. */
     void clear() {
         Arrays.fill(values, UNSET);

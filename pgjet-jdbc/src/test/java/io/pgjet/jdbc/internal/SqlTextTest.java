@@ -113,4 +113,65 @@ class SqlTextTest {
         assertFalse(text.words().contains("returning"));
         assertTrue(SqlText.parse("insert into t values (1) RETURNING id").words().contains("returning"));
     }
+
+    @Test
+    void dateTimeAndTimestampEscapesBecomeTypedLiterals() {
+        assertEquals("select DATE '2024-02-29', TIME '10:11:12', TIMESTAMP '2024-02-29 10:11:12.5'",
+                sql("select {d '2024-02-29'}, {t '10:11:12'}, { ts '2024-02-29 10:11:12.5' }"));
+    }
+
+    @Test
+    void functionEscapesAreMappedAndUnknownOnesPassThrough() {
+        assertEquals("select ceil($1), lower('A'), coalesce(a, 0), my_fn(1)",
+                sql("select {fn ceiling(?)}, {fn lcase('A')}, {fn ifnull(a, 0)}, {fn my_fn(1)}"));
+        assertEquals("select current_date, (a || b || 'c'), extract(year from d)",
+                sql("select {fn curdate()}, {fn concat(a, b, 'c')}, {fn year(d)}"));
+        assertEquals("select (ts + ($1) * interval '1 day')", sql("select {fn timestampadd(SQL_TSI_DAY, ?, ts)}"));
+    }
+
+    @Test
+    void nestedEscapesAndPlaceholdersInsideThemAreTranslated() {
+        SqlText text = SqlText.parse("select {fn ucase({fn concat(?, 'x')})} where d > {d '2020-01-01'} and x = ?");
+        assertEquals("select upper(($1 || 'x')) where d > DATE '2020-01-01' and x = $2", text.sql());
+        assertEquals(2, text.placeholders());
+    }
+
+    @Test
+    void outerJoinEscapeLikeEscapeAndLimitEscape() {
+        assertEquals("select * from a left join b on a.id = b.id where n like 'x!%' ESCAPE '!' LIMIT 5 OFFSET 2",
+                sql("select * from {oj a left join b on a.id = b.id} where n like 'x!%' {escape '!'} {limit 5 offset 2}"));
+    }
+
+    @Test
+    void bracesInLiteralsCommentsAndArraysAreNotEscapes() {
+        assertEquals("select '{d 1}', '{1,2}'::int[] /* {fn x()} */, $1",
+                sql("select '{d 1}', '{1,2}'::int[] /* {fn x()} */, ?"));
+        assertEquals("select {unknown 1}", sql("select {unknown 1}"));
+    }
+
+    @Test
+    void escapeProcessingOffLeavesEscapesAsWritten() {
+        assertEquals("select {fn ucase('a')}, $1", SqlText.parse("select {fn ucase('a')}, ?", false).sql());
+    }
+
+    @Test
+    void callEscapesBecomeSelectsAndDescribeTheCall() {
+        SqlText call = SqlText.parse("{call f(?, 'a,b', g(1, 2))}");
+        assertEquals("select * from f($1, 'a,b', g(1, 2)) as result", call.sql());
+        assertEquals(new SqlText.Call(false, false, "f", java.util.List.of("?", "'a,b'", "g(1, 2)")), call.call());
+        SqlText returning = SqlText.parse(" { ? = call s.\"F n\"(?) }");
+        assertEquals(" select * from s.\"F n\"($1) as result", returning.sql());
+        assertEquals(1, returning.placeholders());
+        assertTrue(returning.call().returnsValue());
+        assertEquals("s.\"F n\"", returning.call().name());
+        assertEquals("select * from now() as result", sql("{call now}"));
+    }
+
+    @Test
+    void nativeCallIsDescribedToo() {
+        SqlText text = SqlText.parse("CALL p(?, ?);");
+        assertEquals("CALL p($1, $2);", text.sql());
+        assertEquals(new SqlText.Call(false, true, "p", java.util.List.of("?", "?")), text.call());
+        assertEquals(null, SqlText.parse("select 1").call());
+    }
 }
