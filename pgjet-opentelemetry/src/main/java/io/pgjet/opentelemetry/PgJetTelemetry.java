@@ -19,7 +19,10 @@ import io.pgjet.observe.OperationKind;
 import io.pgjet.observe.Outcome;
 import io.pgjet.observe.PgJetListener;
 import io.pgjet.observe.QuerySummary;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.Objects;
 
 /**
@@ -56,6 +59,12 @@ public final class PgJetTelemetry implements PgJetListener {
     private final DoubleHistogram duration;
     private final boolean queryParameters;
     private final boolean traceparentComment;
+    /**
+     * The context (with its span) of each open transaction, by its operation: the parent of the
+     * statements run in it. Weak keys, so a transaction that never ends (its connection lost)
+     * does not stay here.
+     */
+    private final Map<Operation, Context> transactions = Collections.synchronizedMap(new WeakHashMap<>());
 
     private PgJetTelemetry(Builder builder) {
         this.tracer = builder.openTelemetry.getTracer(INSTRUMENTATION_NAME);
@@ -94,7 +103,7 @@ public final class PgJetTelemetry implements PgJetListener {
 
     @Override
     public Object operationStarted(Operation operation) {
-        Context parent = Context.current();
+        Context parent = parentOf(operation);
         QuerySummary summary = QuerySummary.of(operation);
         SpanBuilder span = tracer.spanBuilder(summary.summary())
                 .setParent(parent)
@@ -119,7 +128,21 @@ public final class PgJetTelemetry implements PgJetListener {
                 span.setAttribute("db.query.parameter." + i, String.valueOf(arguments.get(i)));
             }
         }
-        return new Started(span.startSpan(), parent, summary);
+        Span started = span.startSpan();
+        if (operation.kind() == OperationKind.TRANSACTION) {
+            transactions.put(operation, parent.with(started));
+        }
+        return new Started(started, parent, summary);
+    }
+
+    /**
+     * The span of the transaction the operation runs in, else the caller's current context: a
+     * statement's callback runs on PgJet's threads, where the transaction's span is not current.
+     */
+    private Context parentOf(Operation operation) {
+        Operation transaction = operation.transaction();
+        Context parent = transaction == null ? null : transactions.get(transaction);
+        return parent != null ? parent : Context.current();
     }
 
     /**
@@ -148,6 +171,9 @@ public final class PgJetTelemetry implements PgJetListener {
             return;
         }
         Started started = (Started) context;
+        if (operation.kind() == OperationKind.TRANSACTION) {
+            transactions.remove(operation);
+        }
         Span span = started.span();
         String errorType = outcome.errorType();
         String state = outcome.sqlState();

@@ -221,15 +221,22 @@ class PgJetTelemetryTest {
         }
         List<SpanData> trace = spans.getFinishedSpanItems().stream()
                 .sorted(Comparator.comparingLong(SpanData::getStartEpochNanos)).toList();
+        java.util.Map<String, SpanData> byId = new java.util.HashMap<>();
+        trace.forEach(span -> byId.put(span.getSpanId(), span));
         StringBuilder out = new StringBuilder();
         for (SpanData span : trace) {
             boolean root = !span.getParentSpanContext().isValid();
-            out.append(root ? "" : "  ").append(span.getName()).append("  [").append(span.getKind())
+            String indent = "";
+            for (SpanData up = byId.get(span.getParentSpanId()); up != null; up = byId.get(up.getParentSpanId())) {
+                indent += "  ";
+            }
+            String attributeIndent = indent + "    ";
+            out.append(indent).append(span.getName()).append("  [").append(span.getKind())
                     .append(", ").append(String.format(java.util.Locale.ROOT, "%.2f ms",
                             (span.getEndEpochNanos() - span.getStartEpochNanos()) / 1e6)).append("]\n");
             span.getAttributes().forEach((key, value) -> {
                 if (!key.getKey().equals("server.address")) { // differs per machine
-                    out.append(root ? "    " : "      ").append(key.getKey()).append(" = ").append(value).append('\n');
+                    out.append(attributeIndent).append(key.getKey()).append(" = ").append(value).append('\n');
                 }
             });
             assertEquals(checkout.getSpanContext().getTraceId(), span.getTraceId());
@@ -237,5 +244,53 @@ class PgJetTelemetryTest {
         java.nio.file.Files.writeString(java.nio.file.Path.of("target", "sample-trace.txt"), out);
         assertEquals(List.of("POST /checkout", "ACQUIRE", "CREATE orders", "TRANSACTION", "BEGIN", "INSERT orders",
                 "SELECT orders", "COMMIT", "DISCARD"), trace.stream().map(SpanData::getName).toList());
+        SpanData transaction = trace.get(3);
+        for (SpanData statement : trace.subList(4, 8)) {
+            assertEquals(transaction.getSpanId(), statement.getParentSpanId(), statement.getName());
+        }
+        assertEquals(checkout.getSpanContext().getSpanId(), trace.get(8).getParentSpanId());
+    }
+
+    @Test
+    void statementsInATransactionAreChildrenOfItsSpanEvenFromPgJetsThreads() {
+        try (AsyncConnection conn = PgJet.connectAsync(config).join()) {
+            spans.reset();
+            Span request = appTracer.spanBuilder("request").startSpan();
+            CompletableFuture<?> done;
+            try (Scope scope = request.makeCurrent()) {
+                // Callbacks not wrapped: they run on an I/O thread with no current context, yet
+                // each statement finds its transaction (and the savepoint its outer transaction).
+                done = conn.transaction().thenCompose(tx -> conn.fetch("select 1")
+                        .thenCompose(rows -> conn.transaction())
+                        .thenCompose(savepoint -> conn.execute("select 2").thenCompose(status -> savepoint.commit()))
+                        .thenCompose(ignored -> tx.commit()));
+            }
+            done.join();
+            conn.fetch("select 3").join(); // after the commit: no transaction, and no current span here
+            request.end();
+            List<SpanData> all = spans.getFinishedSpanItems();
+            java.util.function.Function<String, SpanData> named = name -> all.stream()
+                    .filter(s -> name.equals(s.getAttributes().get(DbAttributes.DB_QUERY_TEXT))
+                            || name.equals(s.getName()))
+                    .findFirst().orElseThrow(() -> new AssertionError("no span " + name + " in " + all));
+            List<SpanData> transactions = all.stream().filter(s -> s.getName().equals("TRANSACTION"))
+                    .sorted(Comparator.comparingLong(SpanData::getStartEpochNanos)).toList();
+            assertEquals(2, transactions.size());
+            SpanData outer = transactions.get(0);
+            SpanData savepoint = transactions.get(1);
+            assertEquals(request.getSpanContext().getSpanId(), outer.getParentSpanId());
+            assertEquals(outer.getSpanId(), savepoint.getParentSpanId());
+            assertEquals(outer.getSpanId(), named.apply("BEGIN").getParentSpanId());
+            assertEquals(outer.getSpanId(), named.apply("select 1").getParentSpanId());
+            assertEquals(outer.getSpanId(), named.apply("COMMIT").getParentSpanId());
+            assertEquals(savepoint.getSpanId(), named.apply("SAVEPOINT pgjet_savepoint_1").getParentSpanId());
+            assertEquals(savepoint.getSpanId(), named.apply("select 2").getParentSpanId());
+            assertEquals(savepoint.getSpanId(), named.apply("RELEASE SAVEPOINT pgjet_savepoint_1").getParentSpanId());
+            SpanData after = named.apply("select 3");
+            assertFalse(after.getParentSpanContext().isValid(), "a statement after the commit has no parent");
+            for (SpanData span : List.of(named.apply("select 1"), named.apply("select 2"), savepoint)) {
+                assertEquals(request.getSpanContext().getTraceId(), span.getTraceId());
+            }
+        }
     }
 }

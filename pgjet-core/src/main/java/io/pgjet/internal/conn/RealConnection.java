@@ -213,7 +213,7 @@ public final class RealConnection implements AsyncConnection, Awaiter.Source, io
 
     /** Reports {@code kind} as started to {@code observer} (not null), on the calling thread. */
     private Observers.Started start(PgJetListener observer, OperationKind kind, String sql, String table, Object[] args) {
-        return Observers.start(observer, new Operation(kind, sql, table, args, server));
+        return Observers.start(observer, new Operation(kind, sql, table, args, server, transactions.observedTransaction()));
     }
 
     /**

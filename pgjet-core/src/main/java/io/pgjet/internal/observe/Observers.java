@@ -53,6 +53,11 @@ public final class Observers {
             this.context = context;
         }
 
+        /** Returns the operation whose start was reported. */
+        public Operation operation() {
+            return operation;
+        }
+
         /**
          * Returns a future that completes like {@code result}, after the listener heard how it
          * ended: a caller that sees the result can rely on the end callback having run. Null
