@@ -197,7 +197,8 @@ public final class PgJetTelemetry implements PgJetListener {
 
     private static boolean isDatabaseOperation(OperationKind kind) {
         return kind == OperationKind.QUERY || kind == OperationKind.BATCH || kind == OperationKind.PREPARE
-                || kind == OperationKind.CURSOR_OPEN
+                || kind == OperationKind.CURSOR_OPEN || kind == OperationKind.CURSOR_FETCH
+                || kind == OperationKind.CURSOR_MOVE
                 || kind == OperationKind.COPY_IN || kind == OperationKind.COPY_OUT;
     }
 

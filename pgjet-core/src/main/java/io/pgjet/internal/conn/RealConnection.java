@@ -640,6 +640,15 @@ public final class RealConnection implements AsyncConnection, Awaiter.Source, io
                 () -> ScrollCursor.open(this, "pgjet_cursor_" + CURSOR_NAMES.incrementAndGet(), sql, args), null, null);
     }
 
+    /**
+     * Runs a cursor's fetch or move as an operation of {@code kind} the listeners hear about
+     * ({@code cursorSql} is the cursor's query), reporting the rows the result holds.
+     */
+    public <T> CompletableFuture<T> observedCursor(OperationKind kind, String cursorSql,
+            Supplier<CompletableFuture<T>> request, ToLongFunction<T> rows) {
+        return observed(kind, cursorSql, null, null, request, rows, null);
+    }
+
     /** Runs a (multi-statement) script through the simple query protocol. */
     public CompletableFuture<List<StatementResult>> simpleQuery(String sql) {
         return submit(new SimpleQueryCommand(sql));
