@@ -200,6 +200,30 @@ class OperationListenerTest {
     }
 
     @Test
+    void streamedQueryIsReportedWhenItsLastRowIsReadOrItIsClosedEarly() {
+        try (Connection conn = PgJet.connect(config)) {
+            String sql = "select g from generate_series(1, $1) g";
+            recorder.clear();
+            try (java.util.stream.Stream<io.pgjet.Row> rows = conn.stream(sql, 5000)) {
+                assertEquals(5000, rows.count());
+            }
+            RecordingListener.Event streamed = recorder.lastEnd(OperationKind.QUERY);
+            assertEquals(sql, streamed.operation().sql());
+            assertEquals(List.of(5000), streamed.operation().arguments());
+            assertEquals(5000, streamed.outcome().rows());
+            assertTrue(streamed.outcome().succeeded());
+            recorder.clear();
+            try (java.util.stream.Stream<io.pgjet.Row> rows = conn.stream(sql, 10_000_000)) {
+                assertEquals(3, rows.limit(3).count());
+            }
+            RecordingListener.Event closedEarly = recorder.lastEnd(OperationKind.QUERY);
+            assertEquals(List.of(10_000_000), closedEarly.operation().arguments());
+            assertTrue(!closedEarly.outcome().succeeded(), "a stream closed early did not complete: " + closedEarly.outcome());
+            assertEquals(1, conn.fetch("select 1").size());
+        }
+    }
+
+    @Test
     void cursorPublisherReportsEachRoundTripAsAFetch() {
         try (AsyncConnection conn = PgJet.connectAsync(config).join()) {
             recorder.clear();

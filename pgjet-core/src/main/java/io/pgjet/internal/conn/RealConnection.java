@@ -622,9 +622,24 @@ public final class RealConnection implements AsyncConnection, Awaiter.Source, io
         }
         Statement statement = statementFor(sql);
         RowQueue queue = new RowQueue(io, io.readsOnDemand());
-        QueryCommand<CommandStatus> command = QueryCommand.streaming(statement.ref(), parameters(args), types, queue);
-        queue.attach(command);
-        track(statement, io.submit(command, 0).future());
+        PgJetListener observer = listeners.observer();
+        // Reported as a query that ends when the stream does (its last row read, or cancelled).
+        Observers.Started started = observer == null ? null : start(observer, OperationKind.QUERY, sql, null, args);
+        CompletableFuture<CommandStatus> done;
+        try {
+            QueryCommand<CommandStatus> command = QueryCommand.streaming(statement.ref(), parameters(args), types, queue);
+            queue.attach(command);
+            done = io.submit(command, 0).future();
+        } catch (RuntimeException e) {
+            if (started != null) {
+                started.failed(e);
+            }
+            throw e;
+        }
+        track(statement, done);
+        if (started != null) {
+            started.end(done, RealConnection::copyRows, RealConnection::copyTag);
+        }
         return queue;
     }
 
