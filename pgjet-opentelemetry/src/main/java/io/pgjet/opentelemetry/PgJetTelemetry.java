@@ -59,6 +59,7 @@ public final class PgJetTelemetry implements PgJetListener {
     private final DoubleHistogram duration;
     private final boolean queryParameters;
     private final boolean traceparentComment;
+    private final boolean traceparentApplicationName;
     /**
      * The context (with its span) of each open transaction, by its operation: the parent of the
      * statements run in it. Weak keys, so a transaction that never ends (its connection lost)
@@ -76,6 +77,7 @@ public final class PgJetTelemetry implements PgJetListener {
                 .build();
         this.queryParameters = builder.queryParameters;
         this.traceparentComment = builder.traceparentComment;
+        this.traceparentApplicationName = builder.traceparentApplicationName;
     }
 
     /**
@@ -155,14 +157,36 @@ public final class PgJetTelemetry implements PgJetListener {
      */
     @Override
     public String sqlComment(Operation operation, Object context) {
-        if (!traceparentComment || !(context instanceof Started)) {
+        if (!traceparentComment) {
+            return null;
+        }
+        String traceparent = traceparent(context);
+        return traceparent == null ? null : "traceparent='" + traceparent + "'";
+    }
+
+    /**
+     * With {@link Builder#setTraceparentApplicationName}, returns the query span's W3C
+     * traceparent ({@code 00-<trace-id>-<span-id>-<flags>}, 55 characters) as the session's
+     * {@code application_name} while the query runs.
+     *
+     * @param operation the operation
+     * @param context the span PgJet started for it
+     * @return the traceparent, or {@code null} when off or the span is not sampled into a valid context
+     */
+    @Override
+    public String applicationName(Operation operation, Object context) {
+        return traceparentApplicationName ? traceparent(context) : null;
+    }
+
+    private static String traceparent(Object context) {
+        if (!(context instanceof Started)) {
             return null;
         }
         io.opentelemetry.api.trace.SpanContext span = ((Started) context).span().getSpanContext();
         if (!span.isValid()) {
             return null;
         }
-        return "traceparent='00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex() + "'";
+        return "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex();
     }
 
     @Override
@@ -227,6 +251,7 @@ public final class PgJetTelemetry implements PgJetListener {
         private final OpenTelemetry openTelemetry;
         private boolean queryParameters;
         private boolean traceparentComment;
+        private boolean traceparentApplicationName;
 
         private Builder(OpenTelemetry openTelemetry) {
             this.openTelemetry = Objects.requireNonNull(openTelemetry, "openTelemetry");
@@ -255,6 +280,23 @@ public final class PgJetTelemetry implements PgJetListener {
          */
         public Builder setTraceparentComment(boolean enabled) {
             this.traceparentComment = enabled;
+            return this;
+        }
+
+        /**
+         * Sets the session's {@code application_name} to each query's {@code traceparent} while
+         * it runs, so {@code pg_stat_activity.application_name} (and {@code %a} in server logs)
+         * name the trace of the running statement. Off by default: it costs one more statement
+         * per query (pipelined in the same round trip, from the statement cache), it replaces
+         * the configured application name, and an idle session keeps showing the last value.
+         * Statements keep running from the prepared-statement cache (unlike
+         * {@link #setTraceparentComment}).
+         *
+         * @param enabled whether to set it
+         * @return this builder
+         */
+        public Builder setTraceparentApplicationName(boolean enabled) {
+            this.traceparentApplicationName = enabled;
             return this;
         }
 

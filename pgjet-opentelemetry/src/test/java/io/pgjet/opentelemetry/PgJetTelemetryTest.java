@@ -199,6 +199,43 @@ class PgJetTelemetryTest {
                 "the span keeps the caller's SQL");
     }
 
+    @Test
+    void traceparentApplicationNameIsOffByDefaultAndShowsInPgStatActivityWhenOn() throws Exception {
+        try (Connection conn = PgJet.connect(config)) {
+            conn.fetch("select 1");
+            assertFalse(conn.<String>fetchVal("select current_setting('application_name')").startsWith("00-"));
+        }
+        ConnectionConfig named = config.toBuilder().listeners(List.of(
+                PgJetTelemetry.builder(sdk).setTraceparentApplicationName(true).build())).build();
+        ConnectionConfig plain = ConnectionConfig.parse(PgTestServer.shared().dsn());
+        try (AsyncConnection traced = PgJet.connectAsync(named).join(); Connection watcher = PgJet.connect(plain)) {
+            int pid = traced.getServerPid();
+            spans.reset();
+            CompletableFuture<?> sleeping = traced.fetch("select pg_sleep(1.5)");
+            String seen = null;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (seen == null && System.nanoTime() < deadline) {
+                seen = watcher.fetchVal("select application_name from pg_stat_activity where pid = $1"
+                        + " and state = 'active' and query = 'select pg_sleep(1.5)'", pid);
+                Thread.sleep(20);
+            }
+            sleeping.join();
+            SpanData span = querySpans().stream()
+                    .filter(s -> "select pg_sleep(1.5)".equals(s.getAttributes().get(DbAttributes.DB_QUERY_TEXT)))
+                    .findFirst().orElseThrow();
+            assertEquals("00-" + span.getTraceId() + "-" + span.getSpanId() + "-"
+                    + span.getSpanContext().getTraceFlags().asHex(), seen, "pg_stat_activity names the running span");
+        }
+        try (Connection conn = PgJet.connect(named)) {
+            spans.reset();
+            String own = conn.fetchVal("select current_setting('application_name')");
+            SpanData span = querySpans().get(0);
+            assertEquals("00-" + span.getTraceId() + "-" + span.getSpanId() + "-"
+                    + span.getSpanContext().getTraceFlags().asHex(), own, "the blocking facade sets it too");
+            assertEquals(1, querySpans().size(), "setting it is not a traced query of its own");
+        }
+    }
+
     /**
      * A small trace as docs/observability.md shows it: written to target/sample-trace.txt so the
      * documentation quotes a real run.

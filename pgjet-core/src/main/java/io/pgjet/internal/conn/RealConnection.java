@@ -85,6 +85,8 @@ public final class RealConnection implements AsyncConnection, Awaiter.Source, io
     private final ConnectionListeners listeners;
     private final StatementCache statements;
     private final Transactions transactions;
+    /** Sets the session's application_name for listeners that ask (a bound value: nothing to escape). */
+    private static final String SET_APPLICATION_NAME = "select pg_catalog.set_config('application_name', $1, false)";
     private final SessionTypes types;
     /** What rewriteBatchedInserts knows per SQL text; null when the option is off. */
     private final BatchedInserts batchedInserts;
@@ -201,10 +203,23 @@ public final class RealConnection implements AsyncConnection, Awaiter.Source, io
                 return lastStatus(simpleQuery(sql));
             }
             Observers.Started started = start(observer, OperationKind.QUERY, sql, null, null);
-            return started.end(lastStatus(simpleQuery(started.commented(sql))), status -> status == null ? -1 : status.rowCount(),
+            return started.end(lastStatus(simpleQuery(sendable(started, sql))), status -> status == null ? -1 : status.rowCount(),
                     status -> status == null ? null : status.tag());
         }
         return run(sql, args, StatementResult::status);
+    }
+
+    /**
+     * Returns the SQL to send for a started query (with the listeners' comment, if any), after
+     * submitting the application name they ask for, so it is set when the statement runs.
+     */
+    private String sendable(Observers.Started started, String sql) {
+        String applicationName = started.applicationName();
+        if (applicationName != null) {
+            // Its answer is not awaited and its failure ignored: the statement after it decides.
+            runQuery(SET_APPLICATION_NAME, new Object[] {applicationName}, r -> r).exceptionally(error -> null);
+        }
+        return started.commented(sql);
     }
 
     private static CompletableFuture<CommandStatus> lastStatus(CompletableFuture<List<StatementResult>> results) {
@@ -269,7 +284,7 @@ public final class RealConnection implements AsyncConnection, Awaiter.Source, io
             return simpleQuery(sql).thenApply(RealConnection::publicResults);
         }
         Observers.Started started = start(observer, OperationKind.QUERY, sql, null, null);
-        return started.end(simpleQuery(started.commented(sql)).thenApply(RealConnection::publicResults),
+        return started.end(simpleQuery(sendable(started, sql)).thenApply(RealConnection::publicResults),
                 results -> results.isEmpty() || results.get(results.size() - 1).status() == null ? -1
                         : results.get(results.size() - 1).status().rowCount(),
                 results -> results.isEmpty() || results.get(results.size() - 1).status() == null ? null
@@ -337,7 +352,7 @@ public final class RealConnection implements AsyncConnection, Awaiter.Source, io
         Observers.Started started = start(observer, OperationKind.QUERY, sql, null, args);
         CompletableFuture<StatementResult> result;
         try {
-            String sent = started.commented(sql);
+            String sent = sendable(started, sql);
             // A commented text is new every time: it runs on the unnamed statement, not cached.
             result = sent == sql ? runQuery(sql, args, r -> r) : runUncached(sent, args);
         } catch (RuntimeException e) {

@@ -136,6 +136,16 @@ public final class Observers {
             return comment == null ? sql : "/*" + comment.replace("*/", "* /") + "*/ " + sql;
         }
 
+        /** Returns the application name the listeners want set for the started operation, or null. */
+        public String applicationName() {
+            try {
+                return listener.applicationName(operation, context);
+            } catch (RuntimeException | LinkageError e) {
+                Observers.failed(listener, e);
+                return null;
+            }
+        }
+
         /** Reports a failure (a wrapping CompletionException is taken off). */
         public void failed(Throwable error) {
             ended(listener, operation, context, new Outcome(-1, null, Futures.unwrap(error), System.nanoTime() - startNanos));
@@ -222,6 +232,22 @@ public final class Observers {
                 }
             }
             return joined;
+        }
+
+        @Override
+        public String applicationName(Operation operation, Object context) {
+            Object[] contexts = (Object[]) context;
+            for (int i = 0; i < listeners.length; i++) {
+                try {
+                    String name = listeners[i].applicationName(operation, contexts[i]);
+                    if (name != null) {
+                        return name; // the first listener that asks wins: there is one name
+                    }
+                } catch (RuntimeException | LinkageError e) {
+                    failed(listeners[i], e);
+                }
+            }
+            return null;
         }
 
         @Override
