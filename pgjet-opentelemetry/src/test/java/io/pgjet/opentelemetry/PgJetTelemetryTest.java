@@ -200,6 +200,36 @@ class PgJetTelemetryTest {
     }
 
     @Test
+    void cursorFetchesAreClientSpansUnderTheirTransaction() {
+        try (Connection conn = PgJet.connect(config)) {
+            conn.execute("create temp table otel_cursor (a int)");
+            conn.execute("insert into otel_cursor select generate_series(1, 7)");
+            spans.reset();
+            try (io.pgjet.Transaction tx = conn.transaction()) {
+                io.pgjet.Cursor cursor = conn.openCursor("select a from otel_cursor");
+                assertEquals(5, cursor.fetch(5).size());
+                assertEquals(2, cursor.fetch(5).size());
+                cursor.close();
+                tx.commit();
+            }
+        }
+        List<SpanData> fetches = spans.getFinishedSpanItems().stream()
+                .filter(s -> "cursor_fetch".equals(s.getAttributes().get(AttributeKey.stringKey("pgjet.operation"))))
+                .sorted(Comparator.comparingLong(SpanData::getStartEpochNanos)).toList();
+        assertEquals(2, fetches.size());
+        SpanData transaction = spans.getFinishedSpanItems().stream().filter(s -> s.getName().equals("TRANSACTION"))
+                .findFirst().orElseThrow();
+        for (SpanData fetch : fetches) {
+            assertThat(fetch).hasName("FETCH otel_cursor").hasKind(SpanKind.CLIENT)
+                    .hasParentSpanId(transaction.getSpanId())
+                    .hasAttribute(DbAttributes.DB_OPERATION_NAME, "FETCH")
+                    .hasAttribute(DbAttributes.DB_COLLECTION_NAME, "otel_cursor");
+        }
+        assertEquals(List.of(5L, 2L), fetches.stream()
+                .map(s -> s.getAttributes().get(AttributeKey.longKey("db.response.returned_rows"))).toList());
+    }
+
+    @Test
     void traceparentApplicationNameIsOffByDefaultAndShowsInPgStatActivityWhenOn() throws Exception {
         try (Connection conn = PgJet.connect(config)) {
             conn.fetch("select 1");
