@@ -91,6 +91,14 @@ public final class ScrollCursor implements AsyncCursor {
         if (!closed.compareAndSet(false, true) || connection.isClosed()) {
             return CompletableFuture.completedFuture(null);
         }
-        return connection.execute("CLOSE " + Identifiers.quote(name)).thenApply(status -> null);
+        return connection.execute("CLOSE " + Identifiers.quote(name)).handle((status, error) -> {
+            // Ending the transaction already closed it on the server (a try-with-resources that
+            // commits inside closes the cursor after the commit): nothing left to close.
+            if (error != null && !(io.pgjet.internal.blocking.Futures.unwrap(error) instanceof io.pgjet.PgException pg
+                    && "34000".equals(pg.sqlState()))) {
+                throw new java.util.concurrent.CompletionException(io.pgjet.internal.blocking.Futures.unwrap(error));
+            }
+            return null;
+        });
     }
 }
