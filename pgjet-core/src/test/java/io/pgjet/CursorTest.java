@@ -70,6 +70,16 @@ class CursorTest {
     }
 
     @Test
+    void scrollableCursorClosedAfterItsTransactionCommittedClosesQuietly() {
+        try (Transaction tx = conn.transaction();
+                Cursor cursor = conn.openScrollableCursor("select g from generate_series(1, 10) g")) {
+            assertEquals("1", cursor.fetchRow().getString(0));
+            tx.commit(); // the server closes the cursor here; try-with-resources closes it after
+        }
+        assertEquals(1, conn.fetch("select 1").size());
+    }
+
+    @Test
     void blockingStreamReadsLazilyInSlices() {
         try (Transaction tx = conn.transaction();
                 Stream<Row> rows = conn.cursor("select g from generate_series(1, 100000) g")) {

@@ -14,6 +14,7 @@ public final class Operation {
     private final String table;
     private final Object[] arguments;
     private final ServerInfo server;
+    private final Operation transaction;
 
     /**
      * Creates an operation description; PgJet makes these, adapters' tests may too.
@@ -25,11 +26,42 @@ public final class Operation {
      * @param server the server and database
      */
     public Operation(OperationKind kind, String sql, String table, Object[] arguments, ServerInfo server) {
+        this(kind, sql, table, arguments, server, null);
+    }
+
+    /**
+     * Creates an operation description that runs inside a transaction PgJet reported.
+     *
+     * @param kind what the operation does
+     * @param sql the SQL text, or {@code null} when there is none (connect, acquire, a COPY of a table)
+     * @param table the table a COPY reads or writes, or {@code null}
+     * @param arguments the bound arguments, or {@code null} for none or for a batch
+     * @param server the server and database
+     * @param transaction the innermost {@link OperationKind#TRANSACTION} operation open on the
+     *     connection when this one started, or {@code null}
+     */
+    public Operation(OperationKind kind, String sql, String table, Object[] arguments, ServerInfo server,
+            Operation transaction) {
+        this.transaction = transaction;
         this.kind = kind;
         this.sql = sql;
         this.table = table;
         this.arguments = arguments;
         this.server = server;
+    }
+
+    /**
+     * Returns the innermost transaction (or savepoint) begun through PgJet's transaction API that
+     * was open on the connection when this operation started, so an adapter can make this
+     * operation's span a child of the transaction's: the same object that was passed to
+     * {@link PgJetListener#operationStarted} for that transaction (compare by identity). The BEGIN
+     * and COMMIT (or ROLLBACK) statements of a transaction belong to it; a savepoint's
+     * transaction is the one it is nested in. A block begun with SQL {@code BEGIN} is not one.
+     *
+     * @return the enclosing transaction operation, or {@code null}
+     */
+    public Operation transaction() {
+        return transaction;
     }
 
     /**

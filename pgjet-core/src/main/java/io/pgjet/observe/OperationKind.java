@@ -8,9 +8,22 @@ public enum OperationKind {
     BATCH,
     /**
      * Opening a cursor ({@code openCursor}, {@code openScrollableCursor}, a {@code cursor}
-     * publisher's start): until its portal is bound; the rows it reads later are not part of it.
+     * publisher's start): until its portal is bound; the rows it reads later are
+     * {@link #CURSOR_FETCH}es.
      */
     CURSOR_OPEN,
+    /**
+     * Reading rows from an open cursor ({@code fetch}, {@code fetchRow}, {@code backward},
+     * {@code absolute}, {@code relative}, each round trip of a {@code cursor} publisher): one per
+     * round trip. {@link Operation#sql()} is the cursor's query; the outcome's rows are the rows
+     * read.
+     */
+    CURSOR_FETCH,
+    /**
+     * Skipping rows of an open cursor ({@code forward}, SQL {@code MOVE}). {@link Operation#sql()}
+     * is the cursor's query; the outcome's rows are the rows skipped.
+     */
+    CURSOR_MOVE,
     /** An explicit {@code prepare} (Parse and Describe). */
     PREPARE,
     /** {@code COPY ... FROM STDIN}: data sent to the server. */

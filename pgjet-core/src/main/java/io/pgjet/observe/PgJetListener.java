@@ -40,6 +40,26 @@ public interface PgJetListener {
     }
 
     /**
+     * Returns a value for the session's {@code application_name} while this operation runs, such
+     * as a W3C {@code traceparent}, so {@code pg_stat_activity} (and {@code %a} in the server's
+     * {@code log_line_prefix}) show which trace a running statement belongs to. Called on the
+     * caller's thread right after {@link #operationStarted}, for the same operations as
+     * {@link #sqlComment}. PgJet then sends {@code set_config('application_name', value, false)}
+     * just before the statement, pipelined in the same round trip (a cached statement: Bind and
+     * Execute only): one more statement for the server per operation, no extra round trip. The
+     * value is not restored afterwards (that would cost another statement): an idle session shows
+     * the last one. The server keeps at most 63 bytes of it; if the set fails (in an aborted
+     * transaction) the statement runs anyway and fails on its own.
+     *
+     * @param operation the operation that just started
+     * @param context what {@link #operationStarted} returned for it
+     * @return the application name to set, or {@code null} to leave it alone, the default
+     */
+    default String applicationName(Operation operation, Object context) {
+        return null;
+    }
+
+    /**
      * Returns a comment to send in front of the statement's SQL text, such as a W3C
      * {@code traceparent} in sqlcommenter form, so the server's logs and
      * {@code pg_stat_activity} can be joined with the trace. Called on the caller's thread right

@@ -52,6 +52,10 @@ public final class QuerySummary {
                     return new QuerySummary("COPY", operation.table());
                 }
                 return new QuerySummary("COPY", of(operation.sql()).collectionName);
+            case CURSOR_FETCH:
+                return new QuerySummary("FETCH", of(operation.sql()).collectionName);
+            case CURSOR_MOVE:
+                return new QuerySummary("MOVE", of(operation.sql()).collectionName);
             default:
                 return of(operation.sql());
         }

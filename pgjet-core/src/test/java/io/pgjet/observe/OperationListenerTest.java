@@ -160,6 +160,108 @@ class OperationListenerTest {
     }
 
     @Test
+    void cursorFetchesAndMovesAreReportedOnePerRoundTripInsideTheirTransaction() {
+        try (Connection conn = PgJet.connect(config)) {
+            String sql = "select g from generate_series(1, 10) g";
+            recorder.clear();
+            try (Transaction tx = conn.transaction(); io.pgjet.Cursor cursor = conn.openCursor(sql)) {
+                assertEquals(3, cursor.fetch(3).size());
+                assertEquals(2, cursor.forward(2));
+                assertEquals(5, cursor.fetch(100).size());
+                tx.commit();
+            }
+            List<RecordingListener.Event> fetches = recorder.ends(OperationKind.CURSOR_FETCH);
+            assertEquals(List.of(3L, 5L), fetches.stream().map(e -> e.outcome().rows()).toList());
+            assertEquals(sql, fetches.get(0).operation().sql());
+            assertEquals("FETCH", QuerySummary.of(fetches.get(0).operation()).operationName());
+            RecordingListener.Event move = recorder.lastEnd(OperationKind.CURSOR_MOVE);
+            assertEquals(2, move.outcome().rows());
+            assertEquals("MOVE", QuerySummary.of(move.operation()).operationName());
+            Operation transaction = recorder.lastEnd(OperationKind.TRANSACTION).operation();
+            for (RecordingListener.Event e : List.of(fetches.get(0), fetches.get(1), move)) {
+                assertTrue(e.operation().transaction() == transaction, e.operation() + " names its transaction");
+            }
+            // forward() is reported once, as a move, not also as a query.
+            assertTrue(recorder.ends(OperationKind.QUERY).stream().noneMatch(e -> e.operation().sql().startsWith("MOVE")));
+
+            recorder.clear();
+            try (Transaction tx = conn.transaction()) {
+                io.pgjet.Cursor scroll = conn.openScrollableCursor("select g from generate_series(1, 4) g");
+                assertEquals(4, scroll.fetch(10).size());
+                assertEquals(2, scroll.backward(2).size());
+                assertEquals(1, scroll.forward(1));
+                scroll.close();
+                tx.commit();
+            }
+            assertEquals(List.of(4L, 2L), recorder.ends(OperationKind.CURSOR_FETCH).stream()
+                    .map(e -> e.outcome().rows()).toList());
+            assertEquals(1, recorder.lastEnd(OperationKind.CURSOR_MOVE).outcome().rows());
+        }
+    }
+
+    @Test
+    void streamedQueryIsReportedWhenItsLastRowIsReadOrItIsClosedEarly() {
+        try (Connection conn = PgJet.connect(config)) {
+            String sql = "select g from generate_series(1, $1) g";
+            recorder.clear();
+            try (java.util.stream.Stream<io.pgjet.Row> rows = conn.stream(sql, 5000)) {
+                assertEquals(5000, rows.count());
+            }
+            RecordingListener.Event streamed = recorder.lastEnd(OperationKind.QUERY);
+            assertEquals(sql, streamed.operation().sql());
+            assertEquals(List.of(5000), streamed.operation().arguments());
+            assertEquals(5000, streamed.outcome().rows());
+            assertTrue(streamed.outcome().succeeded());
+            recorder.clear();
+            try (java.util.stream.Stream<io.pgjet.Row> rows = conn.stream(sql, 10_000_000)) {
+                assertEquals(3, rows.limit(3).count());
+            }
+            RecordingListener.Event closedEarly = recorder.lastEnd(OperationKind.QUERY);
+            assertEquals(List.of(10_000_000), closedEarly.operation().arguments());
+            assertTrue(!closedEarly.outcome().succeeded(), "a stream closed early did not complete: " + closedEarly.outcome());
+            assertEquals(1, conn.fetch("select 1").size());
+        }
+    }
+
+    @Test
+    void cursorPublisherReportsEachRoundTripAsAFetch() {
+        try (AsyncConnection conn = PgJet.connectAsync(config).join()) {
+            recorder.clear();
+            List<io.pgjet.Row> rows = conn.transaction().thenCompose(tx -> {
+                CompletableFuture<List<io.pgjet.Row>> all = new CompletableFuture<>();
+                List<io.pgjet.Row> got = new java.util.concurrent.CopyOnWriteArrayList<>();
+                conn.cursor(4, "select g from generate_series(1, 10) g").subscribe(new java.util.concurrent.Flow.Subscriber<>() {
+                    @Override
+                    public void onSubscribe(java.util.concurrent.Flow.Subscription subscription) {
+                        subscription.request(Long.MAX_VALUE);
+                    }
+
+                    @Override
+                    public void onNext(io.pgjet.Row item) {
+                        got.add(item);
+                    }
+
+                    @Override
+                    public void onError(Throwable throwable) {
+                        all.completeExceptionally(throwable);
+                    }
+
+                    @Override
+                    public void onComplete() {
+                        all.complete(got);
+                    }
+                });
+                return all.thenCompose(list -> tx.commit().thenApply(done -> list));
+            }).get(30, TimeUnit.SECONDS);
+            assertEquals(10, rows.size());
+            assertEquals(10L, recorder.ends(OperationKind.CURSOR_FETCH).stream().mapToLong(e -> e.outcome().rows()).sum());
+            assertTrue(recorder.ends(OperationKind.CURSOR_FETCH).size() >= 3, "prefetch 4: at least three round trips");
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
     void rolledBackTransactionAndFailedConnectAreReported() {
         try (Connection conn = PgJet.connect(config)) {
             Transaction tx = conn.transaction();

@@ -2,11 +2,13 @@ package io.pgjet.jdbc;
 
 import io.pgjet.jdbc.internal.JdbcConfig;
 import io.pgjet.jdbc.internal.JdbcConnection;
+import io.pgjet.observe.PgJetListener;
 import java.io.PrintWriter;
 import java.io.Serializable;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.List;
 import java.util.Properties;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -37,6 +39,8 @@ public class PgJetDataSource implements DataSource, Serializable {
     /** The login timeout in seconds; 0 for none. */
     private int loginTimeout;
     private transient PrintWriter logWriter;
+    /** Not serialized: listeners are live objects (meter registries, tracers). */
+    private transient List<PgJetListener> listeners = List.of();
 
     /** Creates a data source for {@code localhost:5432} and no database (the user's own). */
     public PgJetDataSource() {
@@ -394,6 +398,27 @@ public class PgJetDataSource implements DataSource, Serializable {
         return open(p);
     }
 
+    /**
+     * Sets the listeners every connection opened from now on reports its operations to (queries,
+     * batches, transactions, connects...), as {@code ConnectionConfig.Builder.addListener} does:
+     * how {@code pgjet-micrometer}'s and {@code pgjet-opentelemetry}'s listeners observe JDBC
+     * code. Not serialized with the data source.
+     *
+     * @param listeners the listeners, called in order; empty for none
+     */
+    public void setListeners(List<? extends PgJetListener> listeners) {
+        this.listeners = List.copyOf(listeners);
+    }
+
+    /**
+     * Returns the listeners set with {@link #setListeners}.
+     *
+     * @return the listeners, possibly empty
+     */
+    public List<PgJetListener> getListeners() {
+        return listeners == null ? List.of() : listeners;
+    }
+
     private Connection open(Properties p) throws SQLException {
         Properties effective = p;
         if (loginTimeout > 0 && !p.containsKey("connectTimeout")) {
@@ -401,7 +426,14 @@ public class PgJetDataSource implements DataSource, Serializable {
             effective.putAll(p);
             effective.setProperty("connectTimeout", Integer.toString(loginTimeout));
         }
-        return JdbcConnection.open(JdbcConfig.parse(getUrl(), effective));
+        JdbcConfig parsed = JdbcConfig.parse(getUrl(), effective);
+        List<PgJetListener> observers = getListeners();
+        if (!observers.isEmpty()) {
+            io.pgjet.ConnectionConfig.Builder config = parsed.config().toBuilder();
+            observers.forEach(config::addListener);
+            parsed = new JdbcConfig(config.build(), parsed.url(), parsed.defaultFetchSize());
+        }
+        return JdbcConnection.open(parsed);
     }
 
     /** Returns the log writer set (unused: PgJet logs through System.Logger). */

@@ -5,7 +5,11 @@ import io.micrometer.observation.ObservationRegistry;
 import io.pgjet.observe.Operation;
 import io.pgjet.observe.Outcome;
 import io.pgjet.observe.PgJetListener;
+import io.pgjet.observe.OperationKind;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Objects;
+import java.util.WeakHashMap;
 
 /**
  * Makes a Micrometer {@link Observation} of every PgJet operation: started on the caller's
@@ -26,6 +30,11 @@ public final class PgJetObservationListener implements PgJetListener {
     private final ObservationRegistry registry;
     private final PgJetObservationConvention convention;
     private final boolean includeParameters;
+    /**
+     * Each open transaction's observation, by its operation: the parent of the statements run in
+     * it. Weak keys, so a transaction that never ends (its connection lost) does not stay here.
+     */
+    private final Map<Operation, Observation> transactions = Collections.synchronizedMap(new WeakHashMap<>());
 
     /**
      * Observes into {@code registry} with the default convention and without argument values.
@@ -72,8 +81,20 @@ public final class PgJetObservationListener implements PgJetListener {
             return null;
         }
         PgJetObservationContext context = new PgJetObservationContext(operation, includeParameters);
-        return Observation.createNotStarted(convention, DefaultPgJetObservationConvention.INSTANCE,
-                () -> context, registry).start();
+        Observation observation = Observation.createNotStarted(convention, DefaultPgJetObservationConvention.INSTANCE,
+                () -> context, registry);
+        // A statement's callbacks run on PgJet's threads, where the transaction's observation is
+        // not current: name it as the parent; otherwise the caller's current one is.
+        Operation transaction = operation.transaction();
+        Observation parent = transaction == null ? null : transactions.get(transaction);
+        if (parent != null) {
+            observation.parentObservation(parent);
+        }
+        observation.start();
+        if (operation.kind() == OperationKind.TRANSACTION) {
+            transactions.put(operation, observation);
+        }
+        return observation;
     }
 
     @Override
@@ -82,6 +103,9 @@ public final class PgJetObservationListener implements PgJetListener {
             return;
         }
         Observation observation = (Observation) context;
+        if (operation.kind() == OperationKind.TRANSACTION) {
+            transactions.remove(operation);
+        }
         Observation.Context observed = observation.getContext();
         if (observed instanceof PgJetObservationContext) {
             ((PgJetObservationContext) observed).setOutcome(outcome);

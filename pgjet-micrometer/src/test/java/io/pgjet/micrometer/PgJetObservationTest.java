@@ -133,6 +133,45 @@ class PgJetObservationTest {
     }
 
     @Test
+    void statementsInATransactionHaveItsObservationAsParentEvenFromPgJetsThreads() {
+        List<PgJetObservationContext> started = new CopyOnWriteArrayList<>();
+        registry.observationConfig().observationHandler(new ObservationHandler<PgJetObservationContext>() {
+            @Override
+            public void onStart(PgJetObservationContext context) {
+                started.add(context);
+            }
+
+            @Override
+            public boolean supportsContext(Observation.Context context) {
+                return context instanceof PgJetObservationContext;
+            }
+        });
+        try (AsyncConnection conn = PgJet.connectAsync(observed(new PgJetObservationListener(registry))).join()) {
+            registry.clear();
+            Observation request = Observation.start("request", registry);
+            CompletableFuture<?> done;
+            try (Observation.Scope scope = request.openScope()) {
+                // The callbacks run on an I/O thread where no observation is current.
+                done = conn.transaction().thenCompose(tx -> conn.fetch("select 1")
+                        .thenCompose(rows -> conn.execute("select 2"))
+                        .thenCompose(status -> tx.commit()));
+            }
+            done.join();
+            request.stop();
+            assertThat(registry)
+                    .hasAnObservation(o -> o.hasLowCardinalityKeyValue("pgjet.operation", "transaction")
+                            .hasParentObservationEqualTo(request));
+            PgJetObservationContext transaction = started.stream()
+                    .filter(c -> c.getOperation().kind() == io.pgjet.observe.OperationKind.TRANSACTION)
+                    .findFirst().orElseThrow();
+            List<String> children = started.stream()
+                    .filter(c -> c.getParentObservation() != null && c.getParentObservation().getContextView() == transaction)
+                    .map(c -> c.getOperation().sql()).toList();
+            assertEquals(List.of("BEGIN", "select 1", "select 2", "COMMIT"), children);
+        }
+    }
+
+    @Test
     void prepareCopyTransactionAndConnectAreObserved() {
         try (Connection conn = PgJet.connect(observed(new PgJetObservationListener(registry)))) {
             conn.execute("create temp table obs_copy (a int)");

@@ -19,7 +19,10 @@ import io.pgjet.observe.OperationKind;
 import io.pgjet.observe.Outcome;
 import io.pgjet.observe.PgJetListener;
 import io.pgjet.observe.QuerySummary;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.Objects;
 
 /**
@@ -56,6 +59,13 @@ public final class PgJetTelemetry implements PgJetListener {
     private final DoubleHistogram duration;
     private final boolean queryParameters;
     private final boolean traceparentComment;
+    private final boolean traceparentApplicationName;
+    /**
+     * The context (with its span) of each open transaction, by its operation: the parent of the
+     * statements run in it. Weak keys, so a transaction that never ends (its connection lost)
+     * does not stay here.
+     */
+    private final Map<Operation, Context> transactions = Collections.synchronizedMap(new WeakHashMap<>());
 
     private PgJetTelemetry(Builder builder) {
         this.tracer = builder.openTelemetry.getTracer(INSTRUMENTATION_NAME);
@@ -67,6 +77,7 @@ public final class PgJetTelemetry implements PgJetListener {
                 .build();
         this.queryParameters = builder.queryParameters;
         this.traceparentComment = builder.traceparentComment;
+        this.traceparentApplicationName = builder.traceparentApplicationName;
     }
 
     /**
@@ -94,7 +105,7 @@ public final class PgJetTelemetry implements PgJetListener {
 
     @Override
     public Object operationStarted(Operation operation) {
-        Context parent = Context.current();
+        Context parent = parentOf(operation);
         QuerySummary summary = QuerySummary.of(operation);
         SpanBuilder span = tracer.spanBuilder(summary.summary())
                 .setParent(parent)
@@ -119,7 +130,21 @@ public final class PgJetTelemetry implements PgJetListener {
                 span.setAttribute("db.query.parameter." + i, String.valueOf(arguments.get(i)));
             }
         }
-        return new Started(span.startSpan(), parent, summary);
+        Span started = span.startSpan();
+        if (operation.kind() == OperationKind.TRANSACTION) {
+            transactions.put(operation, parent.with(started));
+        }
+        return new Started(started, parent, summary);
+    }
+
+    /**
+     * The span of the transaction the operation runs in, else the caller's current context: a
+     * statement's callback runs on PgJet's threads, where the transaction's span is not current.
+     */
+    private Context parentOf(Operation operation) {
+        Operation transaction = operation.transaction();
+        Context parent = transaction == null ? null : transactions.get(transaction);
+        return parent != null ? parent : Context.current();
     }
 
     /**
@@ -132,14 +157,36 @@ public final class PgJetTelemetry implements PgJetListener {
      */
     @Override
     public String sqlComment(Operation operation, Object context) {
-        if (!traceparentComment || !(context instanceof Started)) {
+        if (!traceparentComment) {
+            return null;
+        }
+        String traceparent = traceparent(context);
+        return traceparent == null ? null : "traceparent='" + traceparent + "'";
+    }
+
+    /**
+     * With {@link Builder#setTraceparentApplicationName}, returns the query span's W3C
+     * traceparent ({@code 00-<trace-id>-<span-id>-<flags>}, 55 characters) as the session's
+     * {@code application_name} while the query runs.
+     *
+     * @param operation the operation
+     * @param context the span PgJet started for it
+     * @return the traceparent, or {@code null} when off or the span is not sampled into a valid context
+     */
+    @Override
+    public String applicationName(Operation operation, Object context) {
+        return traceparentApplicationName ? traceparent(context) : null;
+    }
+
+    private static String traceparent(Object context) {
+        if (!(context instanceof Started)) {
             return null;
         }
         io.opentelemetry.api.trace.SpanContext span = ((Started) context).span().getSpanContext();
         if (!span.isValid()) {
             return null;
         }
-        return "traceparent='00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex() + "'";
+        return "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex();
     }
 
     @Override
@@ -148,6 +195,9 @@ public final class PgJetTelemetry implements PgJetListener {
             return;
         }
         Started started = (Started) context;
+        if (operation.kind() == OperationKind.TRANSACTION) {
+            transactions.remove(operation);
+        }
         Span span = started.span();
         String errorType = outcome.errorType();
         String state = outcome.sqlState();
@@ -171,7 +221,8 @@ public final class PgJetTelemetry implements PgJetListener {
 
     private static boolean isDatabaseOperation(OperationKind kind) {
         return kind == OperationKind.QUERY || kind == OperationKind.BATCH || kind == OperationKind.PREPARE
-                || kind == OperationKind.CURSOR_OPEN
+                || kind == OperationKind.CURSOR_OPEN || kind == OperationKind.CURSOR_FETCH
+                || kind == OperationKind.CURSOR_MOVE
                 || kind == OperationKind.COPY_IN || kind == OperationKind.COPY_OUT;
     }
 
@@ -200,6 +251,7 @@ public final class PgJetTelemetry implements PgJetListener {
         private final OpenTelemetry openTelemetry;
         private boolean queryParameters;
         private boolean traceparentComment;
+        private boolean traceparentApplicationName;
 
         private Builder(OpenTelemetry openTelemetry) {
             this.openTelemetry = Objects.requireNonNull(openTelemetry, "openTelemetry");
@@ -228,6 +280,23 @@ public final class PgJetTelemetry implements PgJetListener {
          */
         public Builder setTraceparentComment(boolean enabled) {
             this.traceparentComment = enabled;
+            return this;
+        }
+
+        /**
+         * Sets the session's {@code application_name} to each query's {@code traceparent} while
+         * it runs, so {@code pg_stat_activity.application_name} (and {@code %a} in server logs)
+         * name the trace of the running statement. Off by default: it costs one more statement
+         * per query (pipelined in the same round trip, from the statement cache), it replaces
+         * the configured application name, and an idle session keeps showing the last value.
+         * Statements keep running from the prepared-statement cache (unlike
+         * {@link #setTraceparentComment}).
+         *
+         * @param enabled whether to set it
+         * @return this builder
+         */
+        public Builder setTraceparentApplicationName(boolean enabled) {
+            this.traceparentApplicationName = enabled;
             return this;
         }
 

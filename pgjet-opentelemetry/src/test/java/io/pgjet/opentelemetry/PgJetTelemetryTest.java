@@ -199,6 +199,73 @@ class PgJetTelemetryTest {
                 "the span keeps the caller's SQL");
     }
 
+    @Test
+    void cursorFetchesAreClientSpansUnderTheirTransaction() {
+        try (Connection conn = PgJet.connect(config)) {
+            conn.execute("create temp table otel_cursor (a int)");
+            conn.execute("insert into otel_cursor select generate_series(1, 7)");
+            spans.reset();
+            try (io.pgjet.Transaction tx = conn.transaction()) {
+                io.pgjet.Cursor cursor = conn.openCursor("select a from otel_cursor");
+                assertEquals(5, cursor.fetch(5).size());
+                assertEquals(2, cursor.fetch(5).size());
+                cursor.close();
+                tx.commit();
+            }
+        }
+        List<SpanData> fetches = spans.getFinishedSpanItems().stream()
+                .filter(s -> "cursor_fetch".equals(s.getAttributes().get(AttributeKey.stringKey("pgjet.operation"))))
+                .sorted(Comparator.comparingLong(SpanData::getStartEpochNanos)).toList();
+        assertEquals(2, fetches.size());
+        SpanData transaction = spans.getFinishedSpanItems().stream().filter(s -> s.getName().equals("TRANSACTION"))
+                .findFirst().orElseThrow();
+        for (SpanData fetch : fetches) {
+            assertThat(fetch).hasName("FETCH otel_cursor").hasKind(SpanKind.CLIENT)
+                    .hasParentSpanId(transaction.getSpanId())
+                    .hasAttribute(DbAttributes.DB_OPERATION_NAME, "FETCH")
+                    .hasAttribute(DbAttributes.DB_COLLECTION_NAME, "otel_cursor");
+        }
+        assertEquals(List.of(5L, 2L), fetches.stream()
+                .map(s -> s.getAttributes().get(AttributeKey.longKey("db.response.returned_rows"))).toList());
+    }
+
+    @Test
+    void traceparentApplicationNameIsOffByDefaultAndShowsInPgStatActivityWhenOn() throws Exception {
+        try (Connection conn = PgJet.connect(config)) {
+            conn.fetch("select 1");
+            assertFalse(conn.<String>fetchVal("select current_setting('application_name')").startsWith("00-"));
+        }
+        ConnectionConfig named = config.toBuilder().listeners(List.of(
+                PgJetTelemetry.builder(sdk).setTraceparentApplicationName(true).build())).build();
+        ConnectionConfig plain = ConnectionConfig.parse(PgTestServer.shared().dsn());
+        try (AsyncConnection traced = PgJet.connectAsync(named).join(); Connection watcher = PgJet.connect(plain)) {
+            int pid = traced.getServerPid();
+            spans.reset();
+            CompletableFuture<?> sleeping = traced.fetch("select pg_sleep(1.5)");
+            String seen = null;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (seen == null && System.nanoTime() < deadline) {
+                seen = watcher.fetchVal("select application_name from pg_stat_activity where pid = $1"
+                        + " and state = 'active' and query = 'select pg_sleep(1.5)'", pid);
+                Thread.sleep(20);
+            }
+            sleeping.join();
+            SpanData span = querySpans().stream()
+                    .filter(s -> "select pg_sleep(1.5)".equals(s.getAttributes().get(DbAttributes.DB_QUERY_TEXT)))
+                    .findFirst().orElseThrow();
+            assertEquals("00-" + span.getTraceId() + "-" + span.getSpanId() + "-"
+                    + span.getSpanContext().getTraceFlags().asHex(), seen, "pg_stat_activity names the running span");
+        }
+        try (Connection conn = PgJet.connect(named)) {
+            spans.reset();
+            String own = conn.fetchVal("select current_setting('application_name')");
+            SpanData span = querySpans().get(0);
+            assertEquals("00-" + span.getTraceId() + "-" + span.getSpanId() + "-"
+                    + span.getSpanContext().getTraceFlags().asHex(), own, "the blocking facade sets it too");
+            assertEquals(1, querySpans().size(), "setting it is not a traced query of its own");
+        }
+    }
+
     /**
      * A small trace as docs/observability.md shows it: written to target/sample-trace.txt so the
      * documentation quotes a real run.
@@ -221,15 +288,22 @@ class PgJetTelemetryTest {
         }
         List<SpanData> trace = spans.getFinishedSpanItems().stream()
                 .sorted(Comparator.comparingLong(SpanData::getStartEpochNanos)).toList();
+        java.util.Map<String, SpanData> byId = new java.util.HashMap<>();
+        trace.forEach(span -> byId.put(span.getSpanId(), span));
         StringBuilder out = new StringBuilder();
         for (SpanData span : trace) {
             boolean root = !span.getParentSpanContext().isValid();
-            out.append(root ? "" : "  ").append(span.getName()).append("  [").append(span.getKind())
+            String indent = "";
+            for (SpanData up = byId.get(span.getParentSpanId()); up != null; up = byId.get(up.getParentSpanId())) {
+                indent += "  ";
+            }
+            String attributeIndent = indent + "    ";
+            out.append(indent).append(span.getName()).append("  [").append(span.getKind())
                     .append(", ").append(String.format(java.util.Locale.ROOT, "%.2f ms",
                             (span.getEndEpochNanos() - span.getStartEpochNanos()) / 1e6)).append("]\n");
             span.getAttributes().forEach((key, value) -> {
                 if (!key.getKey().equals("server.address")) { // differs per machine
-                    out.append(root ? "    " : "      ").append(key.getKey()).append(" = ").append(value).append('\n');
+                    out.append(attributeIndent).append(key.getKey()).append(" = ").append(value).append('\n');
                 }
             });
             assertEquals(checkout.getSpanContext().getTraceId(), span.getTraceId());
@@ -237,5 +311,53 @@ class PgJetTelemetryTest {
         java.nio.file.Files.writeString(java.nio.file.Path.of("target", "sample-trace.txt"), out);
         assertEquals(List.of("POST /checkout", "ACQUIRE", "CREATE orders", "TRANSACTION", "BEGIN", "INSERT orders",
                 "SELECT orders", "COMMIT", "DISCARD"), trace.stream().map(SpanData::getName).toList());
+        SpanData transaction = trace.get(3);
+        for (SpanData statement : trace.subList(4, 8)) {
+            assertEquals(transaction.getSpanId(), statement.getParentSpanId(), statement.getName());
+        }
+        assertEquals(checkout.getSpanContext().getSpanId(), trace.get(8).getParentSpanId());
+    }
+
+    @Test
+    void statementsInATransactionAreChildrenOfItsSpanEvenFromPgJetsThreads() {
+        try (AsyncConnection conn = PgJet.connectAsync(config).join()) {
+            spans.reset();
+            Span request = appTracer.spanBuilder("request").startSpan();
+            CompletableFuture<?> done;
+            try (Scope scope = request.makeCurrent()) {
+                // Callbacks not wrapped: they run on an I/O thread with no current context, yet
+                // each statement finds its transaction (and the savepoint its outer transaction).
+                done = conn.transaction().thenCompose(tx -> conn.fetch("select 1")
+                        .thenCompose(rows -> conn.transaction())
+                        .thenCompose(savepoint -> conn.execute("select 2").thenCompose(status -> savepoint.commit()))
+                        .thenCompose(ignored -> tx.commit()));
+            }
+            done.join();
+            conn.fetch("select 3").join(); // after the commit: no transaction, and no current span here
+            request.end();
+            List<SpanData> all = spans.getFinishedSpanItems();
+            java.util.function.Function<String, SpanData> named = name -> all.stream()
+                    .filter(s -> name.equals(s.getAttributes().get(DbAttributes.DB_QUERY_TEXT))
+                            || name.equals(s.getName()))
+                    .findFirst().orElseThrow(() -> new AssertionError("no span " + name + " in " + all));
+            List<SpanData> transactions = all.stream().filter(s -> s.getName().equals("TRANSACTION"))
+                    .sorted(Comparator.comparingLong(SpanData::getStartEpochNanos)).toList();
+            assertEquals(2, transactions.size());
+            SpanData outer = transactions.get(0);
+            SpanData savepoint = transactions.get(1);
+            assertEquals(request.getSpanContext().getSpanId(), outer.getParentSpanId());
+            assertEquals(outer.getSpanId(), savepoint.getParentSpanId());
+            assertEquals(outer.getSpanId(), named.apply("BEGIN").getParentSpanId());
+            assertEquals(outer.getSpanId(), named.apply("select 1").getParentSpanId());
+            assertEquals(outer.getSpanId(), named.apply("COMMIT").getParentSpanId());
+            assertEquals(savepoint.getSpanId(), named.apply("SAVEPOINT pgjet_savepoint_1").getParentSpanId());
+            assertEquals(savepoint.getSpanId(), named.apply("select 2").getParentSpanId());
+            assertEquals(savepoint.getSpanId(), named.apply("RELEASE SAVEPOINT pgjet_savepoint_1").getParentSpanId());
+            SpanData after = named.apply("select 3");
+            assertFalse(after.getParentSpanContext().isValid(), "a statement after the commit has no parent");
+            for (SpanData span : List.of(named.apply("select 1"), named.apply("select 2"), savepoint)) {
+                assertEquals(request.getSpanContext().getTraceId(), span.getTraceId());
+            }
+        }
     }
 }

@@ -85,6 +85,8 @@ public final class RealConnection implements AsyncConnection, Awaiter.Source, io
     private final ConnectionListeners listeners;
     private final StatementCache statements;
     private final Transactions transactions;
+    /** Sets the session's application_name for listeners that ask (a bound value: nothing to escape). */
+    private static final String SET_APPLICATION_NAME = "select pg_catalog.set_config('application_name', $1, false)";
     private final SessionTypes types;
     /** What rewriteBatchedInserts knows per SQL text; null when the option is off. */
     private final BatchedInserts batchedInserts;
@@ -201,10 +203,23 @@ public final class RealConnection implements AsyncConnection, Awaiter.Source, io
                 return lastStatus(simpleQuery(sql));
             }
             Observers.Started started = start(observer, OperationKind.QUERY, sql, null, null);
-            return started.end(lastStatus(simpleQuery(started.commented(sql))), status -> status == null ? -1 : status.rowCount(),
+            return started.end(lastStatus(simpleQuery(sendable(started, sql))), status -> status == null ? -1 : status.rowCount(),
                     status -> status == null ? null : status.tag());
         }
         return run(sql, args, StatementResult::status);
+    }
+
+    /**
+     * Returns the SQL to send for a started query (with the listeners' comment, if any), after
+     * submitting the application name they ask for, so it is set when the statement runs.
+     */
+    private String sendable(Observers.Started started, String sql) {
+        String applicationName = started.applicationName();
+        if (applicationName != null) {
+            // Its answer is not awaited and its failure ignored: the statement after it decides.
+            runQuery(SET_APPLICATION_NAME, new Object[] {applicationName}, r -> r).exceptionally(error -> null);
+        }
+        return started.commented(sql);
     }
 
     private static CompletableFuture<CommandStatus> lastStatus(CompletableFuture<List<StatementResult>> results) {
@@ -213,7 +228,7 @@ public final class RealConnection implements AsyncConnection, Awaiter.Source, io
 
     /** Reports {@code kind} as started to {@code observer} (not null), on the calling thread. */
     private Observers.Started start(PgJetListener observer, OperationKind kind, String sql, String table, Object[] args) {
-        return Observers.start(observer, new Operation(kind, sql, table, args, server));
+        return Observers.start(observer, new Operation(kind, sql, table, args, server, transactions.observedTransaction()));
     }
 
     /**
@@ -269,7 +284,7 @@ public final class RealConnection implements AsyncConnection, Awaiter.Source, io
             return simpleQuery(sql).thenApply(RealConnection::publicResults);
         }
         Observers.Started started = start(observer, OperationKind.QUERY, sql, null, null);
-        return started.end(simpleQuery(started.commented(sql)).thenApply(RealConnection::publicResults),
+        return started.end(simpleQuery(sendable(started, sql)).thenApply(RealConnection::publicResults),
                 results -> results.isEmpty() || results.get(results.size() - 1).status() == null ? -1
                         : results.get(results.size() - 1).status().rowCount(),
                 results -> results.isEmpty() || results.get(results.size() - 1).status() == null ? null
@@ -337,7 +352,7 @@ public final class RealConnection implements AsyncConnection, Awaiter.Source, io
         Observers.Started started = start(observer, OperationKind.QUERY, sql, null, args);
         CompletableFuture<StatementResult> result;
         try {
-            String sent = started.commented(sql);
+            String sent = sendable(started, sql);
             // A commented text is new every time: it runs on the unnamed statement, not cached.
             result = sent == sql ? runQuery(sql, args, r -> r) : runUncached(sent, args);
         } catch (RuntimeException e) {
@@ -636,9 +651,24 @@ public final class RealConnection implements AsyncConnection, Awaiter.Source, io
         }
         Statement statement = statementFor(sql);
         RowQueue queue = new RowQueue(io, io.readsOnDemand());
-        QueryCommand<CommandStatus> command = QueryCommand.streaming(statement.ref(), parameters(args), types, queue);
-        queue.attach(command);
-        track(statement, io.submit(command, 0).future());
+        PgJetListener observer = listeners.observer();
+        // Reported as a query that ends when the stream does (its last row read, or cancelled).
+        Observers.Started started = observer == null ? null : start(observer, OperationKind.QUERY, sql, null, args);
+        CompletableFuture<CommandStatus> done;
+        try {
+            QueryCommand<CommandStatus> command = QueryCommand.streaming(statement.ref(), parameters(args), types, queue);
+            queue.attach(command);
+            done = io.submit(command, 0).future();
+        } catch (RuntimeException e) {
+            if (started != null) {
+                started.failed(e);
+            }
+            throw e;
+        }
+        track(statement, done);
+        if (started != null) {
+            started.end(done, RealConnection::copyRows, RealConnection::copyTag);
+        }
         return queue;
     }
 
@@ -652,6 +682,15 @@ public final class RealConnection implements AsyncConnection, Awaiter.Source, io
     public CompletableFuture<AsyncCursor> openScrollableCursor(String sql, Object... args) {
         return observed(OperationKind.CURSOR_OPEN, sql, null, args,
                 () -> ScrollCursor.open(this, "pgjet_cursor_" + CURSOR_NAMES.incrementAndGet(), sql, args), null, null);
+    }
+
+    /**
+     * Runs a cursor's fetch or move as an operation of {@code kind} the listeners hear about
+     * ({@code cursorSql} is the cursor's query), reporting the rows the result holds.
+     */
+    public <T> CompletableFuture<T> observedCursor(OperationKind kind, String cursorSql,
+            Supplier<CompletableFuture<T>> request, ToLongFunction<T> rows) {
+        return observed(kind, cursorSql, null, null, request, rows, null);
     }
 
     /** Runs a (multi-statement) script through the simple query protocol. */

@@ -29,6 +29,11 @@ final class RealTransaction implements AsyncTransaction {
         this.savepoint = savepoint;
     }
 
+    /** Returns the listeners' operation for this transaction, or null when nobody listens. */
+    io.pgjet.observe.Operation observedOperation() {
+        return observed == null ? null : observed.operation();
+    }
+
     @Override
     public CompletableFuture<Void> commit() {
         return end(true);

@@ -6,6 +6,7 @@ import io.pgjet.internal.observe.Observers;
 import io.pgjet.AsyncTransaction;
 import io.pgjet.PgInterfaceException;
 import io.pgjet.TransactionOptions;
+import io.pgjet.observe.Operation;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantLock;
@@ -19,6 +20,11 @@ final class Transactions {
     private final ReentrantLock lock = new ReentrantLock();
     private final ArrayDeque<RealTransaction> open = new ArrayDeque<>();
     private int savepoints;
+    /**
+     * The listeners' operation of the innermost open transaction that has one, or null: read
+     * without the lock by every observed operation to name its transaction.
+     */
+    private volatile Operation observedInnermost;
 
     /**
      * Opens a transaction (or savepoint); {@code observed}, when not null, is the listeners' view
@@ -43,6 +49,7 @@ final class Transactions {
             transaction = new RealTransaction(connection, this, savepoint, observed);
             sql = nested ? "SAVEPOINT " + savepoint : beginSql(options);
             open.push(transaction);
+            updateObserved();
         } finally {
             lock.unlock();
         }
@@ -100,6 +107,7 @@ final class Transactions {
         lock.lock();
         try {
             open.clear();
+            updateObserved();
         } finally {
             lock.unlock();
         }
@@ -109,8 +117,23 @@ final class Transactions {
         lock.lock();
         try {
             open.remove(transaction);
+            updateObserved();
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Returns the listeners' operation of the innermost open transaction, or null: what an
+     * operation starting now runs in (a BEGIN and a COMMIT included, as the transaction is open
+     * from before its BEGIN is sent until its COMMIT is answered).
+     */
+    Operation observedTransaction() {
+        return observedInnermost;
+    }
+
+    private void updateObserved() {
+        RealTransaction innermost = open.peek();
+        observedInnermost = innermost == null ? null : innermost.observedOperation();
     }
 }

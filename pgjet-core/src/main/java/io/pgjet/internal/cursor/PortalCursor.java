@@ -7,6 +7,7 @@ import io.pgjet.AsyncCursor;
 import io.pgjet.PgInterfaceException;
 import io.pgjet.Row;
 import io.pgjet.internal.engine.StatementRef;
+import io.pgjet.observe.OperationKind;
 import io.pgjet.internal.result.StatementResult;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -60,12 +61,13 @@ public final class PortalCursor implements AsyncCursor {
         if (exhausted || closed.get()) {
             return closed.get() ? closedFuture() : CompletableFuture.completedFuture(List.of());
         }
-        return connection.executePortal(statement.info(), portal, n).thenApply(result -> {
-            if (!result.suspended()) {
-                exhausted = true;
-            }
-            return result.rows();
-        });
+        return connection.observedCursor(OperationKind.CURSOR_FETCH, statement.sql(),
+                () -> connection.executePortal(statement.info(), portal, n).thenApply(result -> {
+                    if (!result.suspended()) {
+                        exhausted = true;
+                    }
+                    return result.rows();
+                }), List::size);
     }
 
     @Override
@@ -78,8 +80,9 @@ public final class PortalCursor implements AsyncCursor {
         if (closed.get()) {
             return closedFuture();
         }
-        return connection.execute("MOVE FORWARD " + n + " IN " + Identifiers.quote(portal))
-                .thenApply(status -> Math.max(0, status.rowCount()));
+        return connection.observedCursor(OperationKind.CURSOR_MOVE, statement.sql(),
+                () -> connection.queryUncached("MOVE FORWARD " + n + " IN " + Identifiers.quote(portal))
+                        .thenApply(result -> Math.max(0, result.status().rowCount())), Long::longValue);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.pgjet.internal.cursor;
 
 import io.pgjet.internal.conn.Identifiers;
 import io.pgjet.internal.conn.RealConnection;
+import io.pgjet.observe.OperationKind;
 
 import io.pgjet.AsyncCursor;
 import io.pgjet.PgInterfaceException;
@@ -17,24 +18,28 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class ScrollCursor implements AsyncCursor {
     private final RealConnection connection;
     private final String name;
+    /** The cursor's query, as the listeners see each fetch and move. */
+    private final String sql;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private ScrollCursor(RealConnection connection, String name) {
+    private ScrollCursor(RealConnection connection, String name, String sql) {
         this.connection = connection;
         this.name = name;
+        this.sql = sql;
     }
 
     /** Opens a scrollable cursor {@code name} over {@code sql} (DECLARE ... SCROLL CURSOR). */
     public static CompletableFuture<AsyncCursor> open(RealConnection connection, String name, String sql, Object[] args) {
         return connection.queryUncached("DECLARE " + Identifiers.quote(name) + " SCROLL CURSOR FOR " + sql, args)
-                .thenApply(declared -> new ScrollCursor(connection, name));
+                .thenApply(declared -> new ScrollCursor(connection, name, sql));
     }
 
     private CompletableFuture<List<Row>> run(String command) {
         if (closed.get()) {
             return CompletableFuture.failedFuture(new PgInterfaceException("the cursor is closed"));
         }
-        return connection.queryUncached(command + " " + Identifiers.quote(name)).thenApply(r -> r.rows());
+        return connection.observedCursor(OperationKind.CURSOR_FETCH, sql,
+                () -> connection.queryUncached(command + " " + Identifiers.quote(name)).thenApply(r -> r.rows()), List::size);
     }
 
     private static Row first(List<Row> rows) {
@@ -56,8 +61,9 @@ public final class ScrollCursor implements AsyncCursor {
         if (closed.get()) {
             return CompletableFuture.failedFuture(new PgInterfaceException("the cursor is closed"));
         }
-        return connection.execute("MOVE FORWARD " + n + " IN " + Identifiers.quote(name))
-                .thenApply(status -> Math.max(0, status.rowCount()));
+        return connection.observedCursor(OperationKind.CURSOR_MOVE, sql,
+                () -> connection.queryUncached("MOVE FORWARD " + n + " IN " + Identifiers.quote(name))
+                        .thenApply(result -> Math.max(0, result.status().rowCount())), Long::longValue);
     }
 
     @Override
@@ -85,6 +91,14 @@ public final class ScrollCursor implements AsyncCursor {
         if (!closed.compareAndSet(false, true) || connection.isClosed()) {
             return CompletableFuture.completedFuture(null);
         }
-        return connection.execute("CLOSE " + Identifiers.quote(name)).thenApply(status -> null);
+        return connection.execute("CLOSE " + Identifiers.quote(name)).handle((status, error) -> {
+            // Ending the transaction already closed it on the server (a try-with-resources that
+            // commits inside closes the cursor after the commit): nothing left to close.
+            if (error != null && !(io.pgjet.internal.blocking.Futures.unwrap(error) instanceof io.pgjet.PgException pg
+                    && "34000".equals(pg.sqlState()))) {
+                throw new java.util.concurrent.CompletionException(io.pgjet.internal.blocking.Futures.unwrap(error));
+            }
+            return null;
+        });
     }
 }

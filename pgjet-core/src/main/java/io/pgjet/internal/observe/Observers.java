@@ -53,6 +53,11 @@ public final class Observers {
             this.context = context;
         }
 
+        /** Returns the operation whose start was reported. */
+        public Operation operation() {
+            return operation;
+        }
+
         /**
          * Returns a future that completes like {@code result}, after the listener heard how it
          * ended: a caller that sees the result can rely on the end callback having run. Null
@@ -129,6 +134,16 @@ public final class Observers {
                 return sql;
             }
             return comment == null ? sql : "/*" + comment.replace("*/", "* /") + "*/ " + sql;
+        }
+
+        /** Returns the application name the listeners want set for the started operation, or null. */
+        public String applicationName() {
+            try {
+                return listener.applicationName(operation, context);
+            } catch (RuntimeException | LinkageError e) {
+                Observers.failed(listener, e);
+                return null;
+            }
         }
 
         /** Reports a failure (a wrapping CompletionException is taken off). */
@@ -217,6 +232,22 @@ public final class Observers {
                 }
             }
             return joined;
+        }
+
+        @Override
+        public String applicationName(Operation operation, Object context) {
+            Object[] contexts = (Object[]) context;
+            for (int i = 0; i < listeners.length; i++) {
+                try {
+                    String name = listeners[i].applicationName(operation, contexts[i]);
+                    if (name != null) {
+                        return name; // the first listener that asks wins: there is one name
+                    }
+                } catch (RuntimeException | LinkageError e) {
+                    failed(listeners[i], e);
+                }
+            }
+            return null;
         }
 
         @Override

@@ -115,8 +115,8 @@ public final class RealR2dbcConnection implements PgJetR2dbcConnection {
     }
 
     private Result single(SqlText sql, Object[] args, int fetchSize, boolean inTransaction) {
-        if (RowSource.streams(fetchSize, sql, inTransaction)) {
-            return new PgResult(RowSource.stream(async, fetchSize, sql.sql(), args));
+        if (RowSource.streams(fetchSize, sql)) {
+            return new PgResult(RowSource.stream(async, fetchSize, sql.sql(), args, inTransaction));
         }
         return PgResult.of(linked(async.fetchResult(sql.sql(), args), (result, error) -> error != null
                 ? List.of(Segments.error(error)) : Segments.of(result, drainNotices())));
