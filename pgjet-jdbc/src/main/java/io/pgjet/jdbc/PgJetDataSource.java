@@ -431,7 +431,7 @@ public class PgJetDataSource implements DataSource, Serializable {
         if (!observers.isEmpty()) {
             io.pgjet.ConnectionConfig.Builder config = parsed.config().toBuilder();
             observers.forEach(config::addListener);
-            parsed = new JdbcConfig(config.build(), parsed.url(), parsed.defaultFetchSize());
+            parsed = new JdbcConfig(config.build(), parsed.url(), parsed.defaultFetchSize(), parsed.escapeCallMode());
         }
         return JdbcConnection.open(parsed);
     }
