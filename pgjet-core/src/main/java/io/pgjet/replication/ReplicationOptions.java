@@ -204,8 +204,8 @@ public final class ReplicationOptions {
         private Identifier() {}
 
         static String check(String name, String what) {
-            if (name == null || name.isEmpty() || name.length() > 63 || !name.matches("[A-Za-z0-9_]+")) {
-                throw new IllegalArgumentException(what + " must be 1 to 63 letters, digits or underscores: " + name);
+            if (name == null || name.isEmpty() || name.length() > 63 || !name.matches("[a-z0-9_]+")) {
+                throw new IllegalArgumentException(what + " must be 1 to 63 lower-case letters, digits or underscores: " + name);
             }
             return name;
         }
