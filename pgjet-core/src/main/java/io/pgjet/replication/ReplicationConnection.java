@@ -1,7 +1,9 @@
 package io.pgjet.replication;
 
+import io.pgjet.Notice;
 import io.pgjet.QueryResult;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -46,13 +48,25 @@ public interface ReplicationConnection extends AutoCloseable {
     CompletableFuture<List<QueryResult>> executeScript(String sql);
 
     /**
-     * Prepares a logical replication stream; it starts when subscribed to.
+     * Prepares a logical replication stream; it starts when subscribed to. One stream per
+     * connection: PostgreSQL ends a second {@code START_REPLICATION} on the same session at once,
+     * so restart from the slot with a new connection.
      *
      * @param options the slot, publications, start position and pgoutput options
      * @return the stream
-     * @throws io.pgjet.PgInterfaceException when {@code streaming} is asked of a server before 14
+     * @throws io.pgjet.PgInterfaceException when {@code streaming} is asked of a server before 14,
+     *     or this connection already started a stream
      */
     ReplicationStream startReplication(ReplicationOptions options);
+
+    /**
+     * Adds a listener for the server's notices and warnings on this connection, e.g. PostgreSQL
+     * 18's "skipped loading publication" warning for a publication that does not exist (earlier
+     * versions fail the stream instead).
+     *
+     * @param listener called on an I/O thread; must not block
+     */
+    void addLogListener(Consumer<Notice> listener);
 
     /** Returns the server's major version, e.g. 18. */
     int serverMajorVersion();

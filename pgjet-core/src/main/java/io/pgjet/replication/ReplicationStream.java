@@ -11,9 +11,9 @@ import java.util.concurrent.Flow;
  * timer so the server does not time the standby out.
  *
  * <p>Cancelling the subscription stops the stream cleanly: PgJet sends CopyDone, the server
- * answers with CopyDone and CommandComplete, and the connection is usable again afterwards (e.g.
- * for {@code DROP_REPLICATION_SLOT} or a new {@code START_REPLICATION}); {@link #stopped()}
- * completes then. A server error (unknown publication, slot in use) or a lost connection ends
+ * answers with CopyDone and CommandComplete, and the connection is usable again afterwards for
+ * SQL and replication commands such as {@code DROP_REPLICATION_SLOT} (not for a second stream:
+ * restart with a new connection); {@link #stopped()} completes then. A server error (unknown publication, slot in use) or a lost connection ends
  * the stream with {@code onError}.
  */
 public interface ReplicationStream extends Flow.Publisher<ReplicationMessage> {

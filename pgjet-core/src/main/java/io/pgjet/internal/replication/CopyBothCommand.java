@@ -66,11 +66,13 @@ final class CopyBothCommand extends ResultCommand<CommandStatus> {
 
     @Override
     protected void copyData(ByteBuf data) {
+        if (copyDoneSent) {
+            // Stopping: what is still in flight is dropped; the walsender may even send a
+            // keepalive after its own CopyDone, so this is checked before the COPY state.
+            return;
+        }
         if (!inCopy) {
             unexpected("CopyData");
-        }
-        if (copyDoneSent) {
-            return; // stopping: what is still in flight is dropped
         }
         byte kind = data.readByte();
         if (kind == 'w') {

@@ -11,7 +11,9 @@ import io.pgjet.replication.ReplicationOptions;
 import io.pgjet.replication.ReplicationSlot;
 import io.pgjet.replication.ReplicationStream;
 import io.pgjet.replication.SystemIdentity;
+import io.pgjet.Notice;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -21,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class RealReplicationConnection implements ReplicationConnection {
     private final RealConnection conn;
+    private final java.util.concurrent.atomic.AtomicBoolean streamed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private RealReplicationConnection(RealConnection conn) {
         this.conn = conn;
@@ -71,6 +74,13 @@ public final class RealReplicationConnection implements ReplicationConnection {
             throw new PgInterfaceException("pgoutput proto_version " + options.protoVersion() + " needs a newer server"
                     + " (PostgreSQL " + major + " supports up to " + maxProtoVersion(major) + ")");
         }
+        if (!streamed.compareAndSet(false, true)) {
+            // The walsender keeps its "streaming done" state for the session: a second
+            // START_REPLICATION on it ends at once and a CopyDone in reply kills the session.
+            throw new PgInterfaceException("this connection already ran a replication stream, and PostgreSQL ends a"
+                    + " second START_REPLICATION on the same session at once: open a new ReplicationConnection to"
+                    + " restart from the slot");
+        }
         StringBuilder sql = new StringBuilder("START_REPLICATION SLOT ").append(options.slot())
                 .append(" LOGICAL ").append(options.startLsn())
                 .append(" (proto_version '").append(options.protoVersion())
@@ -83,6 +93,11 @@ public final class RealReplicationConnection implements ReplicationConnection {
         }
         sql.append(')');
         return new ReplicationPublisher(conn.io(), sql.toString(), options, StatusTimer.delivery());
+    }
+
+    @Override
+    public void addLogListener(Consumer<Notice> listener) {
+        conn.addLogListener(listener);
     }
 
     @Override
