@@ -62,6 +62,7 @@ class LogicalReplicationTest {
                 .setting("logical_decoding_work_mem", "64kB")
                 .start();
         sql = PgJet.connect(dsn(false));
+        System.out.println("logical replication tests on PostgreSQL " + cluster.version());
         sql.executeScript("create table item (id int primary key, name text, amount numeric, at timestamptz);"
                 + "create table audit (id int, note text); alter table audit replica identity full;"
                 + "create table bulk (id int primary key, payload text);"
