@@ -347,4 +347,52 @@ class LogicalReplicationTest {
             sql.execute("delete from item where id > 200");
         }
     }
+
+    @Test
+    void connectionLossMidStreamFailsTheSubscriberAndKeepsTheSlotForARestart() throws Exception {
+        ReplicationConnection repl = replication();
+        try {
+            repl.createLogicalSlot("slot_lost", false).join();
+            ReplicationStream stream = repl.startReplication(ReplicationOptions.builder("slot_lost", "pub_items").build());
+            Collector c = new Collector(Long.MAX_VALUE);
+            stream.subscribe(c);
+            sql.execute("insert into item values (301, 'before')");
+            Commit commit = (Commit) c.until(m -> m instanceof Commit, WAIT).get(3);
+            stream.acknowledge(commit.endLsn());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!commit.endLsn().toString().equals(sql.fetchVal(
+                    "select confirmed_flush_lsn::text from pg_replication_slots where slot_name = 'slot_lost'"))) {
+                assertTrue(System.nanoTime() < deadline, "the acknowledgement reached the server");
+                Thread.sleep(20);
+            }
+            sql.execute("insert into item values (302, 'after')");
+            sql.fetchVal("select pg_terminate_backend(active_pid) from pg_replication_slots where slot_name = 'slot_lost'");
+            Throwable lost = assertThrows(java.util.concurrent.ExecutionException.class,
+                    () -> c.done.get(10, TimeUnit.SECONDS)).getCause();
+            assertInstanceOf(io.pgjet.PgConnectionException.class, lost, lost.toString());
+            System.out.println("replication: connection loss surfaced as " + lost);
+            assertThrows(java.util.concurrent.ExecutionException.class, () -> stream.stopped().get(10, TimeUnit.SECONDS));
+
+            try (ReplicationConnection again = replication()) {
+                // the slot is released once the terminated walsender is gone
+                long released = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (Boolean.TRUE.equals(sql.fetchVal("select active from pg_replication_slots where slot_name = 'slot_lost'"))) {
+                    assertTrue(System.nanoTime() < released, "the slot was released");
+                    Thread.sleep(20);
+                }
+                ReplicationStream resumed = again.startReplication(ReplicationOptions.builder("slot_lost", "pub_items").build());
+                Collector c2 = new Collector(Long.MAX_VALUE);
+                resumed.subscribe(c2);
+                Insert insert = (Insert) c2.until(m -> m instanceof Insert, WAIT).stream()
+                        .filter(Insert.class::isInstance).findFirst().orElseThrow();
+                assertEquals(302, insert.newTuple().value("id")); // 301 was acknowledged: not sent again
+                c2.cancel();
+                resumed.stopped().get(10, TimeUnit.SECONDS);
+                again.dropSlot("slot_lost").join();
+            }
+        } finally {
+            repl.close();
+            sql.execute("delete from item where id > 300");
+        }
+    }
 }
