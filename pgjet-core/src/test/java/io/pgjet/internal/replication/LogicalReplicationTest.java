@@ -60,6 +60,8 @@ class LogicalReplicationTest {
                 .setting("max_wal_senders", "10")
                 .setting("max_replication_slots", "10")
                 .setting("logical_decoding_work_mem", "64kB")
+                // short, so the keepalive test sees the server drop a standby that does not answer
+                .setting("wal_sender_timeout", "2s")
                 .start();
         sql = PgJet.connect(dsn(false));
         System.out.println("logical replication tests on PostgreSQL " + cluster.version());
@@ -393,6 +395,29 @@ class LogicalReplicationTest {
         } finally {
             repl.close();
             sql.execute("delete from item where id > 300");
+        }
+    }
+
+    @Test
+    void keepalivesThatAskForAReplyAreAnsweredSoAnIdleStreamOutlivesWalSenderTimeout() throws Exception {
+        try (ReplicationConnection repl = replication()) {
+            repl.createLogicalSlot("slot_idle", true).join();
+            // the timer alone (10 s) would be too late for wal_sender_timeout=2s: only replies to
+            // the server's reply-requested keepalives keep this stream alive
+            ReplicationStream stream = repl.startReplication(ReplicationOptions.builder("slot_idle", "pub_items").build());
+            Collector c = new Collector(Long.MAX_VALUE);
+            stream.subscribe(c);
+            Thread.sleep(5000);
+            assertFalse(c.done.isDone(), "the server dropped the idle stream: " + c.done);
+            assertTrue(stream.lastReceived().isAfter(Lsn.INVALID), "keepalives carried the server's WAL end");
+            sql.execute("insert into item values (401, 'late')");
+            Insert insert = (Insert) c.until(m -> m instanceof Insert, WAIT).stream()
+                    .filter(Insert.class::isInstance).findFirst().orElseThrow();
+            assertEquals(401, insert.newTuple().value("id"));
+            c.cancel();
+            stream.stopped().get(10, TimeUnit.SECONDS);
+        } finally {
+            sql.execute("delete from item where id > 400");
         }
     }
 }
