@@ -300,6 +300,20 @@ class LogicalReplicationTest {
             StreamCommit commit = (StreamCommit) all.get(all.size() - 1);
             assertEquals(start.xid(), commit.xid());
             stream.acknowledge(commit.endLsn());
+
+            // a subtransaction rolled back inside a streamed transaction: Stream Abort of the subxid.
+            // (A rolled-back top-level transaction is not streamed at all by PostgreSQL 16+, which
+            // checks for the abort before streaming.)
+            sql.executeScript("begin; insert into bulk select g, repeat('z', 500) from generate_series(20001, 21000) g;"
+                    + " savepoint s; insert into bulk select g, repeat('z', 500) from generate_series(21001, 22000) g;"
+                    + " rollback to savepoint s; commit;");
+            List<ReplicationMessage> second = c.until(m -> m instanceof StreamCommit, WAIT);
+            ReplicationMessage.StreamAbort abort = (ReplicationMessage.StreamAbort) second.stream()
+                    .filter(ReplicationMessage.StreamAbort.class::isInstance).findFirst().orElseThrow();
+            StreamCommit secondCommit = (StreamCommit) second.get(second.size() - 1);
+            assertEquals(secondCommit.xid(), abort.xid());
+            assertNotEquals(abort.xid(), abort.subXid(), "only the subtransaction aborted");
+            stream.acknowledge(secondCommit.endLsn());
             c.cancel();
             stream.stopped().get(10, TimeUnit.SECONDS);
         } finally {
