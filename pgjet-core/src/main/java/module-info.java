@@ -2,9 +2,9 @@
  * The PgJet PostgreSQL client: the public API ({@code io.pgjet}), value types and codec
  * interfaces ({@code io.pgjet.types}), the exception classes per SQLSTATE
  * ({@code io.pgjet.errors}) and the listener SPI for metrics and tracing
- * ({@code io.pgjet.observe}).
+ * ({@code io.pgjet.observe}) and logical replication ({@code io.pgjet.replication}).
  *
- * <p>Only those four packages are exported. {@code io.pgjet.internal} and the packages below it
+ * <p>Only those five packages are exported. {@code io.pgjet.internal} and the packages below it
  * (the engine, both transports, codecs, the pool) are not exported to any module and may change
  * without notice. No exported type exposes a Netty type, so Netty is required, not required
  * transitively.
@@ -31,4 +31,5 @@ module io.pgjet {
     exports io.pgjet.types;
     exports io.pgjet.errors;
     exports io.pgjet.observe;
+    exports io.pgjet.replication;
 }

@@ -77,6 +77,7 @@ public final class ConnectionConfig {
     private final Duration hostRecheck;
     private final List<PgJetListener> listeners;
     private final boolean transactionPooler;
+    private final boolean replication;
     private final String requireAuth;
     private final int scramMaxIterations;
 
@@ -113,6 +114,7 @@ public final class ConnectionConfig {
         hostRecheck = b.hostRecheck;
         listeners = List.copyOf(b.listeners);
         transactionPooler = b.transactionPooler;
+        replication = b.replication;
         requireAuth = b.requireAuth;
         scramMaxIterations = b.scramMaxIterations;
         if (sslNegotiation == SslNegotiation.DIRECT && !sslMode.requiresTls()) {
@@ -191,6 +193,7 @@ public final class ConnectionConfig {
                 .maxCacheableStatementSize(maxCacheableStatementSize).maxMessageSize(maxMessageSize)
                 .tcpKeepAlive(tcpKeepAlive).rewriteBatchedInserts(rewriteBatchedInserts)
                 .hostRecheck(hostRecheck).listeners(listeners).transactionPooler(transactionPooler)
+                .replication(replication)
                 .requireAuth(requireAuth)
                 .oauthTokenSupplier(oauthTokenSupplier).scramMaxIterations(scramMaxIterations);
         return b;
@@ -591,6 +594,21 @@ public final class ConnectionConfig {
     }
 
     /**
+     * Returns whether connections are logical replication connections ({@code replication=database}
+     * in the startup message), as {@code io.pgjet.replication.Replication} opens them. Such a
+     * connection speaks only the simple query protocol: the server refuses the extended query
+     * protocol there, so {@code fetch}, {@code execute} with parameters, {@code prepare}, cursors
+     * and {@code executeMany} fail at once with a {@link PgInterfaceException}; plain SQL goes
+     * through {@code executeScript}. Connection string keyword {@code replication=database};
+     * libpq's physical modes ({@code replication=true}) are not supported.
+     *
+     * @return {@code false} by default
+     */
+    public boolean replication() {
+        return replication;
+    }
+
+    /**
      * Returns the authentication methods the server may ask for, as libpq's {@code require_auth}:
      * a comma-separated list of {@code password}, {@code md5}, {@code scram-sha-256},
      * {@code oauth}, {@code gss}, {@code sspi} and {@code none} (no authentication exchange, as
@@ -639,6 +657,7 @@ public final class ConnectionConfig {
                 && maxCacheableStatementSize == c.maxCacheableStatementSize
                 && maxMessageSize == c.maxMessageSize && tcpKeepAlive == c.tcpKeepAlive
                 && rewriteBatchedInserts == c.rewriteBatchedInserts && transactionPooler == c.transactionPooler
+                && replication == c.replication
                 && Objects.equals(requireAuth, c.requireAuth)
                 && hosts.equals(c.hosts) && user.equals(c.user) && Objects.equals(password, c.password)
                 && Objects.equals(passwordSupplier, c.passwordSupplier)
@@ -714,6 +733,9 @@ public final class ConnectionConfig {
         if (transactionPooler) {
             s.append(", transactionPooler=true");
         }
+        if (replication) {
+            s.append(", replication=database");
+        }
         appendIfSet(s, "requireAuth", requireAuth);
         s.append(", scramMaxIterations=").append(scramMaxIterations);
         return s.append('}').toString();
@@ -762,6 +784,7 @@ public final class ConnectionConfig {
         private Duration hostRecheck;
         private final List<PgJetListener> listeners = new ArrayList<>();
         private boolean transactionPooler;
+        private boolean replication;
         private String requireAuth;
         private int scramMaxIterations = DEFAULT_SCRAM_MAX_ITERATIONS;
 
@@ -1176,6 +1199,19 @@ public final class ConnectionConfig {
          */
         public Builder transactionPooler(boolean enabled) {
             this.transactionPooler = enabled;
+            return this;
+        }
+
+        /**
+         * Sets whether connections are logical replication connections
+         * ({@code replication=database}); default {@code false}. See
+         * {@link ConnectionConfig#replication()}.
+         *
+         * @param enabled whether to open walsender connections in database mode
+         * @return this builder
+         */
+        public Builder replication(boolean enabled) {
+            this.replication = enabled;
             return this;
         }
 

@@ -63,7 +63,7 @@ class ModulePathApplicationTest {
         List<String> lines = run.output().lines().collect(Collectors.toList());
         assertTrue(lines.contains("module io.pgjet named=true"), run.output());
         assertTrue(lines.contains("module io.pgjet.protocol named=true"), run.output());
-        assertTrue(lines.contains("exports [io.pgjet, io.pgjet.errors, io.pgjet.observe, io.pgjet.types]"), run.output());
+        assertTrue(lines.contains("exports [io.pgjet, io.pgjet.errors, io.pgjet.observe, io.pgjet.replication, io.pgjet.types]"), run.output());
         assertTrue(lines.contains("internal exported=false"), run.output());
         assertTrue(lines.contains("internal access=IllegalAccessException"), run.output());
         assertTrue(lines.contains("fetchVal=42"), run.output());

@@ -177,6 +177,7 @@ public final class ConfigResolver {
         }
         b.hostRecheck(recheck == null || recheck == 0 ? null : Duration.ofSeconds(recheck));
         b.transactionPooler(transactionPooler());
+        b.replication(replication());
         try {
             b.requireAuth(text(ConnectionKeyword.REQUIRE_AUTH));
         } catch (PgInterfaceException e) {
@@ -198,6 +199,12 @@ public final class ConfigResolver {
         } catch (PgInterfaceException e) {
             throw new InvalidDsnException(e.getMessage());
         }
+    }
+
+    /** replication=database asks for a logical replication (walsender, database mode) connection. */
+    private boolean replication() {
+        Setting setting = settings.get(ConnectionKeyword.REPLICATION);
+        return setting != null && setting.value().equals("database");
     }
 
     /** transaction_pooler=true, or pgjdbc's prepareThreshold=0; a positive threshold changes nothing. */
@@ -311,8 +318,9 @@ public final class ConfigResolver {
         checkValue(ConnectionKeyword.MAX_PROTOCOL_VERSION, Set.of("3.0", "3.2", "latest"), Set.of(), "");
         checkValue(ConnectionKeyword.SSLCERTMODE, Set.of("allow"), Set.of("disable", "require"),
                 "PgJet always sends a configured client certificate (sslcertmode=allow)");
-        checkValue(ConnectionKeyword.REPLICATION, Set.of("0", "false", "off", "no"),
-                Set.of("1", "true", "on", "yes", "database"), "PgJet does not implement replication connections");
+        checkValue(ConnectionKeyword.REPLICATION, Set.of("0", "false", "off", "no", "database"),
+                Set.of("1", "true", "on", "yes"),
+                "PgJet implements logical replication connections only (replication=database)");
     }
 
     private void checkValue(ConnectionKeyword keyword, Set<String> accepted, Set<String> unsupported,

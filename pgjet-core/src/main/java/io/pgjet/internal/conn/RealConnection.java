@@ -162,6 +162,7 @@ public final class RealConnection implements AsyncConnection, Awaiter.Source, io
         return Connector.connect(config, listeners, dialer).thenApply(io -> {
             io.closeFuture().thenRun(listeners::terminated);
             io.session().reparseUnnamed(config.transactionPooler());
+            io.session().replication(config.replication());
             StatementCache cache = new StatementCache(config.transactionPooler() ? 0 : config.statementCacheSize(),
                     config.statementCacheMaxLifetime().toNanos(), config.maxCacheableStatementSize());
             SessionTypes types = new SessionTypes(io.session(), io.serverKey() + "/" + config.database(),
@@ -192,6 +193,9 @@ public final class RealConnection implements AsyncConnection, Awaiter.Source, io
     }
 
     private <T, C extends ResultCommand<T>> CompletableFuture<T> submit(C command) {
+        if (io.session().replication() && !ReplicationGuard.allows(command)) {
+            return CompletableFuture.failedFuture(ReplicationGuard.refused(command));
+        }
         return io.submit(command, timeoutNanos).future();
     }
 
@@ -648,6 +652,9 @@ public final class RealConnection implements AsyncConnection, Awaiter.Source, io
     public RowQueue openStream(String sql, Object... args) {
         if (args != null && args.length > ParameterLimit.MAX) {
             throw ParameterLimit.tooMany(args.length, "the call");
+        }
+        if (io.session().replication()) {
+            throw ReplicationGuard.refused(null);
         }
         Statement statement = statementFor(sql);
         RowQueue queue = new RowQueue(io, io.readsOnDemand());

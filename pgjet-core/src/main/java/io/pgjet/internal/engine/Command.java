@@ -127,6 +127,11 @@ public abstract class Command {
         unexpected("CopyOutResponse");
     }
 
+    /** Receives CopyBothResponse: a replication stream starts (CopyData both ways). */
+    protected void copyBothResponse(CopyResponse response, EngineContext context) {
+        unexpected("CopyBothResponse");
+    }
+
     /** Receives CopyData; {@code data} is valid only during the call. */
     protected void copyData(ByteBuf data) {
         unexpected("CopyData");

@@ -448,8 +448,11 @@ public final class ProtocolEngine implements BackendHandler, EngineContext {
 
     @Override
     public void copyBothResponse(CopyResponse response) {
-        // Only replication connections enter COPY BOTH; PgJet does not open those.
-        head("CopyBothResponse").unexpected("CopyBothResponse");
+        // Only START_REPLICATION on a replication connection enters COPY BOTH.
+        Command head = head("CopyBothResponse");
+        if (!consumingError) {
+            head.copyBothResponse(response, this);
+        }
     }
 
     @Override

@@ -27,6 +27,8 @@ public final class SessionState {
     private volatile byte transactionStatus = 'I';
     /** Set once at connect for a connection behind a transaction pooler ({@code transactionPooler}). */
     private volatile boolean reparseUnnamed;
+    /** Set once at connect for a {@code replication=database} (walsender) connection. */
+    private volatile boolean replication;
     /** {@link SessionChanges} bits; written on the I/O thread, taken by the pool from any thread. */
     private final AtomicInteger changes = new AtomicInteger();
 
@@ -47,6 +49,19 @@ public final class SessionState {
     /** Sets {@link #reparsesUnnamed()}; called once, before the connection is used. */
     public void reparseUnnamed(boolean enabled) {
         reparseUnnamed = enabled;
+    }
+
+    /**
+     * Returns whether this is a {@code replication=database} connection, where the server takes
+     * only the simple query protocol.
+     */
+    public boolean replication() {
+        return replication;
+    }
+
+    /** Sets {@link #replication()}; called once, before the connection is used. */
+    public void replication(boolean enabled) {
+        replication = enabled;
     }
 
     /** Returns one server parameter, or null when the server has not reported it. */

@@ -244,6 +244,9 @@ public final class Connector {
             message.put("options", config.options());
         }
         message.putAll(config.serverSettings());
+        if (config.replication()) {
+            message.put("replication", "database");
+        }
         return message;
     }
 

@@ -233,9 +233,16 @@ class ConfigResolverTest {
                 + "PgJet does not implement GSSAPI encryption", error("gssencmode=require"));
         assertTrue(error("gssencmode=maybe").startsWith("invalid gssencmode value"));
         assertTrue(error("min_protocol_version=3.2").contains("is not supported"));
-        assertTrue(error("replication=database").contains("is not supported"));
+        assertTrue(error("replication=true").contains("replication=database"));
         assertTrue(error("sslcertmode=require").contains("is not supported"));
         assertTrue(error("", Map.of("PGGSSENCMODE", "require")).contains("environment variable PGGSSENCMODE"));
+    }
+
+    @Test
+    void replicationDatabaseAsksForALogicalReplicationConnection() {
+        assertTrue(resolve("replication=database").replication());
+        assertEquals(false, resolve("replication=off").replication());
+        assertEquals(false, resolve("").replication());
     }
 
     @Test
