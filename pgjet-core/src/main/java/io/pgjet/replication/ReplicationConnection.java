@@ -68,7 +68,7 @@ public interface ReplicationConnection extends AutoCloseable {
      */
     void addLogListener(Consumer<Notice> listener);
 
-    /** Returns the server's major version, e.g. 18. */
+    /** {@return the server's major version, e.g. 18} */
     int serverMajorVersion();
 
     /** Closes the connection (a running stream ends with an error). */

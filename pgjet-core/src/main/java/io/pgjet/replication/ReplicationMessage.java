@@ -65,7 +65,16 @@ public sealed interface ReplicationMessage {
      */
     record Relation(long xid, int oid, String namespace, String name, char replicaIdentity, List<Column> columns)
             implements ReplicationMessage {
-        /** Copies {@code columns}. */
+        /**
+         * Copies {@code columns}.
+         *
+         * @param xid the streamed transaction's id, or 0
+         * @param oid the table's OID
+         * @param namespace the schema
+         * @param name the table name
+         * @param replicaIdentity the replica identity setting
+         * @param columns the columns in order
+         */
         public Relation {
             columns = List.copyOf(columns);
         }
@@ -124,7 +133,14 @@ public sealed interface ReplicationMessage {
      */
     record Truncate(long xid, List<Relation> relations, boolean cascade, boolean restartIdentity)
             implements ReplicationMessage {
-        /** Copies {@code relations}. */
+        /**
+         * Copies {@code relations}.
+         *
+         * @param xid the streamed transaction's id, or 0
+         * @param relations the tables
+         * @param cascade whether {@code CASCADE} was given
+         * @param restartIdentity whether {@code RESTART IDENTITY} was given
+         */
         public Truncate {
             relations = List.copyOf(relations);
         }

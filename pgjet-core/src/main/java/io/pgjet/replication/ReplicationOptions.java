@@ -48,42 +48,42 @@ public final class ReplicationOptions {
         return new Builder(slot, List.of(publications));
     }
 
-    /** Returns the slot name. */
+    /** {@return the slot name} */
     public String slot() {
         return slot;
     }
 
-    /** Returns the publication names. */
+    /** {@return the publication names} */
     public List<String> publications() {
         return publications;
     }
 
-    /** Returns the start position; {@link Lsn#INVALID} (the default) resumes where the slot is. */
+    /** {@return the start position; {@link Lsn#INVALID} (the default) resumes where the slot is} */
     public Lsn startLsn() {
         return startLsn;
     }
 
-    /** Returns {@code proto_version}: 1 by default, 2 when streaming. */
+    /** {@return {@code proto_version}: 1 by default, 2 when streaming} */
     public int protoVersion() {
         return protoVersion;
     }
 
-    /** Returns whether large in-progress transactions are streamed ({@code streaming 'on'}, PostgreSQL 14+). */
+    /** {@return whether large in-progress transactions are streamed ({@code streaming 'on'}, PostgreSQL 14+)} */
     public boolean streaming() {
         return streaming;
     }
 
-    /** Returns whether {@code pg_logical_emit_message} messages are sent ({@code messages 'true'}). */
+    /** {@return whether {@code pg_logical_emit_message} messages are sent ({@code messages 'true'})} */
     public boolean messages() {
         return messages;
     }
 
-    /** Returns the interval between standby status updates sent on a timer. */
+    /** {@return the interval between standby status updates sent on a timer} */
     public Duration statusInterval() {
         return statusInterval;
     }
 
-    /** Returns how many decoded messages wait for a slow subscriber before PgJet stops reading. */
+    /** {@return how many decoded messages wait for a slow subscriber before PgJet stops reading} */
     public int bufferMessages() {
         return bufferMessages;
     }
@@ -193,7 +193,7 @@ public final class ReplicationOptions {
             return this;
         }
 
-        /** Returns the options. */
+        /** {@return the options} */
         public ReplicationOptions build() {
             return new ReplicationOptions(this);
         }

@@ -27,10 +27,10 @@ public interface ReplicationStream extends Flow.Publisher<ReplicationMessage> {
      */
     void acknowledge(Lsn lsn);
 
-    /** Returns the last acknowledged position ({@link Lsn#INVALID} before any). */
+    /** {@return the last acknowledged position ({@link Lsn#INVALID} before any)} */
     Lsn acknowledged();
 
-    /** Returns the end of the WAL received so far ({@link Lsn#INVALID} before any). */
+    /** {@return the end of the WAL received so far ({@link Lsn#INVALID} before any)} */
     Lsn lastReceived();
 
     /**

@@ -15,7 +15,7 @@ package io.pgjet.replication;
  * text. Immutable; safe to keep after the message was delivered.
  */
 public interface Tuple {
-    /** Returns the number of columns. */
+    /** {@return the number of columns} */
     int size();
 
     /**
