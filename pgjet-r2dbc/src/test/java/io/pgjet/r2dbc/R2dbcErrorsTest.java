@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.pgjet.PgException;
-import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.R2dbcBadGrammarException;
 import io.r2dbc.spi.R2dbcDataIntegrityViolationException;
 import io.r2dbc.spi.R2dbcException;
@@ -14,28 +13,12 @@ import io.r2dbc.spi.R2dbcPermissionDeniedException;
 import io.r2dbc.spi.R2dbcRollbackException;
 import io.r2dbc.spi.R2dbcTimeoutException;
 import io.r2dbc.spi.Result;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Server errors map to the R2DBC exception hierarchy by SQLSTATE class, with PgJet's exception as cause. */
-class R2dbcErrorsTest {
-    private static final Duration WAIT = Duration.ofSeconds(30);
-    private static Connection connection;
-
-    @BeforeAll
-    static void open() {
-        connection = Mono.from(R2dbcTestSupport.factory().create()).block(WAIT);
-    }
-
-    @AfterAll
-    static void close() {
-        Mono.from(connection.close()).block(WAIT);
-    }
-
+class R2dbcErrorsTest extends SharedConnectionTest {
     private static R2dbcException failure(Class<? extends R2dbcException> type, String sql) {
         R2dbcException error = assertThrows(type,
                 () -> Flux.from(connection.createStatement(sql).execute()).concatMap(Result::getRowsUpdated).blockLast(WAIT));

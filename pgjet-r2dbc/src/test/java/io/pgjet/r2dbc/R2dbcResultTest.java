@@ -6,32 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pgjet.PgException;
-import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.R2dbcBadGrammarException;
 import io.r2dbc.spi.Result;
-import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Results: map over rows and readables, update counts, filter, and segments (rows, counts, messages). */
-class R2dbcResultTest {
-    private static final Duration WAIT = Duration.ofSeconds(30);
-    private static Connection connection;
-
-    @BeforeAll
-    static void open() {
-        connection = Mono.from(R2dbcTestSupport.factory().create()).block(WAIT);
-    }
-
-    @AfterAll
-    static void close() {
-        Mono.from(connection.close()).block(WAIT);
-    }
-
+class R2dbcResultTest extends SharedConnectionTest {
     private static Flux<Result> results(String sql) {
         return Flux.from(connection.createStatement(sql).execute());
     }

@@ -8,41 +8,24 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.r2dbc.spi.Blob;
 import io.r2dbc.spi.Clob;
 import io.r2dbc.spi.ColumnMetadata;
-import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.R2dbcType;
 import io.r2dbc.spi.Row;
 import io.r2dbc.spi.RowMetadata;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BiFunction;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Rows and metadata: values through PgJet's codecs, R2DBC's types, LOBs, bound values of many types. */
-class R2dbcRowTest {
-    private static final Duration WAIT = Duration.ofSeconds(30);
-    private static Connection connection;
-
-    @BeforeAll
-    static void open() {
-        connection = Mono.from(R2dbcTestSupport.factory().create()).block(WAIT);
-    }
-
-    @AfterAll
-    static void close() {
-        Mono.from(connection.close()).block(WAIT);
-    }
-
+class R2dbcRowTest extends SharedConnectionTest {
     private static <T> T one(String sql, BiFunction<Row, RowMetadata, T> mapper, Object... args) {
         io.r2dbc.spi.Statement statement = connection.createStatement(sql);
         for (int i = 0; i < args.length; i++) {

@@ -4,34 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.Result;
 import io.r2dbc.spi.Statement;
-import java.time.Duration;
 import java.util.List;
 import java.util.NoSuchElementException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Statements: binding by index and by name, batches with add(), generated values, fetch size. */
-class R2dbcStatementTest {
-    private static final Duration WAIT = Duration.ofSeconds(30);
-    private static Connection connection;
-
-    @BeforeAll
-    static void open() {
-        connection = Mono.from(R2dbcTestSupport.factory().create()).block(WAIT);
-    }
-
-    @AfterAll
-    static void close() {
-        Mono.from(connection.close()).block(WAIT);
-    }
-
+class R2dbcStatementTest extends SharedConnectionTest {
     @BeforeEach
     void table() {
         run("DROP TABLE IF EXISTS stmt_items");
