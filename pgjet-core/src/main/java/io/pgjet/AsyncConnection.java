@@ -238,7 +238,9 @@ public interface AsyncConnection extends AutoCloseable {
     /**
      * Registers {@code listener} for NOTIFY messages on {@code channel}, issuing {@code LISTEN}
      * for the first listener of a channel. Listeners run on a PgJet worker thread, never on the
-     * I/O thread, one notification at a time in arrival order.
+     * I/O thread, one notification at a time in arrival order. The channel is taken verbatim
+     * (case, quotes and all); an empty name, one with NUL or one over 63 bytes in UTF-8 (which
+     * PostgreSQL would truncate) fails with {@link PgInterfaceException}.
      */
     CompletableFuture<Void> addListener(String channel, Consumer<Notification> listener);
 

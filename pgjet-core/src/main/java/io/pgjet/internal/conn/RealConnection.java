@@ -776,9 +776,15 @@ public final class RealConnection implements AsyncConnection, Awaiter.Source, io
                     + " transaction pooler (transactionPooler=true): notifications would go to whichever server"
                     + " connection ran the LISTEN; listen on a direct connection (or a session-mode pool) instead"));
         }
+        String quoted;
+        try {
+            quoted = Identifiers.channel(channel); // before registering: a refused name leaves nothing behind
+        } catch (PgInterfaceException e) {
+            return CompletableFuture.failedFuture(e);
+        }
         if (listeners.addChannelListener(channel, listener)) {
             io.keepReadingWhileIdle(true);
-            return simpleQuery("LISTEN " + Identifiers.quote(channel)).thenApply(r -> null);
+            return simpleQuery("LISTEN " + quoted).thenApply(r -> null);
         }
         return CompletableFuture.completedFuture(null);
     }
