@@ -283,7 +283,10 @@ public final class RealConnection implements AsyncConnection, Awaiter.Source, io
     private static List<QueryResult> publicResults(List<StatementResult> results) {
         List<QueryResult> out = new ArrayList<>(results.size());
         for (StatementResult result : results) {
-            out.add(publicResult(result));
+            // an empty script gets the server's EmptyQueryResponse (no status): it is no statement
+            if (result.status() != null || !result.rows().isEmpty()) {
+                out.add(publicResult(result));
+            }
         }
         return out;
     }
