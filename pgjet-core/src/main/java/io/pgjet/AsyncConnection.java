@@ -61,8 +61,8 @@ public interface AsyncConnection extends AutoCloseable {
      * transaction: an error rolls back all of it and fails the future.
      *
      * @param sql the script
-     * @return a future of one result per statement; a script with no statement at all (an empty
-     *     string, only comments) gives one result with a null status, the server's empty-query answer
+     * @return a future of one result per statement; empty for a script with no statement at all
+     *     (an empty string, only comments)
      */
     CompletableFuture<List<QueryResult>> executeScript(String sql);
 
@@ -381,7 +381,9 @@ public interface AsyncConnection extends AutoCloseable {
     /**
      * Registers {@code listener} for NOTIFY messages on {@code channel}, issuing {@code LISTEN}
      * for the first listener of a channel. Listeners run on a PgJet worker thread, never on the
-     * I/O thread, one notification at a time in arrival order.
+     * I/O thread, one notification at a time in arrival order. The channel is taken verbatim
+     * (case, quotes and all); an empty name, one with NUL or one over 63 bytes in UTF-8 (which
+     * PostgreSQL would truncate) fails with {@link PgInterfaceException}.
      *
      * @param channel the channel name, used exactly as given (quoted by PgJet in {@code LISTEN})
      * @param listener called with each notification on the channel

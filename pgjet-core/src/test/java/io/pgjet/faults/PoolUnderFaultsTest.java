@@ -37,6 +37,24 @@ import org.junit.jupiter.api.Test;
 class PoolUnderFaultsTest {
 
     @Test
+    void aFreeCallerDrivenConnectionTheServerHasEndedIsNotLentOut() throws Exception {
+        // The blocking pool's connections read nothing while free, and its sweep looks for a
+        // server's goodbye only once a second: the acquire itself must take in the FATAL already
+        // waiting in the socket, instead of lending a dead connection (found by SoakTest).
+        try (Pool pool = PgJet.createPool(Faults.server().dsn(), PoolOptions.DEFAULT.withSize(1, 1));
+                io.pgjet.Connection admin = Faults.direct()) {
+            for (int round = 0; round < 3; round++) {
+                int pid = pool.withConnection(io.pgjet.Connection::getServerPid);
+                admin.fetchVal("select pg_terminate_backend($1)", pid);
+                Faults.eventually("backend " + pid + " is gone", Duration.ofSeconds(10),
+                        () -> admin.<Long>fetchVal("select count(*) from pg_stat_activity where pid = $1", pid) == 0);
+                assertEquals(round, (int) pool.<Integer>fetchVal("select $1::int", round),
+                        "a connection the server had ended was lent");
+            }
+        }
+    }
+
+    @Test
     void poolUnderLoadRecoversAfterTheServerIsKilledAndRestarted() throws Exception {
         try (PgCluster cluster = PgCluster.builder().start()) {
             ConnectionConfig config = ConnectionConfig.parse(cluster.dsn()).toBuilder()

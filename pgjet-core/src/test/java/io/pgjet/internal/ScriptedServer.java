@@ -4,22 +4,25 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A scripted PostgreSQL server on loopback for what a real server cannot be made to do
- * (malformed, hostile or out-of-order messages). It accepts connections one after another and
- * runs the script on each; the script reads and writes raw protocol through a {@link Session}.
+ * (malformed, hostile or out-of-order messages). It runs the script on every connection it
+ * accepts, each on its own thread; the script reads and writes raw protocol through a
+ * {@link Session}.
  * Script failures (other than the client hanging up) are kept for {@link #failure()}.
  */
 final class ScriptedServer implements AutoCloseable {
     private final ServerSocket listener;
+    private static final int CANCEL_REQUEST_CODE = 80877102;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final AtomicInteger cancelRequests = new AtomicInteger();
 
     /** One client connection's script. */
     interface Script {
@@ -28,27 +31,37 @@ final class ScriptedServer implements AutoCloseable {
 
     ScriptedServer(Script script) throws IOException {
         listener = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
+        // Each connection runs on its own thread, so a second connection (a CancelRequest, a
+        // retry) is answered while a first script is still streaming.
         Thread thread = new Thread(() -> {
             while (!listener.isClosed()) {
-                try (Socket s = listener.accept()) {
-                    s.setSoTimeout(30_000);
-                    Session session = new Session(s);
-                    try {
-                        script.run(session);
-                        session.flush();
-                        session.drain();
-                    } catch (IOException clientWentAway) {
-                        // expected: most scripts end with the client closing
-                    } catch (Exception | Error e) {
-                        failure.compareAndSet(null, e);
-                    }
+                Socket s;
+                try {
+                    s = listener.accept();
                 } catch (IOException closed) {
                     return;
                 }
+                Thread session = new Thread(() -> runSession(s, script), "scripted-session");
+                session.setDaemon(true);
+                session.start();
             }
         }, "scripted-server");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    private void runSession(Socket socket, Script script) {
+        try (Socket s = socket) {
+            s.setSoTimeout(30_000);
+            Session session = new Session(s, this);
+            script.run(session);
+            session.flush();
+            session.drain();
+        } catch (IOException clientWentAway) {
+            // expected: most scripts end with the client closing
+        } catch (Exception | Error e) {
+            failure.compareAndSet(null, e);
+        }
     }
 
     int port() {
@@ -65,6 +78,11 @@ final class ScriptedServer implements AutoCloseable {
         return failure.get();
     }
 
+    /** How many CancelRequests arrived (each on its own connection, as with a real server). */
+    int cancelRequests() {
+        return cancelRequests.get();
+    }
+
     @Override
     public void close() throws IOException {
         listener.close();
@@ -75,18 +93,33 @@ final class ScriptedServer implements AutoCloseable {
         final Socket socket;
         final DataInputStream in;
         final DataOutputStream out;
+        private final ScriptedServer server;
 
-        Session(Socket socket) throws IOException {
+        Session(Socket socket, ScriptedServer server) throws IOException {
             this.socket = socket;
+            this.server = server;
             this.in = new DataInputStream(socket.getInputStream());
             this.out = new DataOutputStream(new java.io.BufferedOutputStream(socket.getOutputStream(), 65536));
         }
 
-        /** Reads the StartupMessage (or SSLRequest): returns its body after the length. */
+        /**
+         * Reads the StartupMessage (or SSLRequest): returns its body after the length. A
+         * CancelRequest is counted and ends the session, as a real server closes such a
+         * connection without an answer.
+         */
         byte[] readStartup() throws IOException {
             byte[] body = new byte[in.readInt() - 4];
             in.readFully(body);
+            if (body.length == 12 && java.nio.ByteBuffer.wrap(body).getInt() == CANCEL_REQUEST_CODE) {
+                server.cancelRequests.incrementAndGet();
+                throw new IOException("a CancelRequest: the session ends");
+            }
             return body;
+        }
+
+        /** Whether a CancelRequest has arrived on any connection to this server. */
+        boolean cancelled() {
+            return server.cancelRequests() > 0;
         }
 
         /** Reads one typed frontend message; returns its type, the body is in {@code body[0]}. */
@@ -193,13 +226,15 @@ final class ScriptedServer implements AutoCloseable {
             out.flush();
         }
 
-        /** Reads until the client closes. */
+        /**
+         * Reads messages until the client sends Terminate or closes; a real server closes its end
+         * on Terminate, which a client's graceful close waits for.
+         */
         void drain() throws IOException {
-            InputStream raw = socket.getInputStream();
-            byte[] sink = new byte[8192];
-            while (raw.read(sink) >= 0) {
+            while (readMessage(null) != 'X') {
                 // the client decides when it is over
             }
+            socket.close(); // what follows in the script then fails as if the client went away
         }
     }
 

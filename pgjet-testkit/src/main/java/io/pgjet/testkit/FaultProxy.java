@@ -255,6 +255,16 @@ public final class FaultProxy implements AutoCloseable {
         closeAll();
     }
 
+    /**
+     * Disarms the one-shot cuts, resets and stalls ({@link #cutAfter}, {@link #resetAfter},
+     * {@link #stallAfter}) that have not fired yet, so a scenario can end its faults cleanly.
+     */
+    public void disarm() {
+        synchronized (gate) {
+            triggers.clear();
+        }
+    }
+
     @Override
     public String toString() {
         return "FaultProxy[" + host() + ":" + port() + " -> " + target.getPort() + "]";

@@ -302,7 +302,10 @@ public final class RealConnection implements AsyncConnection, Awaiter.Source, io
     private static List<QueryResult> publicResults(List<StatementResult> results) {
         List<QueryResult> out = new ArrayList<>(results.size());
         for (StatementResult result : results) {
-            out.add(publicResult(result));
+            // an empty script gets the server's EmptyQueryResponse (no status): it is no statement
+            if (result.status() != null || !result.rows().isEmpty()) {
+                out.add(publicResult(result));
+            }
         }
         return out;
     }
@@ -836,9 +839,15 @@ public final class RealConnection implements AsyncConnection, Awaiter.Source, io
                     + " transaction pooler (transactionPooler=true): notifications would go to whichever server"
                     + " connection ran the LISTEN; listen on a direct connection (or a session-mode pool) instead"));
         }
+        String quoted;
+        try {
+            quoted = Identifiers.channel(channel); // before registering: a refused name leaves nothing behind
+        } catch (PgInterfaceException e) {
+            return CompletableFuture.failedFuture(e);
+        }
         if (listeners.addChannelListener(channel, listener)) {
             io.keepReadingWhileIdle(true);
-            return simpleQuery("LISTEN " + Identifiers.quote(channel)).thenApply(r -> null);
+            return simpleQuery("LISTEN " + quoted).thenApply(r -> null);
         }
         return CompletableFuture.completedFuture(null);
     }

@@ -203,8 +203,21 @@ public final class ConnectionPool extends PoolVerbs {
         return idle.pollFirst();
     }
 
+    /**
+     * Takes in, without blocking, what a free caller-driven connection received while unused —
+     * typically the FATAL and close of a server that ended the session — so it is seen closed
+     * before it is lent, not by its borrower's first query; the sweep alone looks only once a
+     * second. Costs one non-blocking read; nothing on the event-loop transport, which reads anyway.
+     */
+    private static void takeInIdleInput(PoolSlot slot) {
+        if (slot.connection instanceof RealConnection) {
+            ((RealConnection) slot.connection).pollIdle();
+        }
+    }
+
     /** Whether a free connection can be lent as it is: open, current, and not due for a check. */
     private boolean readyToLend(PoolSlot slot, int currentGeneration) {
+        takeInIdleInput(slot);
         long now = System.nanoTime();
         return !slot.connection.isClosed() && !expired(slot, now, currentGeneration) && !healthCheckDue(slot, now)
                 && !recheckDue(slot, now);
@@ -259,6 +272,7 @@ public final class ConnectionPool extends PoolVerbs {
      * out of the pool forever.
      */
     private void lend(PoolSlot slot, PoolWaiter waiter) {
+        takeInIdleInput(slot);
         long now = System.nanoTime();
         if (slot.connection.isClosed() || expired(slot, now, currentGeneration())) {
             discard(slot, false);
