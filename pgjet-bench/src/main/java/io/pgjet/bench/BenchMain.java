@@ -27,6 +27,15 @@ public final class BenchMain {
             org.openjdk.jmh.Main.main(Arrays.copyOfRange(args, jmh + 1, args.length));
             return;
         }
+        int streamMemory = Arrays.asList(args).indexOf("--stream-memory");
+        if (streamMemory >= 0) {
+            if (args.length != streamMemory + 3) {
+                System.err.println("pgjet bench: --stream-memory takes ROWS and WIDTH, e.g. --stream-memory 10000000 1000");
+                System.exit(2);
+            }
+            StreamMemory.run(Arrays.copyOfRange(args, streamMemory + 1, args.length));
+            return;
+        }
         BenchOptions options;
         try {
             options = BenchOptions.parse(args);

@@ -43,6 +43,8 @@ public final class BenchOptions {
             "                      they stop with the run, or after the run's planned length plus a margin)",
             "  --smoke             every workload, 1 s, 1 round, small data; checks results, not speed",
             "  --jmh [REGEX] [JMH options]  run the JMH micro-benchmarks instead (e.g. --jmh DataRow -prof gc)",
+            "  --stream-memory ROWS WIDTH  stream ROWS rows of WIDTH characters without a transaction and",
+            "                      report the heap used (with PGJET_BENCH_JAVA_OPTS=-Xmx64m a buffered result fails)",
             "  --help              this text",
             "",
             "Every result is checked (row counts, checksums); a driver that lacks a workload shows n/a and why.",
