@@ -8,7 +8,6 @@ import io.pgjet.bench.CheckFailedException;
 import io.pgjet.bench.DriverId;
 import io.pgjet.bench.Job;
 import io.pgjet.bench.TextCopyEncoder;
-import io.pgjet.bench.WideChecksum;
 import io.pgjet.bench.Workload;
 import java.io.IOException;
 import java.io.InputStream;
@@ -75,77 +74,22 @@ public final class PgJdbcDriver implements Driver {
     public Job open(Workload workload, int param) throws Exception {
         switch (workload) {
             case POINT:
-                return new Queries(param, BenchData.POINT_SQL_JDBC, PgJetDriver.plural(param, "thread") + ", 1 connection each") {
-                    @Override
-                    long execute(PreparedStatement ps) throws SQLException {
-                        ps.setInt(1, data.randomAid());
-                        try (ResultSet rs = ps.executeQuery()) {
-                            CheckFailedException.expect("point rows", 1, rs.next() ? 1 : 0);
-                            CheckFailedException.expect("abalance", 0, PgJdbcValues.int4(rs, 1));
-                        }
-                        return 1;
-                    }
-                };
+                return JdbcJobs.queries(this::connect, param, BenchData.POINT_SQL_JDBC,
+                        PgJetDriver.plural(param, "thread") + ", 1 connection each", ps -> JdbcJobs.point(ps, data));
             case POOL:
-                return new HikariQueries(param);
+                return hikari(param);
             case PIPELINE:
-                return new Queries(1, BenchData.POINT_SQL_JDBC, "1 thread, 1 connection, 1 request at a time") {
-                    @Override
-                    long execute(PreparedStatement ps) throws SQLException {
-                        ps.setInt(1, data.randomAid());
-                        try (ResultSet rs = ps.executeQuery()) {
-                            CheckFailedException.expect("point rows", 1, rs.next() ? 1 : 0);
-                            CheckFailedException.expect("abalance", 0, PgJdbcValues.int4(rs, 1));
-                        }
-                        return 1;
-                    }
-                };
+                return JdbcJobs.queries(this::connect, 1, BenchData.POINT_SQL_JDBC,
+                        "1 thread, 1 connection, 1 request at a time", ps -> JdbcJobs.point(ps, data));
             case SELECT1:
-                return new Queries(1, BenchData.SELECT1_SQL, "1 thread, 1 connection, 1 request at a time") {
-                    @Override
-                    long execute(PreparedStatement ps) throws SQLException {
-                        try (ResultSet rs = ps.executeQuery()) {
-                            CheckFailedException.expect("select 1 rows", 1, rs.next() ? 1 : 0);
-                            CheckFailedException.expect("select 1 value", 1, PgJdbcValues.int4(rs, 1));
-                        }
-                        return 1;
-                    }
-                };
+                return JdbcJobs.queries(this::connect, 1, BenchData.SELECT1_SQL,
+                        "1 thread, 1 connection, 1 request at a time", PgJdbcDriver::select1);
             case SERIES:
-                return new Queries(1, BenchData.SERIES_SQL, "PreparedStatement, getInt") {
-                    @Override
-                    long execute(PreparedStatement ps) throws SQLException {
-                        long rows = 0;
-                        long sum = 0;
-                        try (ResultSet rs = ps.executeQuery()) {
-                            while (rs.next()) {
-                                sum += PgJdbcValues.int4(rs, 1);
-                                rows++;
-                            }
-                        }
-                        CheckFailedException.expect("series rows", BenchData.SERIES_ROWS, rows);
-                        CheckFailedException.expect("series sum", BenchData.SERIES_SUM, sum);
-                        return rows;
-                    }
-                };
+                return JdbcJobs.queries(this::connect, 1, BenchData.SERIES_SQL, "PreparedStatement, getInt",
+                        PgJdbcDriver::series);
             case WIDE:
-                return new Queries(1, BenchData.WIDE_SQL, "PreparedStatement, typed getters") {
-                    @Override
-                    long execute(PreparedStatement ps) throws SQLException {
-                        WideChecksum sum = new WideChecksum();
-                        try (ResultSet rs = ps.executeQuery()) {
-                            while (rs.next()) {
-                                sum.add(PgJdbcValues.text(rs, 1), PgJdbcValues.oid(rs, 2), PgJdbcValues.oid(rs, 3),
-                                        PgJdbcValues.int2(rs, 4), PgJdbcValues.bool(rs, 5),
-                                        PgJdbcValues.character(rs, 6), PgJdbcValues.character(rs, 7),
-                                        PgJdbcValues.bool(rs, 8), PgJdbcValues.bool(rs, 9),
-                                        PgJdbcValues.character(rs, 10), PgJdbcValues.oid(rs, 11),
-                                        PgJdbcValues.oid(rs, 12));
-                            }
-                        }
-                        return sum.check(data);
-                    }
-                };
+                return JdbcJobs.queries(this::connect, 1, BenchData.WIDE_SQL, "PreparedStatement, typed getters",
+                        ps -> JdbcJobs.wide(ps, data));
             case BATCH:
                 return new Batch();
             case COPY:
@@ -157,106 +101,50 @@ public final class PgJdbcDriver implements Driver {
         }
     }
 
-    /** Threads each running a prepared statement on its own connection. */
-    private abstract class Queries implements Job.Loop {
-        private final Connection[] connections;
-        private final PreparedStatement[] statements;
-        private final String how;
-
-        Queries(int threads, String sql, String how) throws SQLException {
-            this.how = how;
-            connections = new Connection[threads];
-            statements = new PreparedStatement[threads];
-            for (int i = 0; i < threads; i++) {
-                connections[i] = connect();
-                statements[i] = connections[i].prepareStatement(sql.replace("$1", "?"));
-            }
+    private static long select1(PreparedStatement ps) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            CheckFailedException.expect("select 1 rows", 1, rs.next() ? 1 : 0);
+            CheckFailedException.expect("select 1 value", 1, PgJdbcValues.int4(rs, 1));
         }
-
-        abstract long execute(PreparedStatement ps) throws SQLException;
-
-        @Override
-        public String how() {
-            return how;
-        }
-
-        @Override
-        public int threads() {
-            return connections.length;
-        }
-
-        @Override
-        public long call(int thread) throws SQLException {
-            return execute(statements[thread]);
-        }
-
-        @Override
-        public void close() throws SQLException {
-            for (Connection c : connections) {
-                c.close();
-            }
-        }
+        return 1;
     }
 
-    /**
-     * Threads borrowing a connection from a HikariCP pool for every query, as a pgjdbc
-     * application does: getConnection, prepareStatement (pgjdbc's per-connection statement cache
-     * keeps it prepared on the server), execute, close.
-     */
-    private final class HikariQueries implements Job.Loop {
-        private final HikariDataSource pool;
-        private final int threads;
-
-        HikariQueries(int threads) {
-            HikariConfig config = new HikariConfig();
-            config.setJdbcUrl(target.jdbcUrl());
-            config.setDataSourceProperties(target.jdbcProperties(Map.of()));
-            config.setMaximumPoolSize(Workload.POOL_CONNECTIONS);
-            config.setMinimumIdle(Workload.POOL_CONNECTIONS);
-            config.setPoolName("bench-hikari");
-            this.pool = new HikariDataSource(config);
-            this.threads = threads;
-        }
-
-        @Override
-        public String how() {
-            return PgJetDriver.plural(threads, "thread") + ", HikariCP " + hikariVersion() + " of "
-                    + Workload.POOL_CONNECTIONS + ", one borrow per query";
-        }
-
-        private String hikariVersion() {
-            try (InputStream in = HikariDataSource.class.getResourceAsStream(
-                    "/META-INF/maven/com.zaxxer/HikariCP/pom.properties")) {
-                Properties properties = new Properties();
-                if (in != null) {
-                    properties.load(in);
-                }
-                return properties.getProperty("version", "(version unknown)");
-            } catch (IOException e) {
-                return "(version unknown)";
+    private static long series(PreparedStatement ps) throws SQLException {
+        long rows = 0;
+        long sum = 0;
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                sum += PgJdbcValues.int4(rs, 1);
+                rows++;
             }
         }
+        CheckFailedException.expect("series rows", BenchData.SERIES_ROWS, rows);
+        CheckFailedException.expect("series sum", BenchData.SERIES_SUM, sum);
+        return rows;
+    }
 
-        @Override
-        public int threads() {
-            return threads;
-        }
+    /** HikariCP over pgjdbc's URL, one borrow per query, as a pgjdbc application does. */
+    private Job hikari(int threads) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(target.jdbcUrl());
+        config.setDataSourceProperties(target.jdbcProperties(Map.of()));
+        config.setMaximumPoolSize(Workload.POOL_CONNECTIONS);
+        config.setMinimumIdle(Workload.POOL_CONNECTIONS);
+        config.setPoolName("bench-hikari");
+        return JdbcJobs.pooled(new HikariDataSource(config), threads, PgJetDriver.plural(threads, "thread")
+                + ", HikariCP " + hikariVersion() + " of " + Workload.POOL_CONNECTIONS + ", one borrow per query", data);
+    }
 
-        @Override
-        public long call(int thread) throws SQLException {
-            try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(BenchData.POINT_SQL_JDBC)) {
-                ps.setInt(1, data.randomAid());
-                try (ResultSet rs = ps.executeQuery()) {
-                    CheckFailedException.expect("point rows", 1, rs.next() ? 1 : 0);
-                    CheckFailedException.expect("abalance", 0, PgJdbcValues.int4(rs, 1));
-                }
+    private static String hikariVersion() {
+        try (InputStream in = HikariDataSource.class.getResourceAsStream(
+                "/META-INF/maven/com.zaxxer/HikariCP/pom.properties")) {
+            Properties properties = new Properties();
+            if (in != null) {
+                properties.load(in);
             }
-            return 1;
-        }
-
-        @Override
-        public void close() {
-            pool.close();
+            return properties.getProperty("version", "(version unknown)");
+        } catch (IOException e) {
+            return "(version unknown)";
         }
     }
 
@@ -280,23 +168,7 @@ public final class PgJdbcDriver implements Driver {
 
         @Override
         public long run() throws SQLException {
-            int n = data.batchRows();
-            for (int i = 0; i < n; i++) {
-                insert.setInt(1, data.id(i));
-                insert.setString(2, data.name(i));
-                insert.setDouble(3, data.score(i));
-                insert.setObject(4, data.time(i));
-                insert.addBatch();
-            }
-            int[] counts = insert.executeBatch();
-            long total = 0;
-            for (int c : counts) {
-                total += c == java.sql.Statement.SUCCESS_NO_INFO ? 0 : c;
-            }
-            if (!rewrite) {
-                CheckFailedException.expect("executeBatch update count", n, total);
-            }
-            return n;
+            return JdbcJobs.batch(insert, data, !rewrite);
         }
     }
 

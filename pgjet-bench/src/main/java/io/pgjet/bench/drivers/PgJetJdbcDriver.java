@@ -4,16 +4,13 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.pgjet.bench.BenchData;
 import io.pgjet.bench.BenchTarget;
-import io.pgjet.bench.CheckFailedException;
 import io.pgjet.bench.DriverId;
 import io.pgjet.bench.Job;
-import io.pgjet.bench.WideChecksum;
 import io.pgjet.bench.Workload;
 import io.pgjet.jdbc.PgJetDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Set;
@@ -69,125 +66,25 @@ public final class PgJetJdbcDriver implements Driver {
     @Override
     public Job open(Workload workload, int param) throws Exception {
         return switch (workload) {
-            case POINT -> new Queries(param, BenchData.POINT_SQL_JDBC, PgJetDriver.plural(param, "thread")
-                    + ", 1 connection each") {
-                @Override
-                long execute(PreparedStatement ps) throws SQLException {
-                    ps.setInt(1, data.randomAid());
-                    try (ResultSet rs = ps.executeQuery()) {
-                        CheckFailedException.expect("point rows", 1, rs.next() ? 1 : 0);
-                        CheckFailedException.expect("abalance", 0, PgJdbcValues.int4(rs, 1));
-                    }
-                    return 1;
-                }
-            };
-            case POOL -> new Pooled(param);
-            case WIDE -> new Queries(1, BenchData.WIDE_SQL, "PreparedStatement, typed getters") {
-                @Override
-                long execute(PreparedStatement ps) throws SQLException {
-                    WideChecksum sum = new WideChecksum();
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            // The same plain-JDBC getters as the pgjdbc contestant.
-                            sum.add(PgJdbcValues.text(rs, 1), PgJdbcValues.oid(rs, 2), PgJdbcValues.oid(rs, 3),
-                                    PgJdbcValues.int2(rs, 4), PgJdbcValues.bool(rs, 5),
-                                    PgJdbcValues.character(rs, 6), PgJdbcValues.character(rs, 7),
-                                    PgJdbcValues.bool(rs, 8), PgJdbcValues.bool(rs, 9),
-                                    PgJdbcValues.character(rs, 10), PgJdbcValues.oid(rs, 11),
-                                    PgJdbcValues.oid(rs, 12));
-                        }
-                    }
-                    return sum.check(data);
-                }
-            };
+            case POINT -> JdbcJobs.queries(dataSource::getConnection, param, BenchData.POINT_SQL_JDBC,
+                    PgJetDriver.plural(param, "thread") + ", 1 connection each", ps -> JdbcJobs.point(ps, data));
+            case POOL -> pooled(param);
+            case WIDE -> JdbcJobs.queries(dataSource::getConnection, 1, BenchData.WIDE_SQL,
+                    "PreparedStatement, typed getters", ps -> JdbcJobs.wide(ps, data));
             case BATCH -> new Batch();
             default -> throw new IllegalArgumentException(workload.id());
         };
     }
 
-    /** Threads each running a prepared statement on its own connection. */
-    private abstract class Queries implements Job.Loop {
-        private final Connection[] connections;
-        private final PreparedStatement[] statements;
-        private final String how;
-
-        Queries(int threads, String sql, String how) throws SQLException {
-            this.how = how;
-            connections = new Connection[threads];
-            statements = new PreparedStatement[threads];
-            for (int i = 0; i < threads; i++) {
-                connections[i] = dataSource.getConnection();
-                statements[i] = connections[i].prepareStatement(sql.replace("$1", "?"));
-            }
-        }
-
-        abstract long execute(PreparedStatement ps) throws SQLException;
-
-        @Override
-        public String how() {
-            return how;
-        }
-
-        @Override
-        public int threads() {
-            return connections.length;
-        }
-
-        @Override
-        public long call(int thread) throws SQLException {
-            return execute(statements[thread]);
-        }
-
-        @Override
-        public void close() throws SQLException {
-            for (Connection c : connections) {
-                c.close();
-            }
-        }
-    }
-
     /** HikariCP over {@link PgJetDataSource}: getConnection, prepareStatement, execute, close per query. */
-    private final class Pooled implements Job.Loop {
-        private final HikariDataSource pool;
-        private final int threads;
-
-        Pooled(int threads) {
-            HikariConfig config = new HikariConfig();
-            config.setDataSource(dataSource);
-            config.setMaximumPoolSize(Workload.POOL_CONNECTIONS);
-            config.setMinimumIdle(Workload.POOL_CONNECTIONS);
-            config.setPoolName("bench-hikari-pgjet-jdbc");
-            this.pool = new HikariDataSource(config);
-            this.threads = threads;
-        }
-
-        @Override
-        public String how() {
-            return PgJetDriver.plural(threads, "thread") + ", HikariCP of " + Workload.POOL_CONNECTIONS
-                    + " over PgJetDataSource, one borrow per query";
-        }
-
-        @Override
-        public int threads() {
-            return threads;
-        }
-
-        @Override
-        public long call(int thread) throws SQLException {
-            try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(BenchData.POINT_SQL_JDBC)) {
-                ps.setInt(1, data.randomAid());
-                try (ResultSet rs = ps.executeQuery()) {
-                    CheckFailedException.expect("point rows", 1, rs.next() ? 1 : 0);
-                    CheckFailedException.expect("abalance", 0, PgJdbcValues.int4(rs, 1));
-                }
-            }
-            return 1;
-        }
-
-        @Override
-        public void close() {
-            pool.close();
-        }
+    private Job pooled(int threads) {
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(dataSource);
+        config.setMaximumPoolSize(Workload.POOL_CONNECTIONS);
+        config.setMinimumIdle(Workload.POOL_CONNECTIONS);
+        config.setPoolName("bench-hikari-pgjet-jdbc");
+        return JdbcJobs.pooled(new HikariDataSource(config), threads, PgJetDriver.plural(threads, "thread")
+                + ", HikariCP of " + Workload.POOL_CONNECTIONS + " over PgJetDataSource, one borrow per query", data);
     }
 
     /** addBatch per row, one executeBatch (pipelined by the driver; exact per-row counts). */
@@ -210,20 +107,7 @@ public final class PgJetJdbcDriver implements Driver {
 
         @Override
         public long run() throws SQLException {
-            int n = data.batchRows();
-            for (int i = 0; i < n; i++) {
-                insert.setInt(1, data.id(i));
-                insert.setString(2, data.name(i));
-                insert.setDouble(3, data.score(i));
-                insert.setObject(4, data.time(i));
-                insert.addBatch();
-            }
-            long total = 0;
-            for (int c : insert.executeBatch()) {
-                total += c;
-            }
-            CheckFailedException.expect("executeBatch update count", n, total);
-            return n;
+            return JdbcJobs.batch(insert, data, true);
         }
     }
 }
