@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pgjet.Connection;
 import io.pgjet.ConnectionConfig;
+import io.pgjet.LogCapture;
 import io.pgjet.PgConnectionException;
 import io.pgjet.PgException;
 import io.pgjet.PgHost;
@@ -18,10 +19,6 @@ import io.pgjet.testkit.PgServer;
 import io.pgjet.testkit.PgTestServer;
 import java.net.ServerSocket;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,36 +31,19 @@ import org.junit.jupiter.api.Test;
  */
 class DiagnosticLogsTest {
     private static final String SECRET_PARAMETER = "s3cret-parameter-value";
-    private final Logger pgjet = Logger.getLogger("io.pgjet"); // held: JUL keeps loggers weakly
-    private final List<String> lines = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            lines.add(record.getLevel() + " " + record.getLoggerName() + ": " + record.getMessage()
-                    + (record.getThrown() == null ? "" : " " + record.getThrown()));
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-    private Level previous;
+    private LogCapture logs;
+    private List<String> lines;
 
     @BeforeEach
     void captureLogs() {
-        previous = pgjet.getLevel();
-        pgjet.setLevel(Level.ALL);
-        pgjet.addHandler(capture);
+        logs = LogCapture.start(record -> record.getLevel() + " " + record.getLoggerName() + ": " + record.getMessage()
+                + (record.getThrown() == null ? "" : " " + record.getThrown()));
+        lines = logs.lines();
     }
 
     @AfterEach
     void stopCapturing() {
-        pgjet.removeHandler(capture);
-        pgjet.setLevel(previous);
+        logs.close();
     }
 
     private String line(String containing) {

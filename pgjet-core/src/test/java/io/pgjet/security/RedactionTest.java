@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pgjet.Connection;
 import io.pgjet.ConnectionConfig;
+import io.pgjet.LogCapture;
 import io.pgjet.PgHost;
 import io.pgjet.PgJet;
 import io.pgjet.PgJetException;
@@ -22,10 +23,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.AfterEach;
@@ -44,36 +41,19 @@ import org.junit.jupiter.api.Test;
  */
 class RedactionTest {
     private static final String SECRET = "Sentinel-7f3a9c-Secret";
-    private final Logger pgjet = Logger.getLogger("io.pgjet"); // held: JUL keeps loggers weakly
-    private final List<String> said = new CopyOnWriteArrayList<>();
     private final SimpleFormatter formatter = new SimpleFormatter();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            said.add("log " + record.getLevel() + ": " + formatter.format(record)); // message, arguments, stack trace
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-    private Level previous;
+    private LogCapture logs;
+    private List<String> said;
 
     @BeforeEach
     void captureLogs() {
-        previous = pgjet.getLevel();
-        pgjet.setLevel(Level.ALL);
-        pgjet.addHandler(capture);
+        logs = LogCapture.start(record -> "log " + record.getLevel() + ": " + formatter.format(record)); // message, arguments, stack trace
+        said = logs.lines();
     }
 
     @AfterEach
     void nothingSaidTheSecret() {
-        pgjet.removeHandler(capture);
-        pgjet.setLevel(previous);
+        logs.close();
         for (Thread t : Thread.getAllStackTraces().keySet()) {
             assertFalse(t.getName().contains(SECRET), "thread name: " + t.getName());
         }
