@@ -39,12 +39,12 @@ public final class BlockingPool implements Pool {
 
     @Override
     public Connection acquire() {
-        return new BlockingConnection(Futures.await(pool.acquire()));
+        return new BlockingConnection(pool.acquireBlocking(pool.options().acquireTimeout()));
     }
 
     @Override
     public Connection acquire(Duration timeout) {
-        return new BlockingConnection(Futures.await(pool.acquire(timeout)));
+        return new BlockingConnection(pool.acquireBlocking(timeout));
     }
 
     /** Runs {@code work}; the connection's reset and return happen in the background afterwards. */
@@ -60,7 +60,7 @@ public final class BlockingPool implements Pool {
 
     @Override
     public java.util.stream.Stream<Row> stream(String sql, Object... args) {
-        io.pgjet.AsyncConnection lease = Futures.await(pool.acquire());
+        io.pgjet.AsyncConnection lease = pool.acquireBlocking(pool.options().acquireTimeout());
         io.pgjet.internal.stream.RowQueue queue = PoolVerbs.openStream(lease, sql, args);
         return io.pgjet.internal.stream.BlockingRowStream.of(io.pgjet.internal.blocking.Awaiter.of(lease), queue, null);
     }

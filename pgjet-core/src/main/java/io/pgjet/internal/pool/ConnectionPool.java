@@ -28,6 +28,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -46,6 +47,14 @@ public final class ConnectionPool extends PoolVerbs {
     private static final long SWEEP_MAX_NANOS = TimeUnit.SECONDS.toNanos(1);
     /** How many free connections {@link #takeFree} looks at for one on the caller's I/O thread. */
     private static final int AFFINITY_SCAN = 16;
+    /**
+     * How long the first blocking caller in line may have waited while callers still running take
+     * connections given back ahead of it (see {@link #acquireBlocking}); once it has waited longer,
+     * connections go to the line in order.
+     */
+    /** Past a waiter's deadline its timer fails it; the park lasts a little longer so that wins. */
+    private static final long PARK_SLACK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    static final long BARGE_WINDOW_NANOS = TimeUnit.MILLISECONDS.toNanos(Long.getLong("pgjet.pool.bargeMillis", 10));
 
     private final Supplier<CompletableFuture<AsyncConnection>> connector;
     private final PoolOptions options;
@@ -187,6 +196,100 @@ public final class ConnectionPool extends PoolVerbs {
     }
 
     /**
+     * Acquires for a blocking caller, whose thread waits for itself: it takes a free connection
+     * even while others wait, as long as the first in line has not waited longer than
+     * {@link #BARGE_WINDOW_NANOS}; otherwise it stands in line and parks, woken when a connection
+     * is handed to it or put on the free stack for it to try for. Past the window, connections go
+     * to the line in order, so nobody waits much longer than that behind callers that keep
+     * coming. With a listener or a setup hook it takes the asynchronous route.
+     *
+     * @throws io.pgjet.PgJetException as {@link #acquire(Duration)}'s future would fail
+     */
+    public AsyncConnection acquireBlocking(Duration timeout) {
+        if (observer.listener() != null || options.setup() != null) {
+            return Futures.await(acquire(timeout));
+        }
+        PoolWaiter me = null;
+        while (true) {
+            PoolSlot slot = null;
+            PoolWaiter nudge = null;
+            boolean openOne = false;
+            int current;
+            lock.lock();
+            try {
+                current = generation;
+                if (closing || (me != null && (me.result.isDone() || !me.queued))) {
+                    // closed, or the pool handed this caller a connection (or failed it): take that
+                } else {
+                    long now = System.nanoTime();
+                    PoolWaiter first = firstWaiter();
+                    if (first == null || first == me || mayBarge(first, now)) {
+                        slot = takeFree();
+                    } else if (!idle.isEmpty() && !first.nudged()) {
+                        nudge = first; // a free connection only it may take: make sure it knows
+                    }
+                    if (slot != null) {
+                        if (me != null) {
+                            me.queued = false;
+                            waiters.remove(me);
+                        }
+                        if (!idle.isEmpty()) {
+                            nudge = nudgeable(); // more were given back: pass the word on
+                        }
+                    } else if (me == null) {
+                        if (size0() < options.maxSize()) {
+                            openOne = true;
+                        } else {
+                            me = new PoolWaiter(new CompletableFuture<>(), timeout, this::forget,
+                                    Thread.currentThread());
+                            enqueue(me);
+                        }
+                    } else {
+                        me.clearNudge();
+                    }
+                }
+            } finally {
+                lock.unlock();
+            }
+            if (nudge != null) {
+                nudge.nudge();
+            }
+            if (openOne) {
+                return Futures.await(acquireUnobserved(timeout)); // room to grow: open one as usual
+            }
+            if (slot != null) {
+                if (readyToLend(slot, current)) {
+                    return lease(slot);
+                }
+                // due for a check, expired or closed: the usual route sorts it out
+                PoolWaiter checked = new PoolWaiter(new CompletableFuture<>(), me == null ? timeout
+                        : Duration.ofNanos(Math.max(0, me.deadline - System.nanoTime())), this::forget);
+                lend(slot, checked);
+                return Futures.await(checked.result);
+            }
+            if (me == null || me.result.isDone() || !me.queued) {
+                if (me == null) {
+                    throw closedError();
+                }
+                return Futures.await(me.result);
+            }
+            parkUntilNudged(me);
+        }
+    }
+
+    /** Parks the calling thread until {@code me} is nudged or completed (its timer fails it at its deadline). */
+    private static void parkUntilNudged(PoolWaiter me) {
+        while (!me.nudged() && !me.result.isDone()) {
+            LockSupport.parkNanos(me, Math.max(me.deadline - System.nanoTime(), 0) + PARK_SLACK_NANOS);
+            if (Thread.interrupted()) {
+                me.result.cancel(false); // leaves the line (forget)
+                Thread.currentThread().interrupt();
+                throw new PgInterfaceException("interrupted while waiting for a pooled connection");
+            }
+        }
+    }
+
+    /**
      * Takes a free connection, call with the lock held: one served by the calling thread if one
      * of the most recently used is (a callback on a PgJet I/O thread then writes its query at
      * once instead of handing it to another thread), else the most recently used.
@@ -247,8 +350,7 @@ public final class ConnectionPool extends PoolVerbs {
                     opening++;
                     open = true;
                 } else if (slot == null) {
-                    waiters.addLast(waiter);
-                    armWaiterTimer(waiter.deadline);
+                    enqueue(waiter);
                     return;
                 }
             }
@@ -429,6 +531,7 @@ public final class ConnectionPool extends PoolVerbs {
                 PoolWaiter waiter = it.next();
                 if (waiter.deadline - now <= 0) {
                     it.remove();
+                    waiter.queued = false;
                     expired.add(waiter);
                 } else if (next == null || waiter.deadline - next < 0) {
                     next = waiter.deadline;
@@ -579,9 +682,18 @@ public final class ConnectionPool extends PoolVerbs {
         return locked(() -> generation);
     }
 
-    /** Gives a usable connection to the first waiter, or puts it on the free stack. */
+    /**
+     * Gives a usable connection to the first waiter, or puts it on the free stack: when nobody
+     * waits, and also when the first in line is a blocking caller that has not waited long
+     * ({@link #BARGE_WINDOW_NANOS}) — then whoever asks first takes it, most often the thread that
+     * just gave it back and is still running, and a waiter is only woken to try for it. A
+     * hand-off to a parked thread costs a kernel wake-up and a context switch per borrow, which
+     * with many more callers than CPUs was the blocking pool's main cost.
+     */
     private void putBack(PoolSlot slot) {
-        PoolWaiter waiter;
+        PoolWaiter waiter = null;
+        PoolWaiter nudge = null;
+        boolean shut;
         long now = System.nanoTime();
         lock.lock();
         try {
@@ -589,27 +701,71 @@ public final class ConnectionPool extends PoolVerbs {
             // handed from borrower to borrower was in use all along, and must not look unused
             // since it was opened (that made a busy pool health-check every hand-off).
             slot.idleSince = now;
-            if (closing) {
-                waiter = null;
-            } else {
-                // A caller that cancelled may still be in line for a moment: skip it rather
-                // than run setup for nobody.
-                do {
-                    waiter = waiters.pollFirst();
-                } while (waiter != null && waiter.result.isDone());
-                if (waiter == null) {
+            shut = closing;
+            if (!shut) {
+                PoolWaiter first = firstWaiter();
+                if (first == null || mayBarge(first, now)) {
                     idle.addFirst(slot);
-                    return;
+                    nudge = first == null ? null : nudgeable();
+                } else {
+                    waiter = pollWaiter();
                 }
             }
         } finally {
             lock.unlock();
         }
-        if (waiter == null) {
+        if (shut) {
             discard(slot, false);
-        } else {
+        } else if (waiter != null) {
             lend(slot, waiter);
+        } else if (nudge != null) {
+            nudge.nudge();
         }
+    }
+
+    // ---- the line of waiters (all of these with the lock held) ----------------------------
+
+    private void enqueue(PoolWaiter waiter) {
+        waiter.queued = true;
+        waiters.addLast(waiter);
+        armWaiterTimer(waiter.deadline);
+    }
+
+    /** The first waiter in line that has not given up; those that have (cancelled, timed out) leave. */
+    private PoolWaiter firstWaiter() {
+        PoolWaiter first;
+        while ((first = waiters.peekFirst()) != null && first.result.isDone()) {
+            pollWaiter();
+        }
+        return first;
+    }
+
+    private PoolWaiter pollWaiter() {
+        PoolWaiter waiter = waiters.pollFirst();
+        if (waiter != null) {
+            waiter.queued = false;
+        }
+        return waiter;
+    }
+
+    /**
+     * Whether a free connection may go to whoever asks first rather than to {@code first}, the
+     * first in line: only while it is a blocking caller (it is woken to try) that has waited less
+     * than the barging window. Asynchronous waiters are always served in order: handing one a
+     * connection runs its callback right here, with no wake-up to save.
+     */
+    private static boolean mayBarge(PoolWaiter first, long now) {
+        return first.thread != null && now - first.since < BARGE_WINDOW_NANOS;
+    }
+
+    /** The first blocking waiter not already woken to try for a free connection, or null. */
+    private PoolWaiter nudgeable() {
+        for (PoolWaiter waiter : waiters) {
+            if (waiter.thread != null && !waiter.nudged() && !waiter.result.isDone()) {
+                return waiter;
+            }
+        }
+        return null;
     }
 
     /**
@@ -668,7 +824,7 @@ public final class ConnectionPool extends PoolVerbs {
                 if (closing || waiters.isEmpty() || size0() >= options.maxSize()) {
                     return;
                 }
-                waiter = waiters.pollFirst();
+                waiter = pollWaiter();
                 opening++;
             } finally {
                 lock.unlock();
@@ -846,6 +1002,7 @@ public final class ConnectionPool extends PoolVerbs {
             side = readOnly == this ? null : readOnly;
             closing = true;
             failed = new ArrayList<>(waiters);
+            failed.forEach(waiter -> waiter.queued = false);
             waiters.clear();
             free = new ArrayList<>(idle);
         } finally {
@@ -937,6 +1094,7 @@ public final class ConnectionPool extends PoolVerbs {
     private void forget(PoolWaiter waiter) {
         lock.lock();
         try {
+            waiter.queued = false;
             waiters.remove(waiter);
         } finally {
             lock.unlock();

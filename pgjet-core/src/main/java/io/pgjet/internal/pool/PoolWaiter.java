@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
@@ -22,21 +23,62 @@ final class PoolWaiter {
     final CompletableFuture<AsyncConnection> result;
     final Duration timeout;
     final long deadline;
+    /** When it started waiting. */
+    final long since;
+    /**
+     * The blocking caller that waits for itself ({@link ConnectionPool#acquireBlocking}), woken by
+     * {@link #nudge()} to try for a free connection; null for an asynchronous caller.
+     */
+    final Thread thread;
+    /** Whether it stands in the pool's line; read and written under the pool's lock. */
+    boolean queued;
+    /** Set when a connection went on the free stack for this caller to try for. */
+    private volatile boolean nudged;
     private final AtomicReference<ScheduledFuture<?>> timer = new AtomicReference<>();
 
     /**
      * @param onCancel called when the caller cancels {@code result}, to take the waiter out of line
      */
     PoolWaiter(CompletableFuture<AsyncConnection> result, Duration timeout, Consumer<PoolWaiter> onCancel) {
+        this(result, timeout, onCancel, null);
+    }
+
+    /**
+     * @param thread the blocking caller's thread, woken when {@code result} completes or on a
+     *     {@link #nudge()}; null for an asynchronous caller
+     */
+    PoolWaiter(CompletableFuture<AsyncConnection> result, Duration timeout, Consumer<PoolWaiter> onCancel,
+            Thread thread) {
         this.result = result;
         this.timeout = timeout;
-        this.deadline = System.nanoTime() + (timeout.compareTo(FOREVER) > 0 ? FOREVER : timeout).toNanos();
+        this.since = System.nanoTime();
+        this.deadline = since + (timeout.compareTo(FOREVER) > 0 ? FOREVER : timeout).toNanos();
+        this.thread = thread;
         result.whenComplete((connection, error) -> {
             cancelTimer();
             if (error instanceof CancellationException) {
                 onCancel.accept(this);
             }
+            if (thread != null) {
+                LockSupport.unpark(thread);
+            }
         });
+    }
+
+    /** Wakes a blocking caller to try for a connection just put on the free stack. */
+    void nudge() {
+        nudged = true;
+        LockSupport.unpark(thread);
+    }
+
+    /** Whether a nudge came since the last {@link #clearNudge()}. */
+    boolean nudged() {
+        return nudged;
+    }
+
+    /** Forgets the last nudge; call before looking at the free stack, so no nudge after it is lost. */
+    void clearNudge() {
+        nudged = false;
     }
 
     /**
