@@ -73,6 +73,8 @@ public final class ConnectionPool extends PoolVerbs {
     private ScheduledFuture<?> waiterTimer;
     private long waiterTimerDeadline;
     private int opening;
+    /** Connections handed in turn to blocking callers that have not picked them up yet (0 or 1). */
+    private int handingInTurn;
     private int generation;
     private boolean closing;
     private final PoolObserver observer;
@@ -209,6 +211,18 @@ public final class ConnectionPool extends PoolVerbs {
         if (observer.listener() != null || options.setup() != null) {
             return Futures.await(acquire(timeout));
         }
+        PoolWaiter[] waited = new PoolWaiter[1];
+        try {
+            return acquireBlocking(timeout, waited);
+        } finally {
+            if (waited[0] != null) {
+                handOverDone(waited[0]);
+            }
+        }
+    }
+
+    /** The loop of {@link #acquireBlocking(Duration)}; puts the caller's place in line, once it has one, in {@code waited}. */
+    private AsyncConnection acquireBlocking(Duration timeout, PoolWaiter[] waited) {
         PoolWaiter me = null;
         while (true) {
             PoolSlot slot = null;
@@ -242,6 +256,7 @@ public final class ConnectionPool extends PoolVerbs {
                         } else {
                             me = new PoolWaiter(new CompletableFuture<>(), timeout, this::forget,
                                     Thread.currentThread());
+                            waited[0] = me;
                             enqueue(me);
                         }
                     } else {
@@ -274,6 +289,19 @@ public final class ConnectionPool extends PoolVerbs {
                 return Futures.await(me.result);
             }
             parkUntilNudged(me);
+        }
+    }
+
+    /** The caller handed a connection as the longest waiter has it now (or gave up): the next one may be. */
+    private void handOverDone(PoolWaiter waiter) {
+        lock.lock();
+        try {
+            if (waiter.handedInTurn) {
+                waiter.handedInTurn = false;
+                handingInTurn--;
+            }
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -709,6 +737,10 @@ public final class ConnectionPool extends PoolVerbs {
                     nudge = first == null ? null : nudgeable();
                 } else {
                     waiter = pollWaiter();
+                    if (waiter.thread != null) {
+                        waiter.handedInTurn = true;
+                        handingInTurn++;
+                    }
                 }
             }
         } finally {
@@ -751,11 +783,16 @@ public final class ConnectionPool extends PoolVerbs {
     /**
      * Whether a free connection may go to whoever asks first rather than to {@code first}, the
      * first in line: only while it is a blocking caller (it is woken to try) that has waited less
-     * than the barging window. Asynchronous waiters are always served in order: handing one a
-     * connection runs its callback right here, with no wake-up to save.
+     * than the barging window, or while a connection is already on its way to the blocking caller
+     * before it. Past the window, connections go to the longest waiters one at a time — each
+     * waits for the kernel to run a parked thread, which on a machine short of CPU takes
+     * milliseconds; handing every connection that way stalled all of them at once (the pool
+     * collapsed to a few thousand borrows a second under load) — while the rest keep flowing.
+     * Asynchronous waiters are always served in order: handing one a connection runs its
+     * callback right here, with no wake-up to save.
      */
-    private static boolean mayBarge(PoolWaiter first, long now) {
-        return first.thread != null && now - first.since < BARGE_WINDOW_NANOS;
+    private boolean mayBarge(PoolWaiter first, long now) {
+        return first.thread != null && (now - first.since < BARGE_WINDOW_NANOS || handingInTurn > 0);
     }
 
     /** The first blocking waiter not already woken to try for a free connection, or null. */

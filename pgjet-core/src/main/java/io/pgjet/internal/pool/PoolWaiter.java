@@ -32,6 +32,8 @@ final class PoolWaiter {
     final Thread thread;
     /** Whether it stands in the pool's line; read and written under the pool's lock. */
     boolean queued;
+    /** Whether the pool handed it a connection in turn (past the barging window); under the pool's lock. */
+    boolean handedInTurn;
     /** Set when a connection went on the free stack for this caller to try for. */
     private volatile boolean nudged;
     private final AtomicReference<ScheduledFuture<?>> timer = new AtomicReference<>();
