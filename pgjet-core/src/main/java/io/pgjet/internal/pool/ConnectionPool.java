@@ -50,7 +50,8 @@ public final class ConnectionPool extends PoolVerbs {
     /**
      * How long the first blocking caller in line may have waited while callers still running take
      * connections given back ahead of it (see {@link #acquireBlocking}); once it has waited longer,
-     * connections go to the line in order.
+     * connections go to the line in turn. {@code -Dpgjet.pool.bargeMillis} (default 10; 0 serves
+     * strictly in order), documented in the guide's pool section.
      */
     /** Past a waiter's deadline its timer fails it; the park lasts a little longer so that wins. */
     private static final long PARK_SLACK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
