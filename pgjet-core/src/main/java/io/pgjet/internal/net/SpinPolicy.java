@@ -13,8 +13,14 @@ import java.util.function.BooleanSupplier;
  * picked up without a wake-up — and loses on a busy one: every check then takes CPU time from
  * the very server the thread waits for. So checking is skipped:
  * <ul>
- *   <li>while the machine is busy: more threads are runnable than there are CPUs (Linux
- *       {@code /proc/loadavg}, read at most every {@value #LOAD_REFRESH_MILLIS} ms);</li>
+ *   <li>while the machine is busy: more threads are runnable than there are CPUs right now, or
+ *       the one-minute load average is above the CPU count (Linux {@code /proc/loadavg}, read at
+ *       most every {@value #LOAD_REFRESH_MILLIS} ms). The momentary count alone misses a steady
+ *       load now and then — it is one sample of a queue that comes and goes — and a check in
+ *       such a gap is costly: yielding on a machine full of runnable work can hand the CPU to
+ *       another process for a whole scheduler slice (milliseconds), and 8 connections' I/O
+ *       threads ran at half speed under other processes' builds until the load average was
+ *       asked too;</li>
  *   <li>for a while after checks stopped paying: each {@link Budget} counts whether its checks
  *       found the answer, and after {@value #MISSES_TO_BACK_OFF} misses in a row it sleeps
  *       directly for the next {@value #BACK_OFF_WAITS} waits before it tries again.</li>
@@ -42,20 +48,44 @@ public final class SpinPolicy {
         long now = System.nanoTime();
         if (now - nextRefresh >= 0) {
             nextRefresh = now + LOAD_REFRESH_MILLIS * 1_000_000;
-            busy = runnableThreads() > CPUS;
+            busy = READABLE && busy(readLoadavg(), CPUS);
         }
         return busy;
     }
 
     /** Returns the runnable threads on the machine, the waiting one included, or 0 if unknown. */
     static int runnableThreads() {
+        return runnable(readLoadavg());
+    }
+
+    /**
+     * Whether a {@code /proc/loadavg} line ("0.52 0.58 0.59 3/467 12345": load averages over 1, 5
+     * and 15 minutes, runnable/total scheduling entities, last pid) says the machine is busy for
+     * {@code cpus} CPUs: more runnable right now, or a one-minute load above them. An unreadable
+     * line is not busy.
+     */
+    static boolean busy(String loadavg, int cpus) {
         try {
-            // "0.52 0.58 0.59 3/467 12345": the fourth field is runnable/total scheduling entities.
-            String line = new String(Files.readAllBytes(LOADAVG), StandardCharsets.US_ASCII);
-            String[] fields = line.trim().split("\\s+");
+            return runnable(loadavg) > cpus || Double.parseDouble(loadavg.trim().split("\\s+")[0]) > cpus;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static int runnable(String loadavg) {
+        try {
+            String[] fields = loadavg.trim().split("\\s+");
             return Integer.parseInt(fields[3].substring(0, fields[3].indexOf('/')));
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             return 0;
+        }
+    }
+
+    private static String readLoadavg() {
+        try {
+            return new String(Files.readAllBytes(LOADAVG), StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            return "";
         }
     }
 

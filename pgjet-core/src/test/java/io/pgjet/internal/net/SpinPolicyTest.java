@@ -1,6 +1,7 @@
 package io.pgjet.internal.net;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -37,6 +38,16 @@ class SpinPolicyTest {
         }
         long next = budget.nanosForThisWait();
         assertTrue(next == 100_000 || SpinPolicy.machineBusy(), "a paying check keeps the budget: " + next);
+    }
+
+    @Test
+    void aSteadyLoadCountsAsBusyEvenWhenTheMomentaryRunnableCountIsLow() {
+        // one sample of the run queue found it short, but the last minute was 10x the CPUs
+        assertTrue(SpinPolicy.busy("20.79 21.10 17.22 1/262 28629", 2));
+        assertTrue(SpinPolicy.busy("0.10 0.20 0.30 5/262 28629", 2), "many runnable right now");
+        assertFalse(SpinPolicy.busy("1.50 0.90 0.40 2/262 28629", 2), "a quiet 2-CPU machine");
+        assertFalse(SpinPolicy.busy("", 2), "unreadable: not busy");
+        assertFalse(SpinPolicy.busy("garbage", 2));
     }
 
     @Test
