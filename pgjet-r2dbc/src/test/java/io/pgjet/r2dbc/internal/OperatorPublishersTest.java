@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscriber;
@@ -93,29 +94,17 @@ class OperatorPublishersTest {
         assertTrue(source.cancelled);
     }
 
-    @Test
-    void mapFunctionFailingCancelsUpstreamAndIsTheOnlyTerminalSignal() {
-        Source<Integer> source = new Source<>();
-        Recorder<Integer> out = new Recorder<>(Long.MAX_VALUE);
-        IllegalStateException boom = new IllegalStateException("boom");
-        new MappingPublisher<Integer, Integer>(source, i -> {
-            throw boom;
-        }).subscribe(out);
-        source.subscriber.onNext(1);
-        assertTrue(source.cancelled);
-        source.subscriber.onNext(2);
-        source.subscriber.onError(new IllegalStateException("late"));
-        source.subscriber.onComplete();
-        assertEquals(List.of(), out.items);
-        assertEquals(List.of(boom), out.errors);
-        assertEquals(0, out.completions);
+    /** Subscribes a recorder asking for {@code initial} to the sum of {@code source}'s elements. */
+    private static Recorder<Long> sumOf(Source<Long> source, long initial) {
+        Recorder<Long> out = new Recorder<>(initial);
+        new SumPublisher<Long>(source, v -> v).subscribe(out);
+        return out;
     }
 
     @Test
     void sumRequestsEverythingOnceAndPublishesTheTotalOfTheValuesPresent() {
         Source<Long> source = new Source<>();
-        Recorder<Long> out = new Recorder<>(1);
-        new SumPublisher<Long>(source, v -> v).subscribe(out);
+        Recorder<Long> out = sumOf(source, 1);
         out.subscription.request(5);
         source.subscriber.onNext(2L);
         source.subscriber.onNext(-1L);
@@ -127,34 +116,43 @@ class OperatorPublishersTest {
         assertEquals(1, out.completions);
 
         Source<Long> none = new Source<>();
-        Recorder<Long> empty = new Recorder<>(1);
-        new SumPublisher<Long>(none, v -> v).subscribe(empty);
+        Recorder<Long> empty = sumOf(none, 1);
         none.subscriber.onNext(-1L);
         none.subscriber.onComplete();
         assertEquals(List.of(), empty.items, "no element had a value: no total");
         assertEquals(1, empty.completions);
     }
 
-    @Test
-    void sumFunctionFailingCancelsUpstreamAndErrorsOnce() {
+    /** Subscribes to {@code operator} over a source whose first element makes the operator's function throw. */
+    private static void failsOnItsFunctionsError(Function<Source<Long>, Publisher<?>> operator, RuntimeException boom) {
         Source<Long> source = new Source<>();
-        Recorder<Long> out = new Recorder<>(1);
-        IllegalStateException boom = new IllegalStateException("boom");
-        new SumPublisher<Long>(source, v -> {
-            throw boom;
-        }).subscribe(out);
+        Recorder<Object> out = new Recorder<>(Long.MAX_VALUE);
+        operator.apply(source).subscribe(out);
         source.subscriber.onNext(1L);
+        assertTrue(source.cancelled, "upstream is cancelled");
+        source.subscriber.onNext(2L);
+        source.subscriber.onError(new IllegalStateException("late"));
         source.subscriber.onComplete();
-        assertTrue(source.cancelled);
-        assertEquals(List.of(boom), out.errors);
+        assertEquals(List.of(), out.items);
+        assertEquals(List.of(boom), out.errors, "the function's error, once");
         assertEquals(0, out.completions);
+    }
+
+    @Test
+    void aFailingFunctionCancelsUpstreamAndIsTheOnlyTerminalSignal() {
+        IllegalStateException boom = new IllegalStateException("boom");
+        failsOnItsFunctionsError(source -> new MappingPublisher<Long, Long>(source, v -> {
+            throw boom;
+        }), boom);
+        failsOnItsFunctionsError(source -> new SumPublisher<Long>(source, v -> {
+            throw boom;
+        }), boom);
     }
 
     @Test
     void aNonPositiveRequestIsAnErrorNamingRuleThreeNine() {
         Source<Long> source = new Source<>();
-        Recorder<Long> out = new Recorder<>(0);
-        new SumPublisher<Long>(source, v -> v).subscribe(out);
+        Recorder<Long> out = sumOf(source, 0);
         out.subscription.request(0);
         assertTrue(source.cancelled);
         assertEquals(1, out.errors.size());
