@@ -14,30 +14,20 @@ import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.sql.Types;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** prepareCall: functions (return value and OUT parameters) and procedures (INOUT/OUT) on real PostgreSQL. */
-class CallableStatementTest {
-    private Connection conn;
-
-    @BeforeEach
-    void open() throws SQLException {
-        conn = Jdbc.open();
-        try (Statement s = conn.createStatement()) {
-            s.execute("create function pg_temp.add_one(x int) returns int language sql as 'select x + 1'");
-            s.execute("create function pg_temp.divmod(a int, b int, out q int, out r int)"
-                    + " language sql as 'select a / b, a % b'");
-            s.execute("create function pg_temp.twice(inout v numeric) language sql as 'select v * 2'");
-            s.execute("create function pg_temp.series(n int) returns setof int language sql as 'select generate_series(1, n)'");
-            s.execute("create temp table log (msg text)");
-        }
-    }
-
-    @AfterEach
-    void close() throws SQLException {
-        conn.close();
+class CallableStatementTest extends WithConnection {
+    @Override
+    String[] fixtures() {
+        return new String[] {
+            "create function pg_temp.add_one(x int) returns int language sql as 'select x + 1'",
+            "create function pg_temp.divmod(a int, b int, out q int, out r int)"
+                    + " language sql as 'select a / b, a % b'",
+            "create function pg_temp.twice(inout v numeric) language sql as 'select v * 2'",
+            "create function pg_temp.series(n int) returns setof int language sql as 'select generate_series(1, n)'",
+            "create temp table log (msg text)"
+        };
     }
 
     private int serverMajor() throws SQLException {

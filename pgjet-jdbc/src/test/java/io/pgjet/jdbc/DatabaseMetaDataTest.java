@@ -9,31 +9,20 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The metadata pools and migration tools read, and the first catalog queries. */
-class DatabaseMetaDataTest {
-    private Connection conn;
-
-    @BeforeEach
-    void open() throws SQLException {
-        conn = Jdbc.open();
-        try (Statement s = conn.createStatement()) {
-            s.execute("create schema if not exists jdbc_md");
-            s.execute("create table if not exists jdbc_md.thing (id bigserial primary key, label varchar(40) not null,"
-                    + " price numeric(10,2), tags text[])");
-        }
-    }
-
-    @AfterEach
-    void close() throws SQLException {
-        conn.close();
+class DatabaseMetaDataTest extends WithConnection {
+    @Override
+    String[] fixtures() {
+        return new String[] {
+            "create schema if not exists jdbc_md",
+            "create table if not exists jdbc_md.thing (id bigserial primary key, label varchar(40) not null,"
+                    + " price numeric(10,2), tags text[])"
+        };
     }
 
     @Test

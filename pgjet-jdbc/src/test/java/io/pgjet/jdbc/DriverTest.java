@@ -110,12 +110,7 @@ class DriverTest {
     @Test
     void dataSourceBuildsItsUrlFromBeanProperties() throws SQLException {
         PgServer server = PgTestServer.shared();
-        PgJetDataSource ds = new PgJetDataSource();
-        ds.setServerName(server.host());
-        ds.setPortNumber(server.port());
-        ds.setDatabaseName(server.database());
-        ds.setUser(server.user());
-        ds.setPassword(server.password());
+        PgJetDataSource ds = Jdbc.dataSource();
         ds.setApplicationName("from-datasource");
         try (Connection c = ds.getConnection()) {
             assertEquals("from-datasource", value(c, "show application_name"));

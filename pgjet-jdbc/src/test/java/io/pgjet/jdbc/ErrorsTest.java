@@ -6,30 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pgjet.PgException;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.SQLSyntaxErrorException;
 import java.sql.SQLTransactionRollbackException;
 import java.sql.Statement;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Server errors as SQLException subclasses with their SQLSTATE; the connection stays usable. */
-class ErrorsTest {
-    private Connection conn;
-
-    @BeforeEach
-    void open() throws SQLException {
-        conn = Jdbc.open();
-    }
-
-    @AfterEach
-    void close() throws SQLException {
-        conn.close();
-    }
-
+class ErrorsTest extends WithConnection {
     private SQLException fail(String sql) {
         return assertThrows(SQLException.class, () -> {
             try (Statement s = conn.createStatement()) {

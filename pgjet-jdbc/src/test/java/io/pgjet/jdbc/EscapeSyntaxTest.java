@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,24 +11,10 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** JDBC escapes run on real PostgreSQL and give what the specification says. */
-class EscapeSyntaxTest {
-    private Connection conn;
-
-    @BeforeEach
-    void open() throws SQLException {
-        conn = Jdbc.open();
-    }
-
-    @AfterEach
-    void close() throws SQLException {
-        conn.close();
-    }
-
+class EscapeSyntaxTest extends WithConnection {
     private ResultSet one(String sql) throws SQLException {
         ResultSet rs = conn.createStatement().executeQuery(sql);
         assertTrue(rs.next());

@@ -9,24 +9,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A fetch size above zero streams rows through a cursor, in auto-commit too. */
-class FetchSizeTest {
-    private Connection conn;
-
-    @BeforeEach
-    void open() throws SQLException {
-        conn = Jdbc.open();
-    }
-
-    @AfterEach
-    void close() throws SQLException {
-        conn.close();
-    }
-
+class FetchSizeTest extends WithConnection {
     @Test
     void autoCommitStreamingRunsInAnImplicitTransactionEndedByClose() throws SQLException {
         io.pgjet.Connection pg = conn.unwrap(io.pgjet.Connection.class);

@@ -3,8 +3,6 @@ package io.pgjet.jdbc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.pgjet.testkit.PgServer;
-import io.pgjet.testkit.PgTestServer;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -16,21 +14,9 @@ import org.junit.jupiter.api.Test;
 
 /** Real Flyway migrates a schema through PgJet's driver (pgjdbc is not on the class path). */
 class FlywayTest {
-
-    private static PgJetDataSource dataSource() {
-        PgServer server = PgTestServer.shared();
-        PgJetDataSource ds = new PgJetDataSource();
-        ds.setServerName(server.host());
-        ds.setPortNumber(server.port());
-        ds.setDatabaseName(server.database());
-        ds.setUser(server.user());
-        ds.setPassword(server.password());
-        return ds;
-    }
-
     @Test
     void migratesASchemaAndValidatesIt() throws SQLException {
-        PgJetDataSource ds = dataSource();
+        PgJetDataSource ds = Jdbc.dataSource();
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             s.execute("drop schema if exists flyway_pgjet cascade");
         }

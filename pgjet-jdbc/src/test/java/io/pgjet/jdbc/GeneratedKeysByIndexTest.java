@@ -5,32 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Generated keys by column index: positions among the target table's live columns. */
-class GeneratedKeysByIndexTest {
-    private Connection conn;
-
-    @BeforeEach
-    void open() throws SQLException {
-        conn = Jdbc.open();
-        try (Statement s = conn.createStatement()) {
-            s.execute("create temp table \"Odd Items\" (gone int, id serial primary key, name text,"
-                    + " created int default 7)");
-            s.execute("alter table \"Odd Items\" drop column gone");
-        }
-    }
-
-    @AfterEach
-    void close() throws SQLException {
-        conn.close();
+class GeneratedKeysByIndexTest extends WithConnection {
+    @Override
+    String[] fixtures() {
+        return new String[] {
+            "create temp table \"Odd Items\" (gone int, id serial primary key, name text,"
+                    + " created int default 7)",
+            "alter table \"Odd Items\" drop column gone"
+        };
     }
 
     @Test

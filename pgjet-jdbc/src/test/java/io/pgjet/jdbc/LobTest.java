@@ -16,30 +16,19 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Blob;
 import java.sql.Clob;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Blob/Clob and streams over bytea and text, round-tripped through real PostgreSQL. */
-class LobTest {
-    private Connection conn;
-
-    @BeforeEach
-    void open() throws SQLException {
-        conn = Jdbc.open();
-        try (Statement s = conn.createStatement()) {
-            s.execute("create temp table docs (id int primary key, data bytea, body text)");
-        }
-    }
-
-    @AfterEach
-    void close() throws SQLException {
-        conn.close();
+class LobTest extends WithConnection {
+    @Override
+    String[] fixtures() {
+        return new String[] {
+            "create temp table docs (id int primary key, data bytea, body text)"
+        };
     }
 
     private ResultSet row(int id) throws SQLException {

@@ -5,30 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** TYPE_SCROLL_INSENSITIVE result sets move freely over the rows PostgreSQL returned. */
-class ScrollableResultSetTest {
-    private Connection conn;
-
-    @BeforeEach
-    void open() throws SQLException {
-        conn = Jdbc.open();
-    }
-
-    @AfterEach
-    void close() throws SQLException {
-        conn.close();
-    }
-
+class ScrollableResultSetTest extends WithConnection {
     private static int value(ResultSet rs) throws SQLException {
         return rs.getInt(1);
     }

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.BatchUpdateException;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,25 +19,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Statement and PreparedStatement execution: results, update counts, scripts, batches, keys, timeouts. */
-class StatementTest {
-    private Connection conn;
-
-    @BeforeEach
-    void open() throws SQLException {
-        conn = Jdbc.open();
-        try (Statement s = conn.createStatement()) {
-            s.execute("create temp table items (id serial primary key, name text not null unique, qty int)");
-        }
-    }
-
-    @AfterEach
-    void close() throws SQLException {
-        conn.close();
+class StatementTest extends WithConnection {
+    @Override
+    String[] fixtures() {
+        return new String[] {
+            "create temp table items (id serial primary key, name text not null unique, qty int)"
+        };
     }
 
     @Test

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.sql.Array;
-import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,27 +26,17 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** setXxx and getXxx for the common types, round trips through a real table. */
-class TypesTest {
-    private Connection conn;
-
-    @BeforeEach
-    void open() throws SQLException {
-        conn = Jdbc.open();
-        try (Statement s = conn.createStatement()) {
-            s.execute("create temp table v (i int, b bigint, s smallint, n numeric(12,3), d float8, r real, t text,"
+class TypesTest extends WithConnection {
+    @Override
+    String[] fixtures() {
+        return new String[] {
+            "create temp table v (i int, b bigint, s smallint, n numeric(12,3), d float8, r real, t text,"
                     + " vc varchar(10), bo boolean, by bytea, u uuid, da date, ti time, ts timestamp, tz timestamptz,"
-                    + " ia int[], ta text[], j jsonb)");
-        }
-    }
-
-    @AfterEach
-    void close() throws SQLException {
-        conn.close();
+                    + " ia int[], ta text[], j jsonb)"
+        };
     }
 
     @Test

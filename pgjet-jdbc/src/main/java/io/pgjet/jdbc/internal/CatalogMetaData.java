@@ -243,6 +243,16 @@ abstract class CatalogMetaData extends DefaultDatabaseMetaData {
     }
 
     /**
+     * Returns the {@code when ... then ... else ...} arms mapping {@code pg_proc.proargmodes} (in,
+     * variadic, inout, out, table) to JDBC's column-type codes, which differ between
+     * {@code getProcedureColumns} and {@code getFunctionColumns}.
+     */
+    private static String argumentModes(int in, int inOut, int out, int table, int unknown) {
+        return "when 'i' then " + in + " when 'v' then " + in + " when 'b' then " + inOut + " when 'o' then " + out
+                + " when 't' then " + table + " else " + unknown;
+    }
+
+    /**
      * One row per routine parameter, plus a {@code returnValue} row (ordinal 0) for a function
      * returning a value without OUT parameters; {@code kinds} maps the modes to JDBC's codes.
      */
@@ -272,12 +282,9 @@ abstract class CatalogMetaData extends DefaultDatabaseMetaData {
     @Override
     public ResultSet getProcedureColumns(String catalog, String schemaPattern, String procedureNamePattern,
             String columnNamePattern) throws SQLException {
-        String kinds = "when 'i' then " + DatabaseMetaData.procedureColumnIn
-                + " when 'v' then " + DatabaseMetaData.procedureColumnIn
-                + " when 'b' then " + DatabaseMetaData.procedureColumnInOut
-                + " when 'o' then " + DatabaseMetaData.procedureColumnOut
-                + " when 't' then " + DatabaseMetaData.procedureColumnResult
-                + " else " + DatabaseMetaData.procedureColumnUnknown;
+        String kinds = argumentModes(DatabaseMetaData.procedureColumnIn, DatabaseMetaData.procedureColumnInOut,
+                DatabaseMetaData.procedureColumnOut, DatabaseMetaData.procedureColumnResult,
+                DatabaseMetaData.procedureColumnUnknown);
         String middle = " null::text as \"COLUMN_DEF\", null::int4 as \"SQL_DATA_TYPE\", null::int4 as \"SQL_DATETIME_SUB\","
                 + " null::int4 as \"CHAR_OCTET_LENGTH\",";
         String sql = routineColumns("PROCEDURE", kinds, String.valueOf(DatabaseMetaData.procedureColumnReturn), middle,
@@ -290,12 +297,9 @@ abstract class CatalogMetaData extends DefaultDatabaseMetaData {
     @Override
     public ResultSet getFunctionColumns(String catalog, String schemaPattern, String functionNamePattern,
             String columnNamePattern) throws SQLException {
-        String kinds = "when 'i' then " + DatabaseMetaData.functionColumnIn
-                + " when 'v' then " + DatabaseMetaData.functionColumnIn
-                + " when 'b' then " + DatabaseMetaData.functionColumnInOut
-                + " when 'o' then " + DatabaseMetaData.functionColumnOut
-                + " when 't' then " + DatabaseMetaData.functionColumnResult
-                + " else " + DatabaseMetaData.functionColumnUnknown;
+        String kinds = argumentModes(DatabaseMetaData.functionColumnIn, DatabaseMetaData.functionColumnInOut,
+                DatabaseMetaData.functionColumnOut, DatabaseMetaData.functionColumnResult,
+                DatabaseMetaData.functionColumnUnknown);
         String middle = " null::int4 as \"CHAR_OCTET_LENGTH\",";
         String sql = routineColumns("FUNCTION", kinds, String.valueOf(DatabaseMetaData.functionReturn), middle,
                 " order by \"FUNCTION_SCHEM\", \"FUNCTION_NAME\", \"SPECIFIC_NAME\", \"ORDINAL_POSITION\"",

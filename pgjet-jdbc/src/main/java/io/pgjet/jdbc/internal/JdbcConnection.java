@@ -553,9 +553,7 @@ public final class JdbcConnection implements Connection {
 
     @Override
     public boolean isValid(int timeout) throws SQLException {
-        if (timeout < 0) {
-            throw SqlErrors.of("timeout must not be negative", SqlErrors.INVALID_PARAMETER);
-        }
+        SqlErrors.checkNotNegative(timeout, "timeout");
         if (closed || pg.isClosed()) {
             return false;
         }

@@ -264,31 +264,28 @@ final class JdbcResultSet extends ForwardOnlyResultSet {
         }
     }
 
+    /** Reads {@code columnIndex} as {@link #getLong} does; fails (22003) outside {@code min..max}, the range of {@code type}. */
+    private long getLongIn(int columnIndex, long min, long max, String type) throws SQLException {
+        long value = getLong(columnIndex);
+        if (value < min || value > max) {
+            throw SqlErrors.of("value " + value + " of column " + columnIndex + " is out of range for " + type, "22003");
+        }
+        return value;
+    }
+
     @Override
     public int getInt(int columnIndex) throws SQLException {
-        long value = getLong(columnIndex);
-        if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
-            throw SqlErrors.of("value " + value + " of column " + columnIndex + " is out of range for int", "22003");
-        }
-        return (int) value;
+        return (int) getLongIn(columnIndex, Integer.MIN_VALUE, Integer.MAX_VALUE, "int");
     }
 
     @Override
     public short getShort(int columnIndex) throws SQLException {
-        long value = getLong(columnIndex);
-        if (value < Short.MIN_VALUE || value > Short.MAX_VALUE) {
-            throw SqlErrors.of("value " + value + " of column " + columnIndex + " is out of range for short", "22003");
-        }
-        return (short) value;
+        return (short) getLongIn(columnIndex, Short.MIN_VALUE, Short.MAX_VALUE, "short");
     }
 
     @Override
     public byte getByte(int columnIndex) throws SQLException {
-        long value = getLong(columnIndex);
-        if (value < Byte.MIN_VALUE || value > Byte.MAX_VALUE) {
-            throw SqlErrors.of("value " + value + " of column " + columnIndex + " is out of range for byte", "22003");
-        }
-        return (byte) value;
+        return (byte) getLongIn(columnIndex, Byte.MIN_VALUE, Byte.MAX_VALUE, "byte");
     }
 
     @Override
@@ -889,9 +886,7 @@ final class JdbcResultSet extends ForwardOnlyResultSet {
     @Override
     public void setFetchSize(int rows) throws SQLException {
         checkOpen();
-        if (rows < 0) {
-            throw SqlErrors.of("fetch size must not be negative", SqlErrors.INVALID_PARAMETER);
-        }
+        SqlErrors.checkNotNegative(rows, "fetch size");
     }
 
     @Override

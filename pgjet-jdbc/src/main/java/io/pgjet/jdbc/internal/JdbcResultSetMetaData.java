@@ -12,30 +12,22 @@ import java.util.List;
  * {@link ColumnCatalog} (looked up on first use, for columns read straight from a table; computed
  * columns report "unknown" and empty names, as pgjdbc does). Immutable.
  */
-final class JdbcResultSetMetaData implements ResultSetMetaData {
-    private final List<Attribute> columns;
+final class JdbcResultSetMetaData extends AttributeMetaData implements ResultSetMetaData {
     private final ColumnCatalog catalog;
 
     JdbcResultSetMetaData(List<Attribute> columns, ColumnCatalog catalog) {
-        this.columns = columns;
+        super(columns, "column");
         this.catalog = catalog;
     }
 
     private ColumnCatalog.Column source(int column) throws SQLException {
-        Attribute a = column(column);
-        return catalog == null ? null : catalog.column(a.tableOid(), a.columnNumber(), columns);
-    }
-
-    private Attribute column(int column) throws SQLException {
-        if (column < 1 || column > columns.size()) {
-            throw SqlErrors.of("column index out of range: " + column, SqlErrors.INVALID_PARAMETER);
-        }
-        return columns.get(column - 1);
+        Attribute a = attribute(column);
+        return catalog == null ? null : catalog.column(a.tableOid(), a.columnNumber(), attributes());
     }
 
     @Override
     public int getColumnCount() {
-        return columns.size();
+        return attributes().size();
     }
 
     @Override
@@ -52,13 +44,13 @@ final class JdbcResultSetMetaData implements ResultSetMetaData {
 
     @Override
     public boolean isSearchable(int column) throws SQLException {
-        column(column);
+        attribute(column);
         return true;
     }
 
     @Override
     public boolean isCurrency(int column) throws SQLException {
-        return column(column).typeOid() == 790;
+        return attribute(column).typeOid() == 790;
     }
 
     @Override
@@ -72,23 +64,23 @@ final class JdbcResultSetMetaData implements ResultSetMetaData {
 
     @Override
     public boolean isSigned(int column) throws SQLException {
-        return PgTypes.isSigned(column(column).typeOid());
+        return signed(column);
     }
 
     @Override
     public int getColumnDisplaySize(int column) throws SQLException {
-        Attribute c = column(column);
+        Attribute c = attribute(column);
         return TypeSizes.displaySize(c.typeOid(), c.typeModifier());
     }
 
     @Override
     public String getColumnLabel(int column) throws SQLException {
-        return column(column).name();
+        return attribute(column).name();
     }
 
     @Override
     public String getColumnName(int column) throws SQLException {
-        return column(column).name();
+        return attribute(column).name();
     }
 
     @Override
@@ -99,13 +91,13 @@ final class JdbcResultSetMetaData implements ResultSetMetaData {
 
     @Override
     public int getPrecision(int column) throws SQLException {
-        Attribute c = column(column);
+        Attribute c = attribute(column);
         return TypeSizes.precision(c.typeOid(), c.typeModifier());
     }
 
     @Override
     public int getScale(int column) throws SQLException {
-        Attribute c = column(column);
+        Attribute c = attribute(column);
         return TypeSizes.scale(c.typeOid(), c.typeModifier());
     }
 
@@ -117,53 +109,40 @@ final class JdbcResultSetMetaData implements ResultSetMetaData {
 
     @Override
     public String getCatalogName(int column) throws SQLException {
-        column(column);
+        attribute(column);
         return "";
     }
 
     @Override
     public int getColumnType(int column) throws SQLException {
-        Attribute c = column(column);
-        return PgTypes.sqlType(c.typeOid(), c.typeName());
+        return sqlType(column);
     }
 
     @Override
     public String getColumnTypeName(int column) throws SQLException {
-        Attribute c = column(column);
-        return PgTypes.name(c.typeOid(), c.typeName());
+        return typeName(column);
     }
 
     @Override
     public boolean isReadOnly(int column) throws SQLException {
-        column(column);
+        attribute(column);
         return false;
     }
 
     @Override
     public boolean isWritable(int column) throws SQLException {
-        column(column);
+        attribute(column);
         return true;
     }
 
     @Override
     public boolean isDefinitelyWritable(int column) throws SQLException {
-        column(column);
+        attribute(column);
         return false;
     }
 
     @Override
     public String getColumnClassName(int column) throws SQLException {
-        Attribute c = column(column);
-        return PgTypes.className(c.typeOid(), c.typeName());
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        return SqlErrors.unwrapSelf(this, iface);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return iface.isInstance(this);
+        return className(column);
     }
 }

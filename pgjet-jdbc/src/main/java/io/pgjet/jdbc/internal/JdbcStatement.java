@@ -488,9 +488,7 @@ public class JdbcStatement implements Statement {
     @Override
     public void setMaxFieldSize(int max) throws SQLException {
         checkOpen();
-        if (max < 0) {
-            throw SqlErrors.of("max field size must not be negative", SqlErrors.INVALID_PARAMETER);
-        }
+        SqlErrors.checkNotNegative(max, "max field size");
     }
 
     @Override
@@ -502,9 +500,7 @@ public class JdbcStatement implements Statement {
     @Override
     public void setMaxRows(int max) throws SQLException {
         checkOpen();
-        if (max < 0) {
-            throw SqlErrors.of("max rows must not be negative", SqlErrors.INVALID_PARAMETER);
-        }
+        SqlErrors.checkNotNegative(max, "max rows");
         maxRows = max;
     }
 
@@ -524,9 +520,7 @@ public class JdbcStatement implements Statement {
     @Override
     public void setQueryTimeout(int seconds) throws SQLException {
         checkOpen();
-        if (seconds < 0) {
-            throw SqlErrors.of("query timeout must not be negative", SqlErrors.INVALID_PARAMETER);
-        }
+        SqlErrors.checkNotNegative(seconds, "query timeout");
         queryTimeout = seconds;
     }
 
@@ -564,9 +558,7 @@ public class JdbcStatement implements Statement {
     @Override
     public void setFetchSize(int rows) throws SQLException {
         checkOpen();
-        if (rows < 0) {
-            throw SqlErrors.of("fetch size must not be negative", SqlErrors.INVALID_PARAMETER);
-        }
+        SqlErrors.checkNotNegative(rows, "fetch size");
         fetchSize = rows;
     }
 

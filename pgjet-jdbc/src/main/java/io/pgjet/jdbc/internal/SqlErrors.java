@@ -108,6 +108,19 @@ public final class SqlErrors {
     }
 
     /**
+     * Checks a count, size or time a caller gave ({@code setFetchSize}, {@code setMaxRows}, ...).
+     *
+     * @param value the value given
+     * @param what what it is ("fetch size"), for the message
+     * @throws SQLException (22023) when {@code value} is negative
+     */
+    static void checkNotNegative(long value, String what) throws SQLException {
+        if (value < 0) {
+            throw of(what + " must not be negative", INVALID_PARAMETER);
+        }
+    }
+
+    /**
      * Returns {@code self} as {@code iface} for {@link java.sql.Wrapper#unwrap}: the driver's
      * objects wrap nothing but themselves.
      *

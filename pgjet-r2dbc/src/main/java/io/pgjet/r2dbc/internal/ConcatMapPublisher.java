@@ -110,7 +110,7 @@ public final class ConcatMapPublisher<S, T> implements Publisher<T> {
             if (n <= 0) {
                 cancel();
                 done = true;
-                downstream.onError(new IllegalArgumentException("§3.9: request must be positive, was " + n));
+                downstream.onError(Demand.notPositive(n));
                 return;
             }
             Subscription current;

@@ -54,7 +54,7 @@ final class CopyOutPublisher implements Publisher<ByteBuffer> {
             }
             if (n <= 0) {
                 cancel();
-                subscriber.onError(new IllegalArgumentException("§3.9: request must be positive, was " + n));
+                subscriber.onError(Demand.notPositive(n));
                 return;
             }
             Demand.add(demand, n);

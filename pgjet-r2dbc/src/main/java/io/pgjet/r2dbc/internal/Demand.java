@@ -16,4 +16,9 @@ final class Demand {
     static void produced(AtomicLong demand, long n) {
         demand.getAndUpdate(current -> current == Long.MAX_VALUE ? current : current - n);
     }
+
+    /** Returns the error a subscription signals for a request of {@code n <= 0} (rule 3.9 of the Reactive Streams specification). */
+    static IllegalArgumentException notPositive(long n) {
+        return new IllegalArgumentException("§3.9: request must be positive, was " + n);
+    }
 }

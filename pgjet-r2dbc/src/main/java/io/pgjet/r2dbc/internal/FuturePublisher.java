@@ -51,7 +51,7 @@ public final class FuturePublisher<T> implements Publisher<T> {
             }
             if (n <= 0) {
                 cancelled = true;
-                subscriber.onError(new IllegalArgumentException("§3.9: request must be positive, was " + n));
+                subscriber.onError(Demand.notPositive(n));
                 return;
             }
             CompletableFuture<? extends T> running;

@@ -46,7 +46,7 @@ public final class ListPublisher<T> implements Publisher<T> {
             }
             if (n <= 0) {
                 done = true;
-                subscriber.onError(new IllegalArgumentException("§3.9: request must be positive, was " + n));
+                subscriber.onError(Demand.notPositive(n));
                 return;
             }
             Demand.add(demand, n);

@@ -3,7 +3,6 @@ package io.pgjet.r2dbc.internal;
 import java.util.function.Function;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscriber;
-import org.reactivestreams.Subscription;
 
 /**
  * Maps each upstream element with a function; a null result drops the element (and asks upstream
@@ -27,21 +26,12 @@ public final class MappingPublisher<S, T> implements Publisher<T> {
         upstream.subscribe(new Mapper<>(subscriber, mapper));
     }
 
-    private static final class Mapper<S, T> implements Subscriber<S>, Subscription {
-        private final Subscriber<? super T> downstream;
+    private static final class Mapper<S, T> extends OperatorSubscriber<S, T> {
         private final Function<? super S, ? extends T> mapper;
-        private Subscription subscription;
-        private boolean done;
 
         Mapper(Subscriber<? super T> downstream, Function<? super S, ? extends T> mapper) {
-            this.downstream = downstream;
+            super(downstream);
             this.mapper = mapper;
-        }
-
-        @Override
-        public void onSubscribe(Subscription s) {
-            subscription = s;
-            downstream.onSubscribe(this);
         }
 
         @Override
@@ -53,9 +43,7 @@ public final class MappingPublisher<S, T> implements Publisher<T> {
             try {
                 mapped = mapper.apply(item);
             } catch (RuntimeException e) {
-                done = true;
-                subscription.cancel();
-                downstream.onError(Errors.translate(e));
+                fail(e);
                 return;
             }
             if (mapped == null) {
@@ -63,32 +51,6 @@ public final class MappingPublisher<S, T> implements Publisher<T> {
             } else {
                 downstream.onNext(mapped);
             }
-        }
-
-        @Override
-        public void onError(Throwable error) {
-            if (!done) {
-                done = true;
-                downstream.onError(Errors.translate(error));
-            }
-        }
-
-        @Override
-        public void onComplete() {
-            if (!done) {
-                done = true;
-                downstream.onComplete();
-            }
-        }
-
-        @Override
-        public void request(long n) {
-            subscription.request(n);
-        }
-
-        @Override
-        public void cancel() {
-            subscription.cancel();
         }
     }
 }

@@ -3,7 +3,6 @@ package io.pgjet.r2dbc.internal;
 import java.util.function.ToLongFunction;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscriber;
-import org.reactivestreams.Subscription;
 
 /**
  * Sums a value over all upstream elements and publishes the total once upstream completes, or
@@ -26,24 +25,15 @@ public final class SumPublisher<S> implements Publisher<Long> {
         upstream.subscribe(new Summer<>(subscriber, value));
     }
 
-    private static final class Summer<S> implements Subscriber<S>, Subscription {
-        private final Subscriber<? super Long> downstream;
+    private static final class Summer<S> extends OperatorSubscriber<S, Long> {
         private final ToLongFunction<? super S> value;
-        private Subscription subscription;
         private long sum;
         private boolean seen;
-        private boolean done;
         private volatile boolean requested;
 
         Summer(Subscriber<? super Long> downstream, ToLongFunction<? super S> value) {
-            this.downstream = downstream;
+            super(downstream);
             this.value = value;
-        }
-
-        @Override
-        public void onSubscribe(Subscription s) {
-            subscription = s;
-            downstream.onSubscribe(this);
         }
 
         @Override
@@ -55,22 +45,12 @@ public final class SumPublisher<S> implements Publisher<Long> {
             try {
                 v = value.applyAsLong(item);
             } catch (RuntimeException e) {
-                done = true;
-                subscription.cancel();
-                downstream.onError(Errors.translate(e));
+                fail(e);
                 return;
             }
             if (v >= 0) {
                 sum += v;
                 seen = true;
-            }
-        }
-
-        @Override
-        public void onError(Throwable error) {
-            if (!done) {
-                done = true;
-                downstream.onError(Errors.translate(error));
             }
         }
 
@@ -90,18 +70,13 @@ public final class SumPublisher<S> implements Publisher<Long> {
         public void request(long n) {
             if (n <= 0) {
                 subscription.cancel();
-                onError(new IllegalArgumentException("§3.9: request must be positive, was " + n));
+                onError(Demand.notPositive(n));
                 return;
             }
             if (!requested) {
                 requested = true;
                 subscription.request(Long.MAX_VALUE);
             }
-        }
-
-        @Override
-        public void cancel() {
-            subscription.cancel();
         }
     }
 }
