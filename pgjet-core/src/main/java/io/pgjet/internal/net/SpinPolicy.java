@@ -14,13 +14,14 @@ import java.util.function.BooleanSupplier;
  * the very server the thread waits for. So checking is skipped:
  * <ul>
  *   <li>while the machine is busy: more threads are runnable than there are CPUs right now, or
- *       the one-minute load average is above the CPU count (Linux {@code /proc/loadavg}, read at
- *       most every {@value #LOAD_REFRESH_MILLIS} ms). The momentary count alone misses a steady
- *       load now and then — it is one sample of a queue that comes and goes — and a check in
- *       such a gap is costly: yielding on a machine full of runnable work can hand the CPU to
- *       another process for a whole scheduler slice (milliseconds), and 8 connections' I/O
- *       threads ran at half speed under other processes' builds until the load average was
- *       asked too;</li>
+ *       on average over about the last second (Linux {@code /proc/loadavg}'s run-queue count,
+ *       read at most every {@value #LOAD_REFRESH_MILLIS} ms and averaged here). The momentary
+ *       count alone misses a steady load now and then — it is one sample of a queue that comes
+ *       and goes — and a check in such a gap is costly: yielding on a machine full of runnable
+ *       work can hand the CPU to another process for a whole scheduler slice (milliseconds);
+ *       8 connections' I/O threads ran at half speed under other processes' builds until the
+ *       average was asked too. The kernel's own one-minute load average would do, but it
+ *       lags a minute behind a load that has gone, and polling would stay off that long;</li>
  *   <li>for a while after checks stopped paying: each {@link Budget} counts whether its checks
  *       found the answer, and after {@value #MISSES_TO_BACK_OFF} misses in a row it sleeps
  *       directly for the next {@value #BACK_OFF_WAITS} waits before it tries again.</li>
@@ -35,22 +36,44 @@ public final class SpinPolicy {
     private static final int CPUS = Runtime.getRuntime().availableProcessors();
     private static final boolean READABLE = Files.isReadable(LOADAVG);
 
+    /** The time constant of the run-queue average: about a second. */
+    private static final double AVERAGE_NANOS = 1e9;
+
     private static volatile long nextRefresh;
     private static volatile boolean busy;
+    private static volatile double recentRunnable;
+    private static volatile long lastReading;
 
     private SpinPolicy() {}
 
-    /** Returns whether more threads are runnable than the machine has CPUs (false where that cannot be read). */
+    /**
+     * Returns whether more threads are runnable than the machine has CPUs, now or on average over
+     * about the last second (false where that cannot be read).
+     */
     public static boolean machineBusy() {
         if (!READABLE) {
             return false;
         }
         long now = System.nanoTime();
         if (now - nextRefresh >= 0) {
+            // Races between threads refreshing at once only cost a reading.
             nextRefresh = now + LOAD_REFRESH_MILLIS * 1_000_000;
-            busy = READABLE && busy(readLoadavg(), CPUS);
+            int runnable = runnableThreads();
+            double average = lastReading == 0 ? runnable : averaged(recentRunnable, runnable, now - lastReading);
+            recentRunnable = average;
+            lastReading = now;
+            busy = runnable > CPUS || average > CPUS;
         }
         return busy;
+    }
+
+    /**
+     * The run-queue average after a new reading of {@code runnable}, {@code elapsedNanos} after
+     * the previous one: exponential, with a time constant of about a second.
+     */
+    static double averaged(double average, int runnable, long elapsedNanos) {
+        double weight = 1 - Math.exp(-elapsedNanos / AVERAGE_NANOS);
+        return average + weight * (runnable - average);
     }
 
     /** Returns the runnable threads on the machine, the waiting one included, or 0 if unknown. */
@@ -59,20 +82,10 @@ public final class SpinPolicy {
     }
 
     /**
-     * Whether a {@code /proc/loadavg} line ("0.52 0.58 0.59 3/467 12345": load averages over 1, 5
-     * and 15 minutes, runnable/total scheduling entities, last pid) says the machine is busy for
-     * {@code cpus} CPUs: more runnable right now, or a one-minute load above them. An unreadable
-     * line is not busy.
+     * The runnable count of a {@code /proc/loadavg} line ("0.52 0.58 0.59 3/467 12345": load
+     * averages, runnable/total scheduling entities, last pid), or 0 if it cannot be read.
      */
-    static boolean busy(String loadavg, int cpus) {
-        try {
-            return runnable(loadavg) > cpus || Double.parseDouble(loadavg.trim().split("\\s+")[0]) > cpus;
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
-
-    private static int runnable(String loadavg) {
+    static int runnable(String loadavg) {
         try {
             String[] fields = loadavg.trim().split("\\s+");
             return Integer.parseInt(fields[3].substring(0, fields[3].indexOf('/')));

@@ -1,7 +1,6 @@
 package io.pgjet.internal.net;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -41,13 +40,24 @@ class SpinPolicyTest {
     }
 
     @Test
-    void aSteadyLoadCountsAsBusyEvenWhenTheMomentaryRunnableCountIsLow() {
-        // one sample of the run queue found it short, but the last minute was 10x the CPUs
-        assertTrue(SpinPolicy.busy("20.79 21.10 17.22 1/262 28629", 2));
-        assertTrue(SpinPolicy.busy("0.10 0.20 0.30 5/262 28629", 2), "many runnable right now");
-        assertFalse(SpinPolicy.busy("1.50 0.90 0.40 2/262 28629", 2), "a quiet 2-CPU machine");
-        assertFalse(SpinPolicy.busy("", 2), "unreadable: not busy");
-        assertFalse(SpinPolicy.busy("garbage", 2));
+    void aSteadyLoadStaysBusyThroughAMomentaryGapAndAQuietMachineSoonIsNot() {
+        long tick = SpinPolicy.LOAD_REFRESH_MILLIS * 1_000_000;
+        double average = 20;
+        for (int reading : new int[] {23, 1, 20, 2, 18}) { // readings every 100 ms under a steady load
+            average = SpinPolicy.averaged(average, reading, tick);
+            assertTrue(average > 2, "a gap in the run queue is not a quiet machine: " + average);
+        }
+        for (int i = 0; i < 30; i++) { // three quiet seconds
+            average = SpinPolicy.averaged(average, 1, tick);
+        }
+        assertTrue(average <= 2, "the average follows the load away within seconds: " + average);
+    }
+
+    @Test
+    void theRunnableCountIsReadFromProcLoadavg() {
+        assertEquals(7, SpinPolicy.runnable("0.52 0.58 0.59 7/467 12345"));
+        assertEquals(0, SpinPolicy.runnable(""));
+        assertEquals(0, SpinPolicy.runnable("garbage"));
     }
 
     @Test
