@@ -30,9 +30,9 @@ public final class Soak {
         ConnectionConfig direct = config.toBuilder().hosts(List.of(host)).build();
         List<TransportReport> reports = new ArrayList<>();
         for (SoakTransport t : options.transports()) {
-            progress.println("soak " + t + ": " + options.perTransport().toSeconds() + " s or " + options.operations()
-                    + " operations, " + options.workers() + " workers, through a fault proxy to " + host.host() + ":"
-                    + host.port());
+            progress.println("soak " + t + ": " + options.perTransport().toSeconds() + " s"
+                    + (options.operations() == Long.MAX_VALUE ? "" : " or " + options.operations() + " operations")
+                    + ", " + options.workers() + " workers, through a fault proxy to " + host.host() + ":" + host.port());
             reports.add(new SoakRun(t, direct, options.perTransport(), options.operations(), options.workers(),
                     options.progressEvery(), progress).run());
         }
