@@ -42,7 +42,7 @@ final class SoakRun {
     private final Duration progressEvery;
     private final PrintStream progress;
     private final String applicationName;
-    private final Tally tally = new Tally();
+    private final Tally tally;
     private final Ledger ledger;
 
     SoakRun(SoakTransport transport, ConnectionConfig direct, Duration duration, long operations, int workers,
@@ -57,6 +57,7 @@ final class SoakRun {
         String name = transport.name().toLowerCase(Locale.ROOT);
         this.applicationName = "pgjet-soak-" + name;
         this.ledger = new Ledger("pgjet_soak_" + name);
+        this.tally = new Tally(first -> progress.println("soak " + transport + " " + java.time.Instant.now() + ": " + first));
     }
 
     TransportReport run() throws InterruptedException {

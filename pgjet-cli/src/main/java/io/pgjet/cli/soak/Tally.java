@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 
 /** Counts what the workers did: successes per verb, failures per verb and per error class. */
 final class Tally {
@@ -24,6 +25,12 @@ final class Tally {
     private final Map<String, LongAdder> findings = new ConcurrentHashMap<>();
     private final LongAdder total = new LongAdder();
     private final LongAdder failures = new LongAdder();
+    private final Consumer<String> onFirst;
+
+    /** @param onFirst told (at once) of each new kind of untyped failure or finding */
+    Tally(Consumer<String> onFirst) {
+        this.onFirst = onFirst;
+    }
 
     void succeeded(Verb verb) {
         add(ok, verb);
@@ -40,7 +47,10 @@ final class Tally {
             add(errors, key);
             firstMessages.putIfAbsent(key, verb.label() + ": " + t.getMessage());
         } else {
-            add(untyped, verb.label() + ": " + t.getClass().getName());
+            String key = verb.label() + ": " + t.getClass().getName();
+            if (add(untyped, key)) {
+                onFirst.accept("untyped " + key + ": " + t.getMessage());
+            }
             if (untypedSamples.size() < SAMPLES) {
                 StringWriter trace = new StringWriter();
                 t.printStackTrace(new PrintWriter(trace));
@@ -59,7 +69,9 @@ final class Tally {
 
     /** Records something wrong that is not an exception (a notification that did not arrive, a hang). */
     void finding(String what) {
-        add(findings, what);
+        if (add(findings, what)) {
+            onFirst.accept("finding " + what);
+        }
     }
 
     /** {@return the class name of a PgJet failure, with its SQLSTATE for a server error} */
@@ -108,8 +120,14 @@ final class Tally {
         return snapshot(findings);
     }
 
-    private static <K> void add(Map<K, LongAdder> map, K key) {
-        map.computeIfAbsent(key, k -> new LongAdder()).increment();
+    /** {@return whether {@code key} is new} */
+    private static <K> boolean add(Map<K, LongAdder> map, K key) {
+        boolean[] created = new boolean[1];
+        map.computeIfAbsent(key, k -> {
+            created[0] = true;
+            return new LongAdder();
+        }).increment();
+        return created[0];
     }
 
     private static <K extends Comparable<K>> Map<K, Long> snapshot(Map<K, LongAdder> map) {
