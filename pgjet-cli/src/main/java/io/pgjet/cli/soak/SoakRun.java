@@ -33,6 +33,8 @@ import java.util.function.BooleanSupplier;
 final class SoakRun {
     private static final Verb[] VERBS = Verb.values();
     private static final int POOL_SIZE = 4;
+    /** How long a run may go on past its bounds for verbs that have not succeeded yet. */
+    private static final long EXTRA_NANOS = TimeUnit.SECONDS.toNanos(60);
 
     private final SoakTransport transport;
     private final ConnectionConfig direct;
@@ -94,11 +96,11 @@ final class SoakRun {
             ticker.scheduleAtFixedRate(() -> progress(started), progressEvery.toMillis(), progressEvery.toMillis(),
                     TimeUnit.MILLISECONDS);
             for (Future<?> f : futures) {
-                long left = Math.max(0, deadline - System.nanoTime()) + TimeUnit.SECONDS.toNanos(60);
+                long left = Math.max(0, deadline - System.nanoTime()) + EXTRA_NANOS + TimeUnit.SECONDS.toNanos(60);
                 try {
                     f.get(left, TimeUnit.NANOSECONDS);
                 } catch (TimeoutException e) {
-                    tally.finding("hang: a worker did not finish within 60 s of the end");
+                    tally.finding("hang: a worker did not finish within 60 s after the run's end");
                     f.cancel(true);
                 } catch (java.util.concurrent.ExecutionException e) {
                     tally.finding("a worker died: " + e.getCause());
@@ -146,9 +148,24 @@ final class SoakRun {
                 check, recovered, recoveryNote, before, after, busy, sessionsLeft, NettyLeaks.since(leaksFrom));
     }
 
+    /**
+     * Runs random verbs until the time or count bound; then, so every verb is exercised even on a
+     * slow or overloaded machine, goes on with the verbs that have not succeeded yet, for at most
+     * {@link #EXTRA_NANOS} more.
+     */
     private void work(Verb.Work work, long deadline, AtomicLong budget) {
-        while (System.nanoTime() < deadline && budget.decrementAndGet() >= 0 && !Thread.currentThread().isInterrupted()) {
-            Verb verb = VERBS[work.random().nextInt(VERBS.length)];
+        long extra = deadline + EXTRA_NANOS;
+        while (!Thread.currentThread().isInterrupted()) {
+            Verb verb;
+            if (System.nanoTime() < deadline && budget.decrementAndGet() >= 0) {
+                verb = VERBS[work.random().nextInt(VERBS.length)];
+            } else {
+                List<Verb> missing = tally.neverSucceeded();
+                if (missing.isEmpty() || System.nanoTime() > extra) {
+                    return;
+                }
+                verb = missing.get(work.random().nextInt(missing.size()));
+            }
             try {
                 verb.run(work);
                 tally.succeeded(verb);

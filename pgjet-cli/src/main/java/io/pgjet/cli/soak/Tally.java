@@ -80,6 +80,18 @@ final class Tally {
         return t instanceof PgException pg && pg.sqlState() != null ? name + " " + pg.sqlState() : name;
     }
 
+    /** {@return the verbs without a success so far} */
+    List<Verb> neverSucceeded() {
+        List<Verb> missing = new java.util.ArrayList<>();
+        for (Verb v : Verb.values()) {
+            LongAdder n = ok.get(v);
+            if (n == null || n.sum() == 0) {
+                missing.add(v);
+            }
+        }
+        return missing;
+    }
+
     long total() {
         return total.sum();
     }
