@@ -32,6 +32,8 @@ public final class Main {
                     return new DemoCommand(out).run(rest);
                 case "query":
                     return new QueryCommand(out, err).run(rest);
+                case "soak":
+                    return new SoakCommand(out, err).run(rest);
                 default:
                     err.println("pgjet: unknown command \"" + args[0] + "\"\n");
                     err.print(usage());
@@ -53,6 +55,10 @@ public final class Main {
                 "  query [--dsn URI] [--csv|--json] SQL [ARG...]",
                 "                       run SQL ($1..$n bound to ARGs; several statements without ARGs)",
                 "                       and print each result",
+                "  soak [--minutes N|--seconds N] [--operations N] [--workers N] [--transport blocking|netty|both]",
+                "       [--dsn URI] [--json FILE]",
+                "                       every verb under injected faults on both transports; reports",
+                "                       throughput, errors by class, lost batches and leaks",
                 "  bench [options]      race PgJet against pgjdbc and vertx-pg-client (see pgjet bench --help)",
                 "",
                 "Run 'pgjet <command> --help' for a command's options.",

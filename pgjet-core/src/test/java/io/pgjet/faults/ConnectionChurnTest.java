@@ -32,8 +32,8 @@ class ConnectionChurnTest {
             c.fetchVal("select 1");
             d.fetchVal("select 1");
         }
-        Set<String> threadsBefore = SoakTest.pgjetThreads();
-        long fdsBefore = SoakTest.openFileDescriptors();
+        Set<String> threadsBefore = Faults.pgjetThreads();
+        long fdsBefore = Faults.openFileDescriptors();
         long start = System.nanoTime();
         for (int i = 0; i < CONNECTIONS; i++) {
             Faults.Transport transport = i % 2 == 0 ? Faults.Transport.BLOCKING : Faults.Transport.NETTY;
@@ -56,14 +56,14 @@ class ConnectionChurnTest {
                     () -> check.<Long>fetchVal("select count(*) from pg_stat_activity where application_name = $1", APP) == 0);
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!SoakTest.busyNewThreads(threadsBefore).isEmpty()) {
-            assertTrue(System.nanoTime() < deadline, "PgJet threads left busy: " + SoakTest.busyNewThreads(threadsBefore));
+        while (!Faults.busyNewThreads(threadsBefore).isEmpty()) {
+            assertTrue(System.nanoTime() < deadline, "PgJet threads left busy: " + Faults.busyNewThreads(threadsBefore));
             Thread.sleep(50);
         }
         if (fdsBefore >= 0) {
             // a few descriptors of slack: the JVM opens jars and the like lazily
-            Faults.eventually("file descriptors back to " + fdsBefore + " (now " + SoakTest.openFileDescriptors() + ")",
-                    Duration.ofSeconds(10), () -> SoakTest.openFileDescriptors() <= fdsBefore + 8);
+            Faults.eventually("file descriptors back to " + fdsBefore + " (now " + Faults.openFileDescriptors() + ")",
+                    Duration.ofSeconds(10), () -> Faults.openFileDescriptors() <= fdsBefore + 8);
         }
     }
 }

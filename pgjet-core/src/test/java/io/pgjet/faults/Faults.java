@@ -11,9 +11,14 @@ import io.pgjet.testkit.FaultProxy;
 import io.pgjet.testkit.PgServer;
 import io.pgjet.testkit.PgTestServer;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 
 /** Helpers for the fault scenarios: configurations through a {@link FaultProxy}, the two transports, bounded waits. */
 final class Faults {
@@ -102,6 +107,54 @@ final class Faults {
             eventually("backend " + pid + " is gone", Duration.ofSeconds(15),
                     () -> check.<Long>fetchVal("select count(*) from pg_stat_activity where pid = $1", pid) == 0);
             return check.<Long>fetchVal("select count(*) from " + table);
+        }
+    }
+
+    /** Names of the live PgJet threads. */
+    static Set<String> pgjetThreads() {
+        Set<String> names = new HashSet<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.isAlive() && t.getName().startsWith("pgjet")) {
+                names.add(t.getName());
+            }
+        }
+        return names;
+    }
+
+    /**
+     * PgJet threads not in {@code before} that are doing something (not parked waiting for a task).
+     * PgJet's helper and callback threads are cached pools the JDK shrinks after 60 s idle: a new
+     * one is no leak if it is idle; a thread held by a closed connection would be busy.
+     */
+    static List<String> busyNewThreads(Set<String> before) {
+        List<String> busy = new ArrayList<>();
+        Thread.getAllStackTraces().forEach((t, stack) -> {
+            if (t.isAlive() && t.getName().startsWith("pgjet") && !before.contains(t.getName())
+                    && Stream.of(stack).noneMatch(Faults::waitingForWork)) {
+                busy.add(t.getName() + " at " + (stack.length > 0 ? stack[0] : "?"));
+            }
+        });
+        return busy;
+    }
+
+    /**
+     * Whether a frame shows a thread waiting for work: a pooled thread for its next task, or an
+     * event loop (a fixed group, started lazily) in its selector.
+     */
+    private static boolean waitingForWork(StackTraceElement f) {
+        String c = f.getClassName();
+        String m = f.getMethodName();
+        return c.equals("java.util.concurrent.ThreadPoolExecutor") && m.equals("getTask")
+                || c.startsWith("io.netty.channel.") && (m.contains("Wait") || m.equals("select"))
+                || c.startsWith("sun.nio.ch.") && (m.startsWith("poll") || m.equals("select"));
+    }
+
+    /** The process's open descriptors (Linux {@code /proc/self/fd}), or -1 where there is no such view. */
+    static long openFileDescriptors() {
+        try (Stream<java.nio.file.Path> fds = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/fd"))) {
+            return fds.count();
+        } catch (java.io.IOException | UnsupportedOperationException e) {
+            return -1;
         }
     }
 

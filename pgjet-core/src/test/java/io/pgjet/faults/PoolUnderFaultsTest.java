@@ -40,7 +40,7 @@ class PoolUnderFaultsTest {
     void aFreeCallerDrivenConnectionTheServerHasEndedIsNotLentOut() throws Exception {
         // The blocking pool's connections read nothing while free, and its sweep looks for a
         // server's goodbye only once a second: the acquire itself must take in the FATAL already
-        // waiting in the socket, instead of lending a dead connection (found by SoakTest).
+        // waiting in the socket, instead of lending a dead connection (found by the soak, now pgjet soak).
         try (Pool pool = PgJet.createPool(Faults.server().dsn(), PoolOptions.DEFAULT.withSize(1, 1));
                 io.pgjet.Connection admin = Faults.direct()) {
             for (int round = 0; round < 3; round++) {

@@ -4,6 +4,8 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
 import io.pgjet.protocol.FrontendMessages;
@@ -19,6 +21,30 @@ final class CancelRequests {
     private CancelRequests() {}
 
     /**
+     * The cancel connection's only handler. The server may reset that connection instead of
+     * closing it (or a proxy or firewall on the way may), and a failed read or write must end it
+     * quietly: unhandled, Netty's pipeline tail logs a WARNING per reset ("An exceptionCaught()
+     * event was fired, and it reached at the tail of the pipeline"), for a request whose failure
+     * only means the query runs to its end.
+     *
+     * @return a handler (stateless, shareable) that closes the channel on any exception
+     */
+    static ChannelHandler handler() {
+        return QUIET_CLOSE;
+    }
+
+    private static final ChannelHandler QUIET_CLOSE = new QuietClose();
+
+    /** Closes the cancel connection on an exception instead of passing it on to the pipeline's tail. */
+    @ChannelHandler.Sharable
+    private static final class QuietClose extends ChannelInboundHandlerAdapter {
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close(); // its close future runs the 'handled' callback, as for the server's close
+        }
+    }
+
+    /**
      * Opens a connection to {@code address} from {@code sibling}'s event loop, sends the cancel
      * request and closes. Failures are ignored, since the query then simply runs to completion.
      *
@@ -30,7 +56,7 @@ final class CancelRequests {
                 .group(sibling.eventLoop())
                 .channelFactory(Transports.channelFactory(address))
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
-                .handler(new ChannelInboundHandlerAdapter());
+                .handler(handler());
         bootstrap.connect(address).addListener((ChannelFuture connected) -> {
             if (!connected.isSuccess()) {
                 handled.run();
