@@ -101,7 +101,7 @@ public final class ArrayCodec extends Codec {
             int l = buf.getInt(p);
             p += 4;
             if (l >= 0) {
-                return p + l <= end ? e.outdatedDescription(buf, p, l, registry) : null;
+                return l <= end - p ? e.outdatedDescription(buf, p, l, registry) : null;
             }
         }
         return null;
@@ -109,6 +109,12 @@ public final class ArrayCodec extends Codec {
 
     private Codec element(CodecContext ctx, int oid) {
         Codec e = ctx.registry().codec(oid);
+        if ((e == null || e.format() != BINARY) && oid != elementOid) {
+            // The value names an element type other than the array's own: the bytes are wrong,
+            // not the client's configuration.
+            throw malformed("elements of type " + TypeOids.name(oid) + " in an array of "
+                    + TypeOids.name(elementOid));
+        }
         if (e == null || e.format() != BINARY) {
             throw new PgInterfaceException("no binary codec for the elements of " + typeName() + " ("
                     + TypeOids.name(oid) + ")");
@@ -145,7 +151,11 @@ public final class ArrayCodec extends Codec {
                 if (dims[d] < 0) {
                     throw malformed("negative dimension");
                 }
+                // checked per dimension: six dimensions of 2^31 would overflow the product
                 n *= dims[d];
+                if (n > (len - 12 - 8L * ndim) / 4) {
+                    break;
+                }
             }
             if (n > (len - 12 - 8L * ndim) / 4) {
                 throw malformed(n + " elements cannot fit in " + len + " bytes");
@@ -175,7 +185,7 @@ public final class ArrayCodec extends Codec {
             int l = BinaryPrimitives.int4(buf, p);
             p += 4;
             if (l >= 0) {
-                if (p + l > end) {
+                if (l > end - p) {
                     throw malformed("truncated element");
                 }
                 out[i] = leaf == Object.class ? codec.decode(buf, p, l, ctx) : codec.decode(buf, p, l, leaf, ctx);
@@ -253,6 +263,9 @@ public final class ArrayCodec extends Codec {
             Object[] boxed = elements(buf, end, h, codec, Primitives.wrap(leaf), ctx);
             flat = Array.newInstance(leaf, h.count);
             for (int i = 0; i < boxed.length; i++) {
+                if (boxed[i] == null) {
+                    throw malformed("a NULL element in an array whose header says it has none");
+                }
                 Array.set(flat, i, boxed[i]);
             }
         }
@@ -305,6 +318,7 @@ public final class ArrayCodec extends Codec {
         }
         int[] index = new int[h.ndim];
         int p = h.dataStart;
+        int end = off + len;
         for (int d = 0; d < h.ndim; d++) {
             sb.append('{');
         }
@@ -322,10 +336,15 @@ public final class ArrayCodec extends Codec {
                     sb.append('{');
                 }
             }
+            if (p + 4 > end) {
+                throw malformed("truncated");
+            }
             int l = BinaryPrimitives.int4(buf, p);
             p += 4;
-            if (l < 0) {
+            if (l == -1) {
                 sb.append("NULL");
+            } else if (l < 0 || l > end - p) {
+                throw malformed("element length " + l);
             } else {
                 appendQuoted(sb, codec.decodeText(buf, p, l, ctx), delimiter);
                 p += l;
@@ -336,6 +355,9 @@ public final class ArrayCodec extends Codec {
                 }
                 index[d] = 0;
             }
+        }
+        if (p != end) {
+            throw malformed("trailing bytes");
         }
         for (int d = 0; d < h.ndim; d++) {
             sb.append('}');
