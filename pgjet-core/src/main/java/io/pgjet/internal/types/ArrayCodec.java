@@ -85,9 +85,18 @@ public final class ArrayCodec extends Codec {
     /** Checks the first non-NULL element: every element of one value has the same type. */
     @Override
     public OutdatedDescription outdatedDescription(ByteBuf buf, int off, int len, CodecRegistry registry) {
-        if (len < 12) {
+        if (len < 12 || Nesting.full()) {
             return null;
         }
+        int[] depth = Nesting.enter(this);
+        try {
+            return outdatedNested(buf, off, len, registry);
+        } finally {
+            depth[0]--;
+        }
+    }
+
+    private OutdatedDescription outdatedNested(ByteBuf buf, int off, int len, CodecRegistry registry) {
         int ndim = buf.getInt(off);
         if (ndim <= 0 || ndim > MAXDIM || len < 12 + 8 * ndim) {
             return null;
@@ -167,6 +176,15 @@ public final class ArrayCodec extends Codec {
 
     @Override
     public Object decode(byte[] buf, int off, int len, CodecContext ctx) {
+        int[] depth = Nesting.enter(this);
+        try {
+            return decodeNested(buf, off, len, ctx);
+        } finally {
+            depth[0]--;
+        }
+    }
+
+    private Object decodeNested(byte[] buf, int off, int len, CodecContext ctx) {
         Header h = new Header(buf, off, len);
         if (h.count == 0) {
             return List.of();
@@ -218,6 +236,15 @@ public final class ArrayCodec extends Codec {
 
     @Override
     protected Object decodeAs(byte[] buf, int off, int len, Class<?> target, CodecContext ctx) {
+        int[] depth = Nesting.enter(this);
+        try {
+            return decodeAsNested(buf, off, len, target, ctx);
+        } finally {
+            depth[0]--;
+        }
+    }
+
+    private Object decodeAsNested(byte[] buf, int off, int len, Class<?> target, CodecContext ctx) {
         if (target == PgArray.class) {
             Header h = new Header(buf, off, len);
             Object[] flat = h.count == 0 ? new Object[0]
@@ -293,6 +320,15 @@ public final class ArrayCodec extends Codec {
 
     @Override
     public String decodeText(byte[] buf, int off, int len, CodecContext ctx) {
+        int[] depth = Nesting.enter(this);
+        try {
+            return decodeTextNested(buf, off, len, ctx);
+        } finally {
+            depth[0]--;
+        }
+    }
+
+    private String decodeTextNested(byte[] buf, int off, int len, CodecContext ctx) {
         Header h = new Header(buf, off, len);
         if (vector) {
             StringBuilder sb = new StringBuilder();

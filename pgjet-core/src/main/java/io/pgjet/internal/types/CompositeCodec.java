@@ -66,6 +66,18 @@ final class CompositeCodec extends Codec {
      */
     @Override
     public OutdatedDescription outdatedDescription(ByteBuf buf, int off, int len, CodecRegistry registry) {
+        if (Nesting.full()) {
+            return null; // too deep to tell: decoding reports it
+        }
+        int[] depth = Nesting.enter(this);
+        try {
+            return outdatedNested(buf, off, len, registry);
+        } finally {
+            depth[0]--;
+        }
+    }
+
+    private OutdatedDescription outdatedNested(ByteBuf buf, int off, int len, CodecRegistry registry) {
         if (names == null || len < 4) {
             return null;
         }
@@ -186,6 +198,15 @@ final class CompositeCodec extends Codec {
 
     @Override
     public Object decode(byte[] buf, int off, int len, CodecContext ctx) {
+        int[] depth = Nesting.enter(this);
+        try {
+            return decodeNested(buf, off, len, ctx);
+        } finally {
+            depth[0]--;
+        }
+    }
+
+    private Object decodeNested(byte[] buf, int off, int len, CodecContext ctx) {
         int[][] oids = new int[1][];
         Object[] values = fields(buf, off, len, ctx, oids);
         return PgRecord.of(values, oids[0], names);
@@ -193,6 +214,15 @@ final class CompositeCodec extends Codec {
 
     @Override
     protected Object decodeAs(byte[] buf, int off, int len, Class<?> target, CodecContext ctx) {
+        int[] depth = Nesting.enter(this);
+        try {
+            return decodeAsNested(buf, off, len, target, ctx);
+        } finally {
+            depth[0]--;
+        }
+    }
+
+    private Object decodeAsNested(byte[] buf, int off, int len, Class<?> target, CodecContext ctx) {
         if (target == Object[].class) {
             return fields(buf, off, len, ctx, new int[1][]);
         }
@@ -251,6 +281,15 @@ final class CompositeCodec extends Codec {
 
     @Override
     public String decodeText(byte[] buf, int off, int len, CodecContext ctx) {
+        int[] depth = Nesting.enter(this);
+        try {
+            return decodeTextNested(buf, off, len, ctx);
+        } finally {
+            depth[0]--;
+        }
+    }
+
+    private String decodeTextNested(byte[] buf, int off, int len, CodecContext ctx) {
         int[][] slices = slices(buf, off, len, ctx);
         StringBuilder sb = new StringBuilder("(");
         for (int i = 0; i < slices.length; i++) {

@@ -121,4 +121,56 @@ class MalformedBinaryValuesTest {
         assertMalformedText(TypeOids.TIME, bytes(b -> b.writeLong(-1)));
         assertMalformedText(TypeOids.TIME, bytes(b -> b.writeLong(PgTime.MICROS_PER_DAY + 1)));
     }
+
+    /** A record field of type record, nested n deep: 12 bytes per level, written outside in. */
+    private static byte[] nestedRecord(int levels) {
+        return bytes(b -> {
+            for (int i = 0; i < levels; i++) {
+                b.writeInt(1).writeInt(TypeOids.RECORD).writeInt(4 + 12 * (levels - 1 - i));
+            }
+            b.writeInt(0);
+        });
+    }
+
+    /** A one-element int4[] whose header names int4[] as its element type, nested n deep. */
+    private static byte[] nestedArray(int levels) {
+        int innermost = 20 + 8;
+        return bytes(b -> {
+            for (int i = 0; i < levels; i++) {
+                b.writeInt(1).writeInt(0).writeInt(TypeOids.INT4_ARRAY).writeInt(1).writeInt(1)
+                        .writeInt(innermost + 24 * (levels - 1 - i));
+            }
+            b.writeInt(1).writeInt(0).writeInt(TypeOids.INT4).writeInt(1).writeInt(1).writeInt(4).writeInt(7);
+        });
+    }
+
+    /** A tsquery of n nested NOT operators around one operand: 2 bytes per level. */
+    private static byte[] nestedTsQuery(int levels) {
+        return bytes(b -> {
+            b.writeInt(levels + 1);
+            for (int i = 0; i < levels; i++) {
+                b.writeByte(2).writeByte(1);
+            }
+            b.writeByte(1).writeByte(0).writeByte(0).writeByte('x').writeByte(0);
+        });
+    }
+
+    /** Values nested a few thousand levels deep (a few kilobytes) overflowed the stack. */
+    @Test
+    void valuesNestedThousandsOfLevelsDeepAreRefusedNotAStackOverflow() {
+        assertMalformed(TypeOids.RECORD, nestedRecord(5_000));
+        assertMalformedText(TypeOids.RECORD, nestedRecord(5_000));
+        assertMalformed(TypeOids.INT4_ARRAY, nestedArray(5_000));
+        assertMalformedText(TypeOids.INT4_ARRAY, nestedArray(5_000));
+        assertMalformed(TypeOids.TSQUERY, nestedTsQuery(20_000));
+        // shallow nesting still decodes, and the depth count is back to zero after a refusal
+        byte[] record = nestedRecord(50);
+        REGISTRY.codec(TypeOids.RECORD).decode(record, 0, record.length, CTX);
+        byte[] array = nestedArray(50);
+        REGISTRY.codec(TypeOids.INT4_ARRAY).decode(array, 0, array.length, CTX);
+        byte[] query = nestedTsQuery(500);
+        org.junit.jupiter.api.Assertions.assertEquals(503,
+                ((io.pgjet.types.PgTsQuery) REGISTRY.codec(TypeOids.TSQUERY).decode(query, 0, query.length, CTX))
+                        .text().length());
+    }
 }
