@@ -40,7 +40,7 @@ public final class BenchMain {
         try {
             options = BenchOptions.parse(args);
         } catch (IllegalArgumentException e) {
-            System.err.println("pgjet bench: " + e.getMessage());
+            System.err.println("pgjet bench: " + DsnRedaction.redact(e.getMessage()));
             System.exit(2);
             return;
         }
@@ -57,14 +57,14 @@ public final class BenchMain {
                 target = BenchTarget.startEmbedded();
             }
         } catch (IllegalArgumentException e) {
-            System.err.println("pgjet bench: " + e.getMessage());
+            System.err.println("pgjet bench: " + DsnRedaction.redact(e.getMessage()));
             System.exit(2);
             return;
         }
         Report report;
         try (BenchTarget t = target) {
             System.out.println("server: " + t);
-            report = new Bench(options, t, System.out::println).run();
+            report = new Bench(options, t, line -> System.out.println(DsnRedaction.redact(line))).run();
         }
         String text = TextReport.text(report);
         System.out.println();

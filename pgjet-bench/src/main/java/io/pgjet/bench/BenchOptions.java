@@ -277,8 +277,8 @@ public final class BenchOptions {
         return help;
     }
 
-    /** Returns the arguments as given. */
+    /** Returns the arguments as given, passwords in DSNs replaced by {@code <redacted>} (they are printed). */
     public List<String> arguments() {
-        return arguments;
+        return arguments.stream().map(DsnRedaction::redact).toList();
     }
 }

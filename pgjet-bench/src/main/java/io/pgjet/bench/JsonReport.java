@@ -14,7 +14,7 @@ final class JsonReport {
     }
 
     static String json(Report report) {
-        return new JsonReport().write(report);
+        return DsnRedaction.redact(new JsonReport().write(report));
     }
 
     private String write(Report report) {

@@ -28,7 +28,7 @@ final class TextReport {
         }
         b.append("\n== targets (pgjet = PgJet's async API, ratio = pgjet / reference)\n");
         b.append(aligned(targets(report)));
-        return b.toString();
+        return DsnRedaction.redact(b.toString());
     }
 
     /** Renders the Markdown snippet. */
@@ -52,7 +52,7 @@ final class TextReport {
         }
         b.append("\n#### Targets (pgjet = PgJet's async API; ratio = pgjet / reference)\n\n");
         b.append(markdownTable(targets(report)));
-        return b.toString();
+        return DsnRedaction.redact(b.toString());
     }
 
     private static List<String[]> table(Report report, Workload w, boolean markdown) {

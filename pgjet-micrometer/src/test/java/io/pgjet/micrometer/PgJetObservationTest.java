@@ -16,6 +16,7 @@ import io.pgjet.PgJet;
 import io.pgjet.PgTimeoutException;
 import io.pgjet.Pool;
 import io.pgjet.PoolOptions;
+import io.pgjet.Secret;
 import io.pgjet.Transaction;
 import io.pgjet.testkit.PgTestServer;
 import java.io.ByteArrayOutputStream;
@@ -210,6 +211,32 @@ class PgJetObservationTest {
         assertThat(registry).hasAnObservation(o -> o.hasNameEqualTo("orders.db")
                 .hasLowCardinalityKeyValue("pgjet.operation", "query")
                 .hasHighCardinalityKeyValue("db.query.parameter.0", "41"));
+    }
+
+    @Test
+    void aSecretParameterIsRecordedAsTheMaskWithParameterCaptureOn() {
+        String secret = "Observed-Secret-31c9";
+        List<String> recorded = new CopyOnWriteArrayList<>();
+        registry.observationConfig().observationHandler(new ObservationHandler<Observation.Context>() {
+            @Override
+            public void onStop(Observation.Context context) {
+                context.getAllKeyValues().forEach(kv -> recorded.add(kv.getKey() + "=" + kv.getValue()));
+            }
+
+            @Override
+            public boolean supportsContext(Observation.Context context) {
+                return true;
+            }
+        });
+        PgJetObservationListener listener = new PgJetObservationListener(registry).withQueryParameters(true);
+        try (Connection conn = PgJet.connect(observed(listener))) {
+            assertEquals(secret + "41", conn.fetchVal("select $1::text || $2::int", Secret.of(secret), 41));
+        }
+        assertThat(registry).hasAnObservation(o -> o.hasNameEqualTo(NAME)
+                .hasHighCardinalityKeyValue("db.query.parameter.0", Secret.MASK)
+                .hasHighCardinalityKeyValue("db.query.parameter.1", "41"));
+        assertTrue(recorded.contains("db.query.parameter.0=" + Secret.MASK), "recorded: " + recorded);
+        assertTrue(recorded.stream().noneMatch(kv -> kv.contains(secret)), "the secret in " + recorded);
     }
 
     @Test

@@ -34,6 +34,7 @@ import io.pgjet.PgJet;
 import io.pgjet.PgTimeoutException;
 import io.pgjet.Pool;
 import io.pgjet.PoolOptions;
+import io.pgjet.Secret;
 import io.pgjet.testkit.PgTestServer;
 import java.time.Duration;
 import java.util.Comparator;
@@ -87,6 +88,23 @@ class PgJetTelemetryTest {
         assertTrue(span.getAttributes().get(ServerAttributes.SERVER_ADDRESS) != null);
         assertFalse(span.getAttributes().asMap().keySet().stream().anyMatch(k -> k.getKey().startsWith("db.query.parameter")));
         assertEquals(StatusCode.UNSET, span.getStatus().getStatusCode());
+    }
+
+    @Test
+    void aSecretParameterIsRecordedAsTheMaskWithQueryParametersOn() {
+        String secret = "Traced-Secret-8e2d";
+        ConnectionConfig withParameters = ConnectionConfig.parse(PgTestServer.shared().dsn()).toBuilder()
+                .addListener(PgJetTelemetry.builder(sdk).setQueryParameters(true).build()).build();
+        try (Connection conn = PgJet.connect(withParameters)) {
+            assertEquals(secret + "41", conn.fetchVal("select $1::text || $2::int", Secret.of(secret), 41));
+        }
+        SpanData span = querySpans().get(0);
+        assertThat(span).hasAttributesSatisfying(
+                equalTo(AttributeKey.stringKey("db.query.parameter.0"), Secret.MASK),
+                equalTo(AttributeKey.stringKey("db.query.parameter.1"), "41"));
+        for (SpanData s : spans.getFinishedSpanItems()) {
+            assertFalse(s.toString().contains(secret), "the secret in " + s);
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.pgjet.internal.batch;
 
+import io.pgjet.Secret;
 import io.pgjet.internal.conn.BinaryParameters;
 import io.pgjet.internal.conn.SessionTypes;
 
@@ -323,7 +324,7 @@ public final class InsertChunks implements BatchSource, ExecuteManyCommand.Wordi
             if (index < 0 || index >= count) {
                 throw new IndexOutOfBoundsException(index);
             }
-            return rows[index][parameter];
+            return Secret.reveal(rows[index][parameter]);
         }
 
         @Override
@@ -335,7 +336,7 @@ public final class InsertChunks implements BatchSource, ExecuteManyCommand.Wordi
         boolean allEncodable(Codec codec) {
             Class<?> last = null;
             for (int i = 0; i < count; i++) {
-                Object value = rows[i][parameter];
+                Object value = Secret.reveal(rows[i][parameter]);
                 if (value != null && value.getClass() != last) {
                     if (!codec.canEncode(value.getClass())) {
                         return false;
@@ -347,6 +348,11 @@ public final class InsertChunks implements BatchSource, ExecuteManyCommand.Wordi
         }
 
         RowFailure failure(int index, RuntimeException cause) {
+            if (rows[index][parameter] instanceof Secret) {
+                // the cause's message may quote the value
+                return new RowFailure(firstRow + index, "parameter $" + (parameter + 1) + " (a Secret) cannot be sent",
+                        null);
+            }
             return new RowFailure(firstRow + index, "parameter $" + (parameter + 1) + ": " + cause.getMessage(), cause);
         }
     }

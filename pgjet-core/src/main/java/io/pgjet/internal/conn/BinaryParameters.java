@@ -3,6 +3,7 @@ package io.pgjet.internal.conn;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.pgjet.PgInterfaceException;
+import io.pgjet.Secret;
 import io.pgjet.internal.engine.BindEncoder;
 import io.pgjet.internal.engine.PreparedInfo;
 import io.pgjet.internal.types.Codec;
@@ -28,9 +29,40 @@ public final class BinaryParameters implements BindEncoder {
     private final Object[] values;
     private final SessionTypes types;
 
+    /** Which values were {@link Secret}s (unwrapped in {@link #values}), or null when none. */
+    private final boolean[] secret;
+
     BinaryParameters(Object[] values, SessionTypes types) {
-        this.values = values == null ? new Object[0] : values;
+        Object[] v = values == null ? new Object[0] : values;
+        boolean[] s = null;
+        for (int i = 0; i < v.length; i++) {
+            if (v[i] instanceof Secret) {
+                if (s == null) {
+                    s = new boolean[v.length];
+                    v = v.clone(); // the caller's array (and what listeners see) keeps the Secret
+                }
+                s[i] = true;
+                v[i] = Secret.reveal(v[i]);
+            }
+        }
+        this.values = v;
+        this.secret = s;
         this.types = types;
+    }
+
+    /**
+     * Returns the exception for a secret value that could not be encoded: it names the parameter
+     * and the type only, and keeps no cause (whose message may quote the value).
+     *
+     * @param index  the parameter's index, from 0
+     * @param oid    the parameter's type
+     * @param registry the registry the type's name is looked up in
+     * @return the exception
+     */
+    public static PgInterfaceException secretRefused(int index, int oid, CodecRegistry registry) {
+        Codec c = registry.codec(oid);
+        return new PgInterfaceException("parameter $" + (index + 1) + " (a Secret) cannot be sent as "
+                + (c != null ? c.typeName() : io.pgjet.internal.types.TypeOids.name(oid)));
     }
 
     @Override
@@ -75,6 +107,9 @@ public final class BinaryParameters implements BindEncoder {
                     writeText(out, value, oids[i], registry, context);
                 }
             } catch (PgInterfaceException e) {
+                if (secret != null && secret[i]) {
+                    throw secretRefused(i, oids[i], registry);
+                }
                 throw new PgInterfaceException("parameter $" + (i + 1) + ": " + e.getMessage(), e);
             }
             FrontendMessages.bindValueEnd(out, length);

@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.pgjet.PgInterfaceException;
+import io.pgjet.Secret;
 import io.pgjet.internal.types.Codec;
 import io.pgjet.internal.types.CodecContext;
 import java.util.Iterator;
@@ -106,7 +107,7 @@ final class BinaryCopyChunks extends CopyInChunks {
         int rowStart = out.writerIndex();
         out.writeShort(codecs.length);
         for (int c = 0; c < codecs.length; c++) {
-            Object value = values[c];
+            Object value = Secret.reveal(values[c]);
             if (value == null) {
                 out.writeInt(-1);
                 continue;
@@ -117,6 +118,10 @@ final class BinaryCopyChunks extends CopyInChunks {
                 codecs[c].encode(value, out, context);
             } catch (RuntimeException e) {
                 out.writerIndex(rowStart);
+                if (values[c] instanceof Secret) { // the cause's message may quote the value
+                    throw new PgInterfaceException(RowValues.describe(i) + ", column \"" + target.columns().get(c)
+                            + "\" (" + codecs[c].typeName() + "): a Secret that cannot be sent as this type");
+                }
                 throw new PgInterfaceException(RowValues.describe(i) + ", column \"" + target.columns().get(c)
                         + "\" (" + codecs[c].typeName() + "): " + e.getMessage(), e);
             }

@@ -2,6 +2,7 @@ package io.pgjet.internal.copy;
 
 import io.pgjet.PgInterfaceException;
 import io.pgjet.Row;
+import io.pgjet.Secret;
 import io.pgjet.internal.conn.RealConnection;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,14 @@ final class QueryArguments {
 
     /** Returns {@code query} with {@code args} in place of its parameters. */
     static CompletableFuture<String> inline(RealConnection conn, String query, Object[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] instanceof Secret) {
+                // it would become a literal in the COPY's text, which the server may log and show
+                return CompletableFuture.failedFuture(new PgInterfaceException("argument $" + (i + 1)
+                        + " is a Secret, which copyFromQuery cannot take: COPY has no parameters, its arguments"
+                        + " become literals in the query text"));
+            }
+        }
         List<int[]> positions;
         try {
             positions = parameters(query);

@@ -85,9 +85,18 @@ public final class ArrayCodec extends Codec {
     /** Checks the first non-NULL element: every element of one value has the same type. */
     @Override
     public OutdatedDescription outdatedDescription(ByteBuf buf, int off, int len, CodecRegistry registry) {
-        if (len < 12) {
+        if (len < 12 || Nesting.full()) {
             return null;
         }
+        int[] depth = Nesting.enter(this);
+        try {
+            return outdatedNested(buf, off, len, registry);
+        } finally {
+            depth[0]--;
+        }
+    }
+
+    private OutdatedDescription outdatedNested(ByteBuf buf, int off, int len, CodecRegistry registry) {
         int ndim = buf.getInt(off);
         if (ndim <= 0 || ndim > MAXDIM || len < 12 + 8 * ndim) {
             return null;
@@ -101,7 +110,7 @@ public final class ArrayCodec extends Codec {
             int l = buf.getInt(p);
             p += 4;
             if (l >= 0) {
-                return p + l <= end ? e.outdatedDescription(buf, p, l, registry) : null;
+                return l <= end - p ? e.outdatedDescription(buf, p, l, registry) : null;
             }
         }
         return null;
@@ -109,6 +118,12 @@ public final class ArrayCodec extends Codec {
 
     private Codec element(CodecContext ctx, int oid) {
         Codec e = ctx.registry().codec(oid);
+        if ((e == null || e.format() != BINARY) && oid != elementOid) {
+            // The value names an element type other than the array's own: the bytes are wrong,
+            // not the client's configuration.
+            throw malformed("elements of type " + TypeOids.name(oid) + " in an array of "
+                    + TypeOids.name(elementOid));
+        }
         if (e == null || e.format() != BINARY) {
             throw new PgInterfaceException("no binary codec for the elements of " + typeName() + " ("
                     + TypeOids.name(oid) + ")");
@@ -145,7 +160,11 @@ public final class ArrayCodec extends Codec {
                 if (dims[d] < 0) {
                     throw malformed("negative dimension");
                 }
+                // checked per dimension: six dimensions of 2^31 would overflow the product
                 n *= dims[d];
+                if (n > (len - 12 - 8L * ndim) / 4) {
+                    break;
+                }
             }
             if (n > (len - 12 - 8L * ndim) / 4) {
                 throw malformed(n + " elements cannot fit in " + len + " bytes");
@@ -157,6 +176,15 @@ public final class ArrayCodec extends Codec {
 
     @Override
     public Object decode(byte[] buf, int off, int len, CodecContext ctx) {
+        int[] depth = Nesting.enter(this);
+        try {
+            return decodeNested(buf, off, len, ctx);
+        } finally {
+            depth[0]--;
+        }
+    }
+
+    private Object decodeNested(byte[] buf, int off, int len, CodecContext ctx) {
         Header h = new Header(buf, off, len);
         if (h.count == 0) {
             return List.of();
@@ -175,7 +203,7 @@ public final class ArrayCodec extends Codec {
             int l = BinaryPrimitives.int4(buf, p);
             p += 4;
             if (l >= 0) {
-                if (p + l > end) {
+                if (l > end - p) {
                     throw malformed("truncated element");
                 }
                 out[i] = leaf == Object.class ? codec.decode(buf, p, l, ctx) : codec.decode(buf, p, l, leaf, ctx);
@@ -208,6 +236,15 @@ public final class ArrayCodec extends Codec {
 
     @Override
     protected Object decodeAs(byte[] buf, int off, int len, Class<?> target, CodecContext ctx) {
+        int[] depth = Nesting.enter(this);
+        try {
+            return decodeAsNested(buf, off, len, target, ctx);
+        } finally {
+            depth[0]--;
+        }
+    }
+
+    private Object decodeAsNested(byte[] buf, int off, int len, Class<?> target, CodecContext ctx) {
         if (target == PgArray.class) {
             Header h = new Header(buf, off, len);
             Object[] flat = h.count == 0 ? new Object[0]
@@ -253,6 +290,9 @@ public final class ArrayCodec extends Codec {
             Object[] boxed = elements(buf, end, h, codec, Primitives.wrap(leaf), ctx);
             flat = Array.newInstance(leaf, h.count);
             for (int i = 0; i < boxed.length; i++) {
+                if (boxed[i] == null) {
+                    throw malformed("a NULL element in an array whose header says it has none");
+                }
                 Array.set(flat, i, boxed[i]);
             }
         }
@@ -280,6 +320,15 @@ public final class ArrayCodec extends Codec {
 
     @Override
     public String decodeText(byte[] buf, int off, int len, CodecContext ctx) {
+        int[] depth = Nesting.enter(this);
+        try {
+            return decodeTextNested(buf, off, len, ctx);
+        } finally {
+            depth[0]--;
+        }
+    }
+
+    private String decodeTextNested(byte[] buf, int off, int len, CodecContext ctx) {
         Header h = new Header(buf, off, len);
         if (vector) {
             StringBuilder sb = new StringBuilder();
@@ -305,6 +354,7 @@ public final class ArrayCodec extends Codec {
         }
         int[] index = new int[h.ndim];
         int p = h.dataStart;
+        int end = off + len;
         for (int d = 0; d < h.ndim; d++) {
             sb.append('{');
         }
@@ -322,10 +372,15 @@ public final class ArrayCodec extends Codec {
                     sb.append('{');
                 }
             }
+            if (p + 4 > end) {
+                throw malformed("truncated");
+            }
             int l = BinaryPrimitives.int4(buf, p);
             p += 4;
-            if (l < 0) {
+            if (l == -1) {
                 sb.append("NULL");
+            } else if (l < 0 || l > end - p) {
+                throw malformed("element length " + l);
             } else {
                 appendQuoted(sb, codec.decodeText(buf, p, l, ctx), delimiter);
                 p += l;
@@ -336,6 +391,9 @@ public final class ArrayCodec extends Codec {
                 }
                 index[d] = 0;
             }
+        }
+        if (p != end) {
+            throw malformed("trailing bytes");
         }
         for (int d = 0; d < h.ndim; d++) {
             sb.append('}');

@@ -66,6 +66,18 @@ final class CompositeCodec extends Codec {
      */
     @Override
     public OutdatedDescription outdatedDescription(ByteBuf buf, int off, int len, CodecRegistry registry) {
+        if (Nesting.full()) {
+            return null; // too deep to tell: decoding reports it
+        }
+        int[] depth = Nesting.enter(this);
+        try {
+            return outdatedNested(buf, off, len, registry);
+        } finally {
+            depth[0]--;
+        }
+    }
+
+    private OutdatedDescription outdatedNested(ByteBuf buf, int off, int len, CodecRegistry registry) {
         if (names == null || len < 4) {
             return null;
         }
@@ -86,7 +98,7 @@ final class CompositeCodec extends Codec {
                         + Integer.toUnsignedString(oid) + ", " + Integer.toUnsignedString(typeOids[i]) + " expected"));
             }
             p += 8;
-            if (l > 0 && p + l <= end) {
+            if (l > 0 && l <= end - p) {
                 Codec c = registry.codec(oid);
                 OutdatedDescription nested = c == null || c.format() != BINARY || !c.hasShape(registry)
                         ? null : c.outdatedDescription(buf, p, l, registry);
@@ -148,7 +160,7 @@ final class CompositeCodec extends Codec {
                 throw malformed("truncated");
             }
             int l = BinaryPrimitives.int4(buf, p + 4);
-            if (l < -1 || p + 8 + Math.max(l, 0) > end) {
+            if (l < -1 || l > end - p - 8) {
                 throw malformed("field length " + l);
             }
             out[i] = new int[] {BinaryPrimitives.int4(buf, p), p + 8, l};
@@ -186,6 +198,15 @@ final class CompositeCodec extends Codec {
 
     @Override
     public Object decode(byte[] buf, int off, int len, CodecContext ctx) {
+        int[] depth = Nesting.enter(this);
+        try {
+            return decodeNested(buf, off, len, ctx);
+        } finally {
+            depth[0]--;
+        }
+    }
+
+    private Object decodeNested(byte[] buf, int off, int len, CodecContext ctx) {
         int[][] oids = new int[1][];
         Object[] values = fields(buf, off, len, ctx, oids);
         return PgRecord.of(values, oids[0], names);
@@ -193,6 +214,15 @@ final class CompositeCodec extends Codec {
 
     @Override
     protected Object decodeAs(byte[] buf, int off, int len, Class<?> target, CodecContext ctx) {
+        int[] depth = Nesting.enter(this);
+        try {
+            return decodeAsNested(buf, off, len, target, ctx);
+        } finally {
+            depth[0]--;
+        }
+    }
+
+    private Object decodeAsNested(byte[] buf, int off, int len, Class<?> target, CodecContext ctx) {
         if (target == Object[].class) {
             return fields(buf, off, len, ctx, new int[1][]);
         }
@@ -251,23 +281,28 @@ final class CompositeCodec extends Codec {
 
     @Override
     public String decodeText(byte[] buf, int off, int len, CodecContext ctx) {
-        int n = BinaryPrimitives.int4(buf, off);
+        int[] depth = Nesting.enter(this);
+        try {
+            return decodeTextNested(buf, off, len, ctx);
+        } finally {
+            depth[0]--;
+        }
+    }
+
+    private String decodeTextNested(byte[] buf, int off, int len, CodecContext ctx) {
+        int[][] slices = slices(buf, off, len, ctx);
         StringBuilder sb = new StringBuilder("(");
-        int p = off + 4;
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < slices.length; i++) {
             if (i > 0) {
                 sb.append(',');
             }
-            int oid = BinaryPrimitives.int4(buf, p);
-            int l = BinaryPrimitives.int4(buf, p + 4);
-            p += 8;
-            if (l >= 0) {
-                Codec c = ctx.registry().codec(oid);
+            int[] f = slices[i];
+            if (f[2] >= 0) {
+                Codec c = ctx.registry().codec(f[0]);
                 if (c == null || c.format() != BINARY) {
-                    throw new PgInterfaceException("no binary codec for field type " + TypeOids.name(oid));
+                    throw new PgInterfaceException("no binary codec for field type " + TypeOids.name(f[0]));
                 }
-                quote(sb, c.decodeText(buf, p, l, ctx));
-                p += l;
+                quote(sb, c.decodeText(buf, f[1], f[2], ctx));
             }
         }
         return sb.append(')').toString();

@@ -107,8 +107,10 @@ final class DateTimeCodecs {
         @Override
         public String decodeText(byte[] buf, int off, int len, CodecContext ctx) {
             checkLength(len, 8);
+            long micros = BinaryPrimitives.int8(buf, off);
+            toLocalTime(micros, this); // range check: the server sends 0 to 24:00:00
             StringBuilder sb = new StringBuilder(15);
-            PgTime.appendTime(sb, BinaryPrimitives.int8(buf, off));
+            PgTime.appendTime(sb, micros);
             return sb.toString();
         }
 

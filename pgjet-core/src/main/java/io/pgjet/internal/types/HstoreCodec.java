@@ -50,7 +50,7 @@ final class HstoreCodec extends Codec {
             throw malformed("truncated");
         }
         int l = BinaryPrimitives.int4(buf, p);
-        if ((l < 0 && !(nullable && l == -1)) || p + 4 + Math.max(l, 0) > end) {
+        if ((l < 0 && !(nullable && l == -1)) || l > end - p - 4) {
             throw malformed("length " + l);
         }
         return l;

@@ -59,7 +59,7 @@ final class MultirangeCodec extends Codec {
                 throw malformed("truncated");
             }
             int l = BinaryPrimitives.int4(buf, p);
-            if (l < 0 || p + 4 + l > end) {
+            if (l < 0 || l > end - p - 4) {
                 throw malformed("range length " + l);
             }
             if (text != null) {

@@ -25,6 +25,19 @@ final class PgTime {
     private PgTime() {
     }
 
+    /**
+     * Checks a timestamp as the server sends it: infinity, -infinity, or within PostgreSQL's
+     * range. Anything else cannot come from a server, and would overflow the conversions.
+     *
+     * @throws io.pgjet.PgProtocolException if out of range
+     */
+    static long checkTimestamp(long micros, Codec codec) {
+        if (micros != Long.MAX_VALUE && micros != Long.MIN_VALUE && (micros < MIN_TIMESTAMP || micros >= END_TIMESTAMP)) {
+            throw codec.malformed(micros + " microseconds is outside the timestamp range");
+        }
+        return micros;
+    }
+
     /** Rounds nanoseconds to microseconds, half to even, as PostgreSQL's input does. */
     static long roundNanos(long seconds, int nanos) {
         long micros = nanos / 1000;

@@ -89,7 +89,7 @@ final class RangeCodec extends Codec {
             throw malformed("truncated");
         }
         int l = BinaryPrimitives.int4(buf, p);
-        if (l < 0 || p + 4 + l > end) {
+        if (l < 0 || l > end - p - 4) {
             throw malformed("bound length " + l);
         }
         return l;

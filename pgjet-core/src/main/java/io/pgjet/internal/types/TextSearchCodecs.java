@@ -22,6 +22,8 @@ final class TextSearchCodecs {
     private static final int OP_AND = 2;
     private static final int OP_OR = 3;
     private static final int OP_PHRASE = 4;
+    /** The deepest operator nesting rendered (a query of that many ANDed terms nests as deep). */
+    static final int MAX_OPERATOR_DEPTH = 1000;
 
     private TextSearchCodecs() {
     }
@@ -113,7 +115,7 @@ final class TextSearchCodecs {
             }
             Cursor c = new Cursor(buf, off + 4, off + len);
             StringBuilder sb = new StringBuilder();
-            infix(c, sb, -1, false);
+            infix(c, sb, -1, false, 0);
             if (c.pos != c.end) {
                 throw malformed("trailing bytes");
             }
@@ -121,7 +123,11 @@ final class TextSearchCodecs {
         }
 
         /** Renders one item and its operands as tsqueryout does. */
-        private void infix(Cursor c, StringBuilder sb, int parentPriority, boolean rightPhraseOp) {
+        private void infix(Cursor c, StringBuilder sb, int parentPriority, boolean rightPhraseOp, int depth) {
+            if (depth > MAX_OPERATOR_DEPTH) {
+                // a few kilobytes of nested operators would overflow the stack
+                throw malformed("operators nested more than " + MAX_OPERATOR_DEPTH + " deep");
+            }
             int type = c.u8();
             if (type == QI_VAL) {
                 int weight = c.u8();
@@ -148,7 +154,7 @@ final class TextSearchCodecs {
             if (op == OP_NOT) {
                 boolean parens = priority < parentPriority;
                 sb.append(parens ? "( !" : "!");
-                infix(c, sb, priority, false);
+                infix(c, sb, priority, false, depth + 1);
                 if (parens) {
                     sb.append(" )");
                 }
@@ -157,11 +163,11 @@ final class TextSearchCodecs {
             int distance = op == OP_PHRASE ? c.u16() : 0;
             boolean parens = priority < parentPriority || (op == OP_PHRASE && rightPhraseOp);
             StringBuilder right = new StringBuilder();
-            infix(c, right, priority, op == OP_PHRASE);
+            infix(c, right, priority, op == OP_PHRASE, depth + 1);
             if (parens) {
                 sb.append("( ");
             }
-            infix(c, sb, priority, false);
+            infix(c, sb, priority, false, depth + 1);
             switch (op) {
                 case OP_OR:
                     sb.append(" | ");

@@ -35,7 +35,7 @@ final class TimestampCodecs {
         @Override
         public Object decode(byte[] buf, int off, int len, CodecContext ctx) {
             checkLength(len, 8);
-            long micros = BinaryPrimitives.int8(buf, off);
+            long micros = PgTime.checkTimestamp(BinaryPrimitives.int8(buf, off), this);
             if (micros == Long.MAX_VALUE) {
                 return LocalDateTime.MAX;
             }
@@ -107,7 +107,7 @@ final class TimestampCodecs {
         @Override
         public Object decode(byte[] buf, int off, int len, CodecContext ctx) {
             checkLength(len, 8);
-            long micros = BinaryPrimitives.int8(buf, off);
+            long micros = PgTime.checkTimestamp(BinaryPrimitives.int8(buf, off), this);
             if (micros == Long.MAX_VALUE) {
                 return OffsetDateTime.MAX;
             }
@@ -123,7 +123,7 @@ final class TimestampCodecs {
         @Override
         protected Object decodeAs(byte[] buf, int off, int len, Class<?> target, CodecContext ctx) {
             checkLength(len, 8);
-            long micros = BinaryPrimitives.int8(buf, off);
+            long micros = PgTime.checkTimestamp(BinaryPrimitives.int8(buf, off), this);
             boolean inf = micros == Long.MAX_VALUE || micros == Long.MIN_VALUE;
             if (target == Instant.class) {
                 return inf ? (micros > 0 ? Instant.MAX : Instant.MIN) : toInstant(micros);
