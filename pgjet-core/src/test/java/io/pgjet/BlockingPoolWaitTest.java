@@ -2,8 +2,10 @@ package io.pgjet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pgjet.testkit.FaultProxy;
 import io.pgjet.testkit.PgTestServer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -126,6 +128,36 @@ class BlockingPoolWaitTest {
             eventually("the connection is free again", () -> pool.idleSize() == 1);
             assertEquals(3, (int) pool.fetchVal("select 3"));
         }
+    }
+
+    @Test
+    void givingBackABrokenConnectionDoesNotMakeTheCallerDialItsReplacement() throws Exception {
+        var server = PgTestServer.shared();
+        try (FaultProxy proxy = FaultProxy.to(server);
+                Pool pool = PgJet.createPool("postgresql://" + enc(server.user()) + ":" + enc(server.password())
+                        + "@127.0.0.1:" + proxy.port() + "/" + server.database(),
+                        PoolOptions.DEFAULT.withSize(1, 2))) {
+            Connection lent = pool.acquire();
+            int pid = lent.fetchVal("select pg_backend_pid()");
+            try (Connection direct = PgJet.connect(server.dsn())) {
+                direct.fetchVal("select pg_terminate_backend($1)", pid);
+            }
+            assertThrows(PgConnectionException.class, () -> lent.fetchVal("select 1"));
+            proxy.delay(Duration.ofMillis(400)); // a replacement now takes several round trips of 400 ms
+            long start = System.nanoTime();
+            lent.close();
+            long tookMillis = (System.nanoTime() - start) / 1_000_000;
+            // The pool opens the replacement (minSize 1) in the background, not on this thread,
+            // nor on a timer or I/O thread whose other work it would hold up for the dial.
+            assertTrue(tookMillis < 300, "close() took " + tookMillis + " ms");
+            eventually("the replacement is open", () -> pool.size() == 1 && pool.idleSize() == 1);
+            proxy.delay(Duration.ZERO);
+            assertEquals(4, (int) pool.fetchVal("select 4"));
+        }
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test
